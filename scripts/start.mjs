@@ -1,0 +1,31 @@
+// `npm start`: builds the client when it is missing or older than its sources, then serves
+// everything from one process (tsx runs the TypeScript server directly).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(root)
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+const built = path.join(root, 'dist', 'index.html')
+const sources = Math.max(newestMtime(path.join(root, 'client')), newestMtime(path.join(root, 'shared')))
+if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+  console.log('Building the client…')
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  const result = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+const { register } = await import('tsx/esm/api')
+register()
+await import('../server/main.ts')

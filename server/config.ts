@@ -1,0 +1,46 @@
+/**
+ * Settings from the environment, each with its unit in the name and a default that works on a
+ * laptop (`npm start` with nothing set).
+ */
+import path from 'node:path'
+import { z } from 'zod'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/protocol.js'
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+
+const ConfigSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  MAX_MESSAGE_BYTES: int(DEFAULT_MAX_MESSAGE_BYTES),
+  MAX_BOARD_BYTES: int(64 * 1024 * 1024),
+  MAX_MESSAGES_PER_SECOND: int(200),
+  MAX_CONNECTIONS_PER_BOARD: int(500),
+  MAX_CONNECTIONS_PER_IP: int(200),
+  MAX_HTTP_BODY_BYTES: int(4 * 1024 * 1024),
+  BOARD_CREATIONS_PER_IP_PER_MINUTE: int(30),
+  COMPACT_AFTER_UPDATES: int(500),
+  KEEPALIVE_INTERVAL_MS: int(30_000),
+  CLIENT_DIST_DIR: z.string().default('dist'),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+/** Parses settings; a bad value stops start-up with a message naming the setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = ConfigSchema.safeParse(set)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`invalid configuration: ${issues}`)
+  }
+  return { ...parsed.data, ...overrides }
+}
+
+export function sqliteFile(config: Config): string {
+  return path.join(config.DATA_DIR, 'boards.sqlite')
+}

@@ -1,0 +1,210 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Role } from '../../shared/roles.js'
+import type { BoardRecord, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+
+type BoardRow = {
+  id: string
+  title: string
+  template: string | null
+  created_at: number
+  updated_at: number
+  archived: number
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokens_board ON tokens(board_id, role);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc_key TEXT PRIMARY KEY,
+  state BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_key TEXT NOT NULL,
+  update_data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_key ON doc_updates(doc_key, seq);
+CREATE TABLE IF NOT EXISTS versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_board ON versions(board_id, id);
+`
+
+function toBoard(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    template: row.template,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archived: row.archived === 1,
+  }
+}
+
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every
+ * method completes its write before its promise resolves (durable at `synchronous=FULL`).
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite'
+  private readonly db: Database.Database
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.exec(SCHEMA)
+  }
+
+  async createBoard(board: BoardRecord, tokens: Array<{ hash: string; role: Role }>): Promise<void> {
+    const insertBoard = this.db.prepare(
+      'INSERT INTO boards (id, title, template, created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const insertToken = this.db.prepare('INSERT INTO tokens (hash, board_id, role) VALUES (?, ?, ?)')
+    this.db.transaction(() => {
+      insertBoard.run(board.id, board.title, board.template, board.createdAt, board.updatedAt, board.archived ? 1 : 0)
+      for (const t of tokens) insertToken.run(t.hash, board.id, t.role)
+    })()
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.db.prepare('SELECT * FROM boards WHERE id = ?').get(id) as BoardRow | undefined
+    return row ? toBoard(row) : null
+  }
+
+  async updateBoard(id: string, patch: Partial<Pick<BoardRecord, 'title' | 'archived' | 'updatedAt'>>): Promise<void> {
+    const board = await this.getBoard(id)
+    if (!board) return
+    const next = { ...board, ...patch }
+    this.db
+      .prepare('UPDATE boards SET title = ?, archived = ?, updated_at = ? WHERE id = ?')
+      .run(next.title, next.archived ? 1 : 0, next.updatedAt, id)
+  }
+
+  async listBoards(options: { search?: string; limit?: number } = {}): Promise<BoardRecord[]> {
+    const limit = options.limit ?? 100
+    const rows = options.search
+      ? this.db
+          .prepare("SELECT * FROM boards WHERE title LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT ?")
+          .all(`%${options.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
+      : this.db.prepare('SELECT * FROM boards ORDER BY updated_at DESC LIMIT ?').all(limit)
+    return (rows as BoardRow[]).map(toBoard)
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM doc_updates WHERE doc_key = ? OR doc_key LIKE ? ").run(id, `${id}/%`)
+      this.db.prepare("DELETE FROM doc_snapshots WHERE doc_key = ? OR doc_key LIKE ?").run(id, `${id}/%`)
+      this.db.prepare('DELETE FROM boards WHERE id = ?').run(id)
+    })()
+  }
+
+  async findToken(hash: string): Promise<TokenGrant | null> {
+    const row = this.db.prepare('SELECT board_id, role FROM tokens WHERE hash = ?').get(hash) as
+      | { board_id: string; role: Role }
+      | undefined
+    return row ? { boardId: row.board_id, role: row.role } : null
+  }
+
+  async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM tokens WHERE board_id = ? AND role = ?').run(boardId, role)
+      this.db.prepare('INSERT INTO tokens (hash, board_id, role) VALUES (?, ?, ?)').run(hash, boardId, role)
+    })()
+  }
+
+  private readDoc(docKey: string): StoredDoc & { lastSeq: number } {
+    const snap = this.db.prepare('SELECT state FROM doc_snapshots WHERE doc_key = ?').get(docKey) as
+      | { state: Buffer }
+      | undefined
+    const rows = this.db
+      .prepare('SELECT seq, update_data FROM doc_updates WHERE doc_key = ? ORDER BY seq')
+      .all(docKey) as Array<{ seq: number; update_data: Buffer }>
+    return {
+      snapshot: snap ? asBytes(snap.state) : null,
+      updates: rows.map((r) => asBytes(r.update_data)),
+      lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
+    }
+  }
+
+  async loadDoc(docKey: string): Promise<StoredDoc> {
+    const { snapshot, updates } = this.readDoc(docKey)
+    return { snapshot, updates }
+  }
+
+  async appendUpdates(docKey: string, updates: Uint8Array[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO doc_updates (doc_key, update_data) VALUES (?, ?)')
+    this.db.transaction(() => {
+      for (const u of updates) insert.run(docKey, Buffer.from(u.buffer, u.byteOffset, u.byteLength))
+    })()
+  }
+
+  async countUpdates(docKey: string): Promise<number> {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_key = ?').get(docKey) as { n: number }
+    return row.n
+  }
+
+  async compact(docKey: string, merge: (doc: StoredDoc) => Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const stored = this.readDoc(docKey)
+      if (stored.updates.length === 0) return
+      const state = merge(stored)
+      this.db
+        .prepare('INSERT INTO doc_snapshots (doc_key, state) VALUES (?, ?) ON CONFLICT(doc_key) DO UPDATE SET state = excluded.state')
+        .run(docKey, Buffer.from(state))
+      this.db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?').run(docKey, stored.lastSeq)
+    })()
+  }
+
+  async saveVersion(boardId: string, label: string, state: Uint8Array, createdAt: number): Promise<VersionRecord> {
+    const info = this.db
+      .prepare('INSERT INTO versions (board_id, label, created_at, state) VALUES (?, ?, ?, ?)')
+      .run(boardId, label, createdAt, Buffer.from(state))
+    return { id: Number(info.lastInsertRowid), boardId, label, createdAt }
+  }
+
+  async listVersions(boardId: string): Promise<VersionRecord[]> {
+    const rows = this.db
+      .prepare('SELECT id, board_id, label, created_at FROM versions WHERE board_id = ? ORDER BY id DESC')
+      .all(boardId) as Array<{ id: number; board_id: string; label: string; created_at: number }>
+    return rows.map((r) => ({ id: r.id, boardId: r.board_id, label: r.label, createdAt: r.created_at }))
+  }
+
+  async loadVersion(boardId: string, versionId: number): Promise<Uint8Array | null> {
+    const row = this.db.prepare('SELECT state FROM versions WHERE board_id = ? AND id = ?').get(boardId, versionId) as
+      | { state: Buffer }
+      | undefined
+    return row ? asBytes(row.state) : null
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,467 @@
+/**
+ * One document of one board, live: the Y.Doc, its sessions, its awareness and its persistence.
+ *
+ * Durability (SPEC D1–D3): an update applied from a session is queued; once per event-loop
+ * turn the queue is appended to storage in one transaction, and only then broadcast. A sync
+ * step 2 answer is prepared together with the batch it follows, so nothing is sent that is not
+ * stored.
+ */
+import type { TLSchema } from '@tldraw/tlschema'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as authProtocol from 'y-protocols/auth'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { META_MAP, RECORDS_MAP } from '../../shared/docLayout.js'
+import {
+  CloseEvents,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  PERMISSION_DENIED_READ_ONLY,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  type CloseEvent,
+} from '../../shared/protocol.js'
+import type { DocKind } from '../../shared/roles.js'
+import type { Logger } from '../logger.js'
+import type { Metrics } from '../metrics.js'
+import type { Storage, StoredDoc } from '../storage/Storage.js'
+import { checkTransaction } from './docGuard.js'
+import type { Session } from './Session.js'
+
+/** Origin of updates that come from storage or a relay: they are never re-persisted. */
+export const STORAGE_ORIGIN = Symbol('storage')
+
+export type RoomLimits = {
+  MAX_MESSAGE_BYTES: number
+  MAX_MESSAGES_PER_SECOND: number
+  MAX_BOARD_BYTES: number
+  /** Compact after this many logged updates. */
+  COMPACT_AFTER_UPDATES: number
+}
+
+export type RoomDeps = {
+  storage: Storage
+  schema: TLSchema
+  logger: Logger
+  metrics: Metrics
+  limits: RoomLimits
+}
+
+type Pending = { update: Uint8Array; origin: unknown }
+type Reply = { session: Session; message: Uint8Array }
+
+const WRITABLE_ROOTS: Record<DocKind, ReadonlySet<string>> = {
+  board: new Set([RECORDS_MAP]),
+  control: new Set([RECORDS_MAP, 'state']),
+  private: new Set([RECORDS_MAP, 'votes']),
+}
+
+/** Builds the merged state of a stored doc (used by compaction and loading). */
+export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
+  })
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return state
+}
+
+function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export class Room {
+  doc = new Y.Doc()
+  readonly awareness: awarenessProtocol.Awareness
+  readonly sessions = new Set<Session>()
+  private pending: Pending[] = []
+  private replies: Array<() => Reply | null> = []
+  private flushScheduled = false
+  private chain: Promise<void> = Promise.resolve()
+  private updatesSinceCompaction = 0
+  private approxBytes = 0
+  /** While a rejected write is being rolled back, incoming frames wait here. */
+  private held: Array<{ session: Session; data: Uint8Array }> | null = null
+  private rejection: string | null = null
+  private guardedSession: Session | null = null
+  private storageFailing = false
+  closed = false
+
+  constructor(
+    readonly docKey: string,
+    readonly kind: DocKind,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+    this.attachDoc(this.doc)
+  }
+
+  /** Loads the stored doc. Call once before the first session joins. */
+  async load(): Promise<void> {
+    const stored = await this.deps.storage.loadDoc(this.docKey)
+    this.applyStored(this.doc, stored)
+    this.updatesSinceCompaction = stored.updates.length
+    this.approxBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0)
+  }
+
+  private applyStored(doc: Y.Doc, stored: StoredDoc): void {
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN)
+      for (const u of stored.updates) Y.applyUpdate(doc, u, STORAGE_ORIGIN)
+    }, STORAGE_ORIGIN)
+  }
+
+  private attachDoc(doc: Y.Doc): void {
+    doc.on('update', this.onDocUpdate)
+    doc.on('afterTransaction', this.onAfterTransaction)
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN) return
+    this.pending.push({ update, origin })
+    this.scheduleFlush()
+  }
+
+  private onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (this.guardedSession === null || transaction.origin !== this.guardedSession) return
+    const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.kind] })
+    if (!result.ok) this.rejection = result.error
+  }
+
+  /** Applies an update that comes from outside any session (server actions, relay). */
+  applyServerUpdate(update: Uint8Array, origin: unknown = 'server'): void {
+    Y.applyUpdate(this.doc, update, origin)
+  }
+
+  join(session: Session): void {
+    this.sessions.add(session)
+    this.deps.metrics.sessions.inc()
+    // Server's step 1 first, so the client sends what it has that we lack.
+    session.socket.send(
+      encodeMessage((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC)
+        syncProtocol.writeSyncStep1(e, this.doc)
+      }),
+    )
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      session.socket.send(
+        encodeMessage((e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS)
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(states.keys())))
+        }),
+      )
+    }
+  }
+
+  leave(session: Session): void {
+    if (!this.sessions.delete(session)) return
+    this.deps.metrics.sessions.dec()
+    if (session.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(session.awarenessClientIds), session)
+    }
+  }
+
+  /** Handles one frame from a session. Never throws: bad input closes that session only. */
+  receive(session: Session, data: Uint8Array): void {
+    if (this.held) {
+      this.held.push({ session, data })
+      return
+    }
+    if (session.state.name === 'closed') return
+    if (this.overRate(session)) {
+      session.close(CloseEvents.RateLimited.code, CloseEvents.RateLimited.reason)
+      return
+    }
+    this.deps.metrics.messagesIn.inc()
+    this.deps.metrics.bytesIn.inc(data.byteLength)
+    const failure = this.decodeAndHandle(session, data)
+    if (failure) {
+      this.deps.logger.warn({ docKey: this.docKey, session: session.id, reason: failure.reason }, 'closing session')
+      session.close(failure.code, failure.reason)
+    }
+  }
+
+  /** SPEC L4: excess messages close the connection; they are never silently dropped. */
+  private overRate(session: Session): boolean {
+    const now = Date.now()
+    if (now - session.messageWindowStart >= 1000) {
+      session.messageWindowStart = now
+      session.messagesInWindow = 0
+    }
+    session.messagesInWindow++
+    return session.messagesInWindow > this.deps.limits.MAX_MESSAGES_PER_SECOND
+  }
+
+  private decodeAndHandle(session: Session, data: Uint8Array): CloseEvent | null {
+    if (data.byteLength === 0) return CloseEvents.MalformedMessage
+    if (data.byteLength > this.deps.limits.MAX_MESSAGE_BYTES) return CloseEvents.MessageTooLarge
+    try {
+      const decoder = decoding.createDecoder(data)
+      const type = decoding.readVarUint(decoder)
+      switch (type) {
+        case MESSAGE_SYNC:
+          return this.handleSync(session, decoder)
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder)
+          this.applyAwareness(session, update)
+          return null
+        }
+        case MESSAGE_QUERY_AWARENESS:
+          session.socket.send(
+            encodeMessage((e) => {
+              encoding.writeVarUint(e, MESSAGE_AWARENESS)
+              encoding.writeVarUint8Array(
+                e,
+                awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.getStates().keys())),
+              )
+            }),
+          )
+          return null
+        case MESSAGE_AUTH:
+        default:
+          return CloseEvents.UnknownMessageType
+      }
+    } catch {
+      return CloseEvents.MalformedMessage
+    }
+  }
+
+  private handleSync(session: Session, decoder: decoding.Decoder): CloseEvent | null {
+    const subType = decoding.readVarUint(decoder)
+    switch (subType) {
+      case SYNC_STEP_1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        Y.decodeStateVector(stateVector) // throws on garbage: answered as malformed
+        this.replies.push(() =>
+          session.state.name === 'closed'
+            ? null
+            : {
+                session,
+                message: encodeMessage((e) => {
+                  encoding.writeVarUint(e, MESSAGE_SYNC)
+                  syncProtocol.writeSyncStep2(e, this.doc, stateVector)
+                }),
+              },
+        )
+        this.scheduleFlush()
+        return null
+      }
+      case SYNC_STEP_2:
+      case SYNC_UPDATE: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (!session.canWrite) {
+          // Every client answers our step 1 with its own step 2; an empty one is no write.
+          if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return null
+          // SPEC R2: a read-only peer's write is dropped and answered, never stored.
+          session.socket.send(
+            encodeMessage((e) => {
+              encoding.writeVarUint(e, MESSAGE_AUTH)
+              authProtocol.writePermissionDenied(e, PERMISSION_DENIED_READ_ONLY)
+            }),
+          )
+          return null
+        }
+        return this.applySessionUpdate(session, update)
+      }
+      default:
+        return CloseEvents.UnknownMessageType
+    }
+  }
+
+  private applySessionUpdate(session: Session, update: Uint8Array): CloseEvent | null {
+    const pendingBefore = this.pending.length
+    this.guardedSession = session
+    this.rejection = null
+    try {
+      Y.applyUpdate(this.doc, update, session)
+    } catch {
+      this.rejectSessionWrites(session, pendingBefore)
+      return CloseEvents.InvalidUpdate
+    } finally {
+      this.guardedSession = null
+    }
+    if (this.rejection !== null) {
+      this.deps.logger.warn({ docKey: this.docKey, session: session.id, why: this.rejection }, 'schema guard rejected a write')
+      this.rejectSessionWrites(session, pendingBefore)
+      return { code: CloseEvents.SchemaRejected.code, reason: `${CloseEvents.SchemaRejected.reason}: ${this.rejection}`.slice(0, 120) }
+    }
+    if (this.encodedSizeExceeded(update.byteLength)) {
+      this.rejectSessionWrites(session, pendingBefore)
+      return CloseEvents.BoardFull
+    }
+    return null
+  }
+
+  /**
+   * Board size limit. `approxBytes` is an upper bound (stored size plus every update since);
+   * the doc is only encoded when that bound passes the limit.
+   */
+  private encodedSizeExceeded(updateBytes: number): boolean {
+    const limit = this.deps.limits.MAX_BOARD_BYTES
+    this.approxBytes += updateBytes
+    if (this.approxBytes <= limit) return false
+    this.approxBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+    return this.approxBytes > limit
+  }
+
+  /**
+   * Undoes what a session's rejected update did to the in-memory doc: the doc is rebuilt from
+   * storage plus the still-pending updates of other sessions. Frames wait meanwhile.
+   */
+  private rejectSessionWrites(session: Session, pendingBefore: number): void {
+    const kept = this.pending.splice(pendingBefore).filter((p) => p.origin !== session)
+    this.pending.push(...kept)
+    this.held = []
+    this.chain = this.chain.then(() => this.rebuildDoc())
+  }
+
+  private async rebuildDoc(): Promise<void> {
+    const stored = await this.deps.storage.loadDoc(this.docKey)
+    const fresh = new Y.Doc()
+    this.applyStored(fresh, stored)
+    fresh.transact(() => {
+      for (const p of this.pending) Y.applyUpdate(fresh, p.update, STORAGE_ORIGIN)
+    }, STORAGE_ORIGIN)
+    const old = this.doc
+    old.off('update', this.onDocUpdate)
+    old.off('afterTransaction', this.onAfterTransaction)
+    this.doc = fresh
+    this.attachDoc(fresh)
+    // The old doc is dropped, not destroyed: destroying it would also destroy the awareness.
+    this.approxBytes = Y.encodeStateAsUpdate(fresh).byteLength
+    const held = this.held ?? []
+    this.held = null
+    for (const { session, data } of held) this.receive(session, data)
+  }
+
+  private applyAwareness(session: Session, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session)
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed)
+    if (typeof origin === 'object' && origin !== null && this.sessions.has(origin as Session)) {
+      const session = origin as Session
+      for (const id of added.concat(updated)) session.awarenessClientIds.add(id)
+      for (const id of removed) session.awarenessClientIds.delete(id)
+    }
+    const message = encodeMessage((e) => {
+      encoding.writeVarUint(e, MESSAGE_AWARENESS)
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    })
+    for (const s of this.sessions) if (s !== origin && s.state.name === 'open') s.socket.send(message)
+    this.onAwarenessRelay?.(message, origin)
+  }
+
+  /** Set by a cluster relay to forward awareness to other instances. */
+  onAwarenessRelay: ((message: Uint8Array, origin: unknown) => void) | null = null
+  /** Set by a cluster relay: called with each batch once it is durable. */
+  onPersisted: ((updates: Uint8Array[]) => void) | null = null
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      this.chain = this.chain.then(() => this.flush())
+    })
+  }
+
+  /** Persists everything pending, then broadcasts it and sends the prepared replies. */
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0)
+    const replies = this.replies.splice(0).map((prepare) => prepare())
+    if (batch.length > 0) {
+      const started = performance.now()
+      try {
+        await this.deps.storage.appendUpdates(
+          this.docKey,
+          batch.map((p) => p.update),
+        )
+        if (this.storageFailing) this.deps.logger.info({ docKey: this.docKey }, 'storage recovered')
+        this.storageFailing = false
+      } catch (error) {
+        // SPEC D4: nothing unstored is acknowledged. Keep the batch and retry.
+        if (!this.storageFailing) this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'storage write failed')
+        this.storageFailing = true
+        this.deps.metrics.persistFailures.inc()
+        this.pending.unshift(...batch)
+        this.replies.unshift(...replies.map((r) => () => r))
+        setTimeout(() => this.scheduleFlush(), 500).unref()
+        return
+      }
+      this.deps.metrics.persistSeconds.observe((performance.now() - started) / 1000)
+      this.updatesSinceCompaction += batch.length
+      for (const { update, origin } of batch) {
+        const message = encodeMessage((e) => {
+          encoding.writeVarUint(e, MESSAGE_SYNC)
+          syncProtocol.writeUpdate(e, update)
+        })
+        for (const s of this.sessions) {
+          if (s !== origin && s.state.name === 'open') {
+            s.socket.send(message)
+            this.deps.metrics.messagesOut.inc()
+          }
+        }
+      }
+      this.onPersisted?.(batch.map((p) => p.update))
+    }
+    for (const reply of replies) if (reply) reply.session.socket.send(reply.message)
+    if (this.updatesSinceCompaction >= this.deps.limits.COMPACT_AFTER_UPDATES) await this.compact()
+  }
+
+  /** Merges the update log into one snapshot (SPEC D3). */
+  async compact(): Promise<void> {
+    try {
+      await this.deps.storage.compact(this.docKey, mergeStoredDoc)
+      this.updatesSinceCompaction = 0
+    } catch (error) {
+      this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'compaction failed')
+    }
+  }
+
+  /** Resolves when everything received so far is stored. */
+  async flushed(): Promise<void> {
+    if (this.pending.length > 0 || this.replies.length > 0) {
+      this.chain = this.chain.then(() => this.flush())
+    }
+    await this.chain
+  }
+
+  /** Final flush and compaction, then releases the doc. */
+  async close(closeEvent?: CloseEvent): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    for (const s of this.sessions) if (closeEvent) s.close(closeEvent.code, closeEvent.reason)
+    await this.flushed()
+    if (this.updatesSinceCompaction > 0 && !this.storageFailing) await this.compact()
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /** Current encoded size of the doc, for metrics and benchmarks. */
+  encodedSize(): number {
+    return Y.encodeStateAsUpdate(this.doc).byteLength
+  }
+
+  /** The meta map, for schema checks. */
+  get meta(): Y.Map<unknown> {
+    return this.doc.getMap(META_MAP)
+  }
+}

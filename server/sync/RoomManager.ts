@@ -1,0 +1,190 @@
+/**
+ * Loads a room on its first session and unloads it (final flush and compaction) after its
+ * last session leaves. Connections that arrive while their room loads or unloads wait.
+ */
+import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
+import type { Access, DocKind } from '../../shared/roles.js'
+import { Room, type RoomDeps } from './Room.js'
+import { Session, type SessionGrant } from './Session.js'
+import type { SyncSocket } from './SyncSocket.js'
+
+export type Connection = {
+  /** Feeds one received frame. */
+  receive(data: Uint8Array): void
+  /** Tells the manager the socket closed. */
+  closed(): void
+  session: Session
+}
+
+export type ConnectLimits = { MAX_CONNECTIONS_PER_BOARD: number; MAX_CONNECTIONS_PER_IP: number }
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly connectionsPerBoard = new Map<string, number>()
+  private readonly connectionsPerIp = new Map<string, number>()
+  /** Called when a room is loaded, so a relay can subscribe (before the room loads). */
+  onRoomCreated: ((room: Room) => Promise<void> | void) | null = null
+  onRoomClosed: ((room: Room) => void) | null = null
+
+  constructor(
+    private readonly deps: RoomDeps,
+    private readonly connectLimits: ConnectLimits,
+  ) {}
+
+  /** Whether another connection from this board and address is allowed. */
+  admit(boardId: string, ip: string): CloseEvent | null {
+    if ((this.connectionsPerBoard.get(boardId) ?? 0) >= this.connectLimits.MAX_CONNECTIONS_PER_BOARD) return CloseEvents.BoardFull
+    if ((this.connectionsPerIp.get(ip) ?? 0) >= this.connectLimits.MAX_CONNECTIONS_PER_IP) return CloseEvents.TooManyConnections
+    return null
+  }
+
+  connect(socket: SyncSocket, grant: SessionGrant, docKey: string, kind: DocKind, access: Access): Connection {
+    const session = new Session(socket, grant, access)
+    bump(this.connectionsPerBoard, grant.boardId, 1)
+    bump(this.connectionsPerIp, grant.ip, 1)
+    let room: Room | null = null
+    let counted = true
+    const release = () => {
+      if (!counted) return
+      counted = false
+      bump(this.connectionsPerBoard, grant.boardId, -1)
+      bump(this.connectionsPerIp, grant.ip, -1)
+    }
+    this.getRoom(docKey, kind).then(
+      (loaded) => {
+        if (session.state.name === 'closed') {
+          this.maybeUnload(loaded)
+          return
+        }
+        room = loaded
+        const buffered = session.state.name === 'loading' ? session.state.buffered : []
+        session.state = { name: 'open' }
+        loaded.join(session)
+        for (const frame of buffered) loaded.receive(session, frame)
+      },
+      (error: unknown) => {
+        this.deps.logger.error({ docKey, err: String(error) }, 'room failed to load')
+        session.close(CloseEvents.StorageUnavailable.code, CloseEvents.StorageUnavailable.reason)
+        release()
+      },
+    )
+    return {
+      session,
+      receive: (data) => {
+        switch (session.state.name) {
+          case 'loading':
+            session.state.buffered.push(data)
+            return
+          case 'open':
+            room?.receive(session, data)
+            return
+          case 'closed':
+            return
+        }
+      },
+      closed: () => {
+        session.state = { name: 'closed' }
+        release()
+        if (room) {
+          room.leave(session)
+          this.maybeUnload(room)
+        }
+      },
+    }
+  }
+
+  private async getRoom(docKey: string, kind: DocKind): Promise<Room> {
+    for (;;) {
+      const room = await this.getRoomOnce(docKey, kind)
+      if (!room.closed) return room
+    }
+  }
+
+  private async getRoomOnce(docKey: string, kind: DocKind): Promise<Room> {
+    const pendingUnload = this.unloading.get(docKey)
+    if (pendingUnload) await pendingUnload
+    const existing = this.rooms.get(docKey)
+    if (existing) return existing
+    const inFlight = this.loading.get(docKey)
+    if (inFlight) return inFlight
+    const load = (async () => {
+      const room = new Room(docKey, kind, this.deps)
+      await this.onRoomCreated?.(room)
+      await room.load()
+      this.rooms.set(docKey, room)
+      this.deps.metrics.rooms.inc()
+      return room
+    })()
+    this.loading.set(docKey, load)
+    try {
+      return await load
+    } finally {
+      this.loading.delete(docKey)
+    }
+  }
+
+  private maybeUnload(room: Room): void {
+    if (room.sessions.size > 0 || this.rooms.get(room.docKey) !== room) return
+    this.rooms.delete(room.docKey)
+    this.deps.metrics.rooms.dec()
+    const unload = room
+      .close()
+      .catch((error: unknown) => this.deps.logger.error({ docKey: room.docKey, err: String(error) }, 'unload failed'))
+      .finally(() => {
+        this.unloading.delete(room.docKey)
+        this.onRoomClosed?.(room)
+      })
+    this.unloading.set(room.docKey, unload)
+  }
+
+  /** The loaded room of a doc, if any. */
+  getLoaded(docKey: string): Room | undefined {
+    return this.rooms.get(docKey)
+  }
+
+  /** Runs `fn` on a room, loading it for the duration if no session holds it. */
+  async withRoom<T>(docKey: string, kind: DocKind, fn: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.getRoom(docKey, kind)
+    try {
+      const result = await fn(room)
+      await room.flushed()
+      return result
+    } finally {
+      this.maybeUnload(room)
+    }
+  }
+
+  /** Closes every session matching `predicate` (link rotation, board deletion). */
+  closeSessions(predicate: (session: Session) => boolean, event: CloseEvent): number {
+    let n = 0
+    for (const room of this.rooms.values()) {
+      for (const s of room.sessions) {
+        if (predicate(s)) {
+          s.close(event.code, event.reason)
+          n++
+        }
+      }
+    }
+    return n
+  }
+
+  get loadedRooms(): number {
+    return this.rooms.size
+  }
+
+  /** Flushes and unloads every room (shutdown). */
+  async closeAll(event: CloseEvent = CloseEvents.ServerShutdown): Promise<void> {
+    const rooms = Array.from(this.rooms.values())
+    this.rooms.clear()
+    await Promise.all(rooms.map((r) => r.close(event)))
+    await Promise.all(this.unloading.values())
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const next = (map.get(key) ?? 0) + by
+  if (next <= 0) map.delete(key)
+  else map.set(key, next)
+}

@@ -1,0 +1,59 @@
+/**
+ * Server-side schema guard (SPEC S6): after a client's transaction is applied, every record it
+ * touched must still be a valid tldraw record in the doc layout, and nothing may be written
+ * outside the layout. A rejected transaction is never persisted nor broadcast.
+ */
+import type { TLSchema } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import { validateRecord } from '../../shared/boardSchema.js'
+import { decodeRecordMap, RECORDS_MAP } from '../../shared/docLayout.js'
+import { err, ok, type Result } from '../../shared/result.js'
+
+/** Root types a client may write in each doc kind. `meta` is written by the server only. */
+export type GuardOptions = { writableRoots: ReadonlySet<string> }
+
+function rootAndPath(type: Y.AbstractType<any>): { root: string | null; path: string[] } {
+  const path: string[] = []
+  let current: Y.AbstractType<any> = type
+  while (current._item) {
+    const item: Y.Item = current._item
+    if (item.parentSub !== null) path.unshift(item.parentSub)
+    current = item.parent as Y.AbstractType<any>
+  }
+  const doc = current.doc
+  if (!doc) return { root: null, path }
+  for (const [name, shared] of doc.share) if (shared === current) return { root: name, path }
+  return { root: null, path }
+}
+
+/** Checks one applied transaction. */
+export function checkTransaction(
+  transaction: Y.Transaction,
+  schema: TLSchema,
+  options: GuardOptions,
+): Result<void> {
+  const touchedRecords = new Set<string>()
+  for (const [type, keys] of transaction.changed) {
+    const { root, path } = rootAndPath(type)
+    if (root === null || !options.writableRoots.has(root)) {
+      return err(`write outside the board layout (root ${String(root)})`)
+    }
+    if (root !== RECORDS_MAP) continue
+    if (path.length === 0) {
+      if (!(type instanceof Y.Map)) return err('records root is not a map')
+      for (const key of keys) if (key !== null) touchedRecords.add(key)
+    } else touchedRecords.add(path[0]!)
+  }
+  const records = transaction.doc.getMap(RECORDS_MAP)
+  for (const id of touchedRecords) {
+    if (!records.has(id)) continue
+    const value = records.get(id)
+    if (!(value instanceof Y.Map)) return err(`record ${id} is not a map`)
+    const record = decodeRecordMap(value as Y.Map<unknown>)
+    if (!record) return err(`record ${id} has no id or type`)
+    if (record.id !== id) return err(`record ${record.id} stored under the wrong id ${id}`)
+    const valid = validateRecord(schema, record)
+    if (!valid.ok) return err(`record ${id}: ${valid.error}`)
+  }
+  return ok(undefined)
+}

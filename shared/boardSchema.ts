@@ -1,0 +1,83 @@
+/**
+ * The tldraw schema as the board document uses it: which records belong in a doc, how a
+ * record is validated, and how a doc's stored schema compares with ours (SPEC S4, S5).
+ */
+import {
+  createTLSchema,
+  DocumentRecordType,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type TLSchema,
+} from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, writeRecord, type JsonRecord } from './docLayout.js'
+import { err, ok, type Result } from './result.js'
+
+/** Record types that live in a board doc; session records (camera, pointer, …) never do. */
+export const DOCUMENT_TYPE_NAMES: ReadonlySet<string> = new Set([
+  'document',
+  'page',
+  'shape',
+  'binding',
+  'asset',
+])
+
+export const DEFAULT_PAGE_ID = 'page:page'
+
+export type SerializedSchema = ReturnType<TLSchema['serialize']>
+
+let defaultSchema: TLSchema | null = null
+/** The default tldraw schema (all default shapes and bindings), built once. */
+export function getBoardSchema(): TLSchema {
+  defaultSchema ??= createTLSchema()
+  return defaultSchema
+}
+
+/** Validates one record against the schema: id prefix, type and every field. */
+export function validateRecord(schema: TLSchema, record: unknown): Result<JsonRecord> {
+  if (typeof record !== 'object' || record === null) return err('not an object')
+  const { id, typeName } = record as { id?: unknown; typeName?: unknown }
+  if (typeof typeName !== 'string' || !DOCUMENT_TYPE_NAMES.has(typeName)) {
+    return err(`record type ${String(typeName)} does not belong in a board`)
+  }
+  if (typeof id !== 'string' || !id.startsWith(`${typeName}:`)) {
+    return err(`record id ${String(id)} does not match its type ${typeName}`)
+  }
+  const type = schema.types[typeName as keyof typeof schema.types]
+  try {
+    type.validate(record as never)
+    return ok(record as JsonRecord)
+  } catch (e) {
+    return err(e instanceof Error ? e.message : String(e))
+  }
+}
+
+export type SchemaCompatibility = 'same' | 'older' | 'newer' | 'missing'
+
+/**
+ * How a doc's stored schema relates to ours: `older` means we can migrate it up, `newer`
+ * means the doc was written by a newer client and we must not write to it.
+ */
+export function compareSchema(schema: TLSchema, stored: unknown): SchemaCompatibility {
+  if (!stored || typeof stored !== 'object') return 'missing'
+  const result = schema.getMigrationsSince(stored as SerializedSchema)
+  if (!result.ok) return 'newer'
+  return result.value.length === 0 ? 'same' : 'older'
+}
+
+/** The records every new board starts with: the document record and one page. */
+export function initialBoardRecords(): JsonRecord[] {
+  return [
+    DocumentRecordType.create({ id: TLDOCUMENT_ID }) as unknown as JsonRecord,
+    PageRecordType.create({ id: DEFAULT_PAGE_ID as never, name: 'Page 1', index: 'a1' as never }) as unknown as JsonRecord,
+  ]
+}
+
+/** Writes the initial records and the schema into an empty doc. */
+export function initializeBoardDoc(doc: Y.Doc, schema: TLSchema = getBoardSchema()): void {
+  doc.transact(() => {
+    const records = getRecordsMap(doc)
+    for (const record of initialBoardRecords()) writeRecord(records, record)
+    getMetaMap(doc).set(META_SCHEMA_KEY, schema.serialize())
+  })
+}

@@ -1,0 +1,21 @@
+// Builds the client once when it is missing or stale, so browser tests serve what `npm start` serves.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+export default function setup(): void {
+  const built = path.resolve('dist/index.html')
+  const sources = Math.max(newestMtime(path.resolve('client')), newestMtime(path.resolve('shared')))
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('client build failed')
+}
