@@ -35,6 +35,12 @@ import type { Session } from './Session.js'
 
 /** Origin of updates that come from storage or a relay: they are never re-persisted. */
 export const STORAGE_ORIGIN = Symbol('storage')
+/**
+ * Origin of updates relayed from another instance (server/cluster). They are already stored by
+ * that instance, so they are broadcast to local sessions at once but never persisted or
+ * published again (no echo loop).
+ */
+export const RELAY_ORIGIN = Symbol('relay')
 
 export type RoomLimits = {
   MAX_MESSAGE_BYTES: number
@@ -91,6 +97,7 @@ export class Room {
   private approxBytes = 0
   /** While a rejected write is being rolled back, incoming frames wait here. */
   private held: Array<{ session: Session; data: Uint8Array }> | null = null
+  private relayHeld: Uint8Array[] = []
   private rejection: string | null = null
   private guardedSession: Session | null = null
   private storageFailing = false
@@ -129,6 +136,14 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return
+    if (origin === RELAY_ORIGIN) {
+      const message = encodeMessage((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC)
+        syncProtocol.writeUpdate(e, update)
+      })
+      for (const s of this.sessions) if (s.state.name === 'open') s.socket.send(message)
+      return
+    }
     this.pending.push({ update, origin })
     this.scheduleFlush()
   }
@@ -142,6 +157,13 @@ export class Room {
   /** Applies an update that comes from outside any session (server actions, relay). */
   applyServerUpdate(update: Uint8Array, origin: unknown = 'server'): void {
     Y.applyUpdate(this.doc, update, origin)
+  }
+
+  /** Applies an update relayed from another instance (see RELAY_ORIGIN). */
+  applyRelayUpdate(update: Uint8Array): void {
+    // During a rebuild the doc is about to be replaced: keep the update for the new one.
+    if (this.held) this.relayHeld.push(update)
+    else Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
   }
 
   join(session: Session): void {
@@ -343,6 +365,7 @@ export class Room {
     this.approxBytes = Y.encodeStateAsUpdate(fresh).byteLength
     const held = this.held ?? []
     this.held = null
+    for (const update of this.relayHeld.splice(0)) Y.applyUpdate(fresh, update, RELAY_ORIGIN)
     for (const { session, data } of held) this.receive(session, data)
   }
 
