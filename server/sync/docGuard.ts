@@ -6,7 +6,7 @@
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { validateRecord } from '../../shared/boardSchema.js'
-import { decodeRecordMap, RECORDS_MAP } from '../../shared/docLayout.js'
+import { decodeRecordMap, PROPS_KEY, RECORDS_MAP } from '../../shared/docLayout.js'
 import { err, ok, type Result } from '../../shared/result.js'
 
 /** Root types a client may write in each doc kind. `meta` is written by the server only. */
@@ -26,6 +26,24 @@ function rootAndPath(type: Y.AbstractType<any>): { root: string | null; path: st
   return { root: null, path }
 }
 
+/** A value a record field may hold: plain JSON, never a shared type, subdoc or binary. */
+function isPlainValue(value: unknown): boolean {
+  return !(value instanceof Y.AbstractType || value instanceof Y.Doc || value instanceof Uint8Array)
+}
+
+/** The layout of one record map: plain fields, and props (if any) as a nested map of plain values. */
+function layoutError(id: string, map: Y.Map<unknown>): string | null {
+  for (const [key, value] of map.entries()) {
+    if (key === PROPS_KEY) {
+      if (!(value instanceof Y.Map)) return `record ${id}: props must be a nested map`
+      for (const [prop, propValue] of (value as Y.Map<unknown>).entries()) {
+        if (!isPlainValue(propValue)) return `record ${id}: prop ${prop} is not a plain value`
+      }
+    } else if (!isPlainValue(value)) return `record ${id}: field ${key} is not a plain value`
+  }
+  return null
+}
+
 /** Checks one applied transaction. */
 export function checkTransaction(
   transaction: Y.Transaction,
@@ -39,6 +57,8 @@ export function checkTransaction(
       return err(`write outside the board layout (root ${String(root)})`)
     }
     if (root !== RECORDS_MAP) continue
+    // List content in a map is invisible to the codec: hidden bytes, never part of the layout.
+    if (keys.has(null)) return err('records hold keyed values only (list content is not part of the layout)')
     if (path.length === 0) {
       if (!(type instanceof Y.Map)) return err('records root is not a map')
       for (const key of keys) if (key !== null) touchedRecords.add(key)
@@ -52,6 +72,8 @@ export function checkTransaction(
     const record = decodeRecordMap(value as Y.Map<unknown>)
     if (!record) return err(`record ${id} has no id or type`)
     if (record.id !== id) return err(`record ${record.id} stored under the wrong id ${id}`)
+    const layout = layoutError(id, value as Y.Map<unknown>)
+    if (layout) return err(layout)
     const valid = validateRecord(schema, record)
     if (!valid.ok) return err(`record ${id}: ${valid.error}`)
   }
