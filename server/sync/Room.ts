@@ -130,6 +130,11 @@ export class Room {
   }
 
   private attachDoc(doc: Y.Doc): void {
+    // Type the roots before any session writes: a root first created by a remote update is a
+    // generic type, which the guard would take for a layout violation (a fresh doc after a
+    // rebuild would then refuse the next valid write).
+    doc.getMap(RECORDS_MAP)
+    doc.getMap(META_MAP)
     doc.on('update', this.onDocUpdate)
     doc.on('afterTransaction', this.onAfterTransaction)
   }
@@ -350,7 +355,17 @@ export class Room {
   }
 
   private async rebuildDoc(): Promise<void> {
-    const stored = await this.deps.storage.loadDoc(this.docKey)
+    let stored: StoredDoc | null = null
+    while (stored === null) {
+      try {
+        stored = await this.deps.storage.loadDoc(this.docKey)
+      } catch (error) {
+        // Frames keep waiting (nothing is dropped) until storage answers or the room closes.
+        this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'reload after a rejected write failed; retrying')
+        if (this.closed) return
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+    }
     const fresh = new Y.Doc()
     this.applyStored(fresh, stored)
     fresh.transact(() => {
