@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().default('canvas:'),
   PUBLIC_URL: z.string().url().optional(),
   ADMIN_TOKEN: z.string().min(16).optional(),
   MAX_MESSAGE_BYTES: int(DEFAULT_MAX_MESSAGE_BYTES),

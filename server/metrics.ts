@@ -53,12 +53,19 @@ export function createMetrics() {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
     ]),
   }
+  /** Extra text renderers (cluster relay, storage state), appended to the exposition. */
+  const collectors: Array<() => string> = []
   return {
     ...m,
+    addCollector(render: () => string): void {
+      collectors.push(render)
+    },
     render(): string {
-      return Object.values(m)
-        .map((x) => x.render())
-        .join('')
+      return (
+        Object.values(m)
+          .map((x) => x.render())
+          .join('') + collectors.map((c) => c()).join('')
+      )
     },
   }
 }

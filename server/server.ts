@@ -9,6 +9,8 @@ import { createApp } from './app.js'
 import { loadConfig, sqliteFile, type Config } from './config.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics } from './metrics.js'
+import { RedisRelay } from './cluster/RedisRelay.js'
+import { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { RoomManager } from './sync/RoomManager.js'
@@ -19,10 +21,14 @@ export type CanvasServer = {
   config: Config
   storage: Storage
   rooms: RoomManager
+  /** The cross-instance relay, when REDIS_URL is set. */
+  relay: RedisRelay | null
   close(): Promise<void>
 }
 
+/** PostgreSQL when DATABASE_URL is set (throws a clear error when unreachable), else SQLite. */
 export async function createStorage(config: Config): Promise<Storage> {
+  if (config.DATABASE_URL) return PostgresStorage.connect(config.DATABASE_URL)
   return new SqliteStorage(sqliteFile(config))
 }
 
@@ -49,14 +55,32 @@ export async function startServer(
     },
     config,
   )
-  const { app, injectWebSocket, wss } = createApp({ config, storage, rooms, logger, metrics })
+  let relay: RedisRelay | null = null
+  if (config.REDIS_URL) {
+    if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
+    try {
+      relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, { storage, logger, metrics })
+    } catch (error) {
+      await storage.close()
+      throw error
+    }
+    relay.attach(rooms)
+  }
+  metrics.addCollector(() => `# HELP canvas_storage_info Storage backend in use\n# TYPE canvas_storage_info gauge\ncanvas_storage_info{kind="${storage.kind}"} 1\n`)
+  const health = async () => {
+    if (!relay) return { relay: null }
+    const state = relay.state()
+    if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
+    return { relay: state }
+  }
+  const { app, injectWebSocket, wss } = createApp({ config, storage, rooms, logger, metrics, health })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
   })
   injectWebSocket(server)
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`
-  logger.info({ url, storage: storage.kind }, 'workshop canvas listening')
+  logger.info({ url, storage: storage.kind, relay: relay?.instanceId ?? null }, 'workshop canvas listening')
 
   let closing: Promise<void> | null = null
   return {
@@ -65,6 +89,7 @@ export async function startServer(
     config,
     storage,
     rooms,
+    relay,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -77,6 +102,7 @@ export async function startServer(
         await rooms.closeAll()
         for (const client of wss.clients) client.terminate()
         await closing
+        await relay?.close()
         await storage.close()
       })()
       return stop

@@ -1,0 +1,254 @@
+/**
+ * Fan-out across server instances through Redis pub/sub (DESIGN "Scale-out", docs/SCALE-OUT.md).
+ *
+ * - Persist, then publish: a room calls `onPersisted` once a batch is durable; only then is it
+ *   published, so whatever another instance broadcasts is already stored.
+ * - Subscribe, then load: `onRoomCreated` runs before `room.load()` and resolves once Redis has
+ *   acknowledged the subscription. An update is either stored before the load reads (then the
+ *   load has it) or published after the subscription (then the relay delivers it), or both:
+ *   Yjs updates are idempotent and commutative, so applying one twice is harmless. Updates that
+ *   arrive before the load finishes are applied at once; Yjs keeps any whose dependencies are
+ *   still missing pending until the stored state supplies them.
+ * - Relayed updates carry RELAY_ORIGIN: broadcast to local sessions, never persisted or
+ *   published again. Every message names its sender instance, which drops its own.
+ * - After Redis comes back from an outage, every loaded room is caught up from storage (what
+ *   was published meanwhile was lost by pub/sub, but it is stored).
+ */
+import crypto from 'node:crypto'
+import os from 'node:os'
+import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { MESSAGE_AWARENESS } from '../../shared/protocol.js'
+import type { Logger } from '../logger.js'
+import type { Metrics } from '../metrics.js'
+import { redactUrl } from '../storage/PostgresStorage.js'
+import type { Storage } from '../storage/Storage.js'
+import { mergeStoredDoc, RELAY_ORIGIN, type Room } from '../sync/Room.js'
+import type { RoomManager } from '../sync/RoomManager.js'
+import {
+  docChannel,
+  readRelayMessage,
+  RELAY_AWARENESS,
+  RELAY_QUERY_AWARENESS,
+  RELAY_UPDATE,
+  writeRelayMessage,
+  type RelayType,
+} from './relayProtocol.js'
+
+/** How long start-up waits for Redis before refusing to start. */
+const REDIS_CONNECT_TIMEOUT_MS = 5000
+/** Longest pause between reconnection attempts after start-up. */
+const REDIS_MAX_RETRY_DELAY_MS = 2000
+
+export type RelayDeps = { storage: Storage; logger: Logger; metrics: Metrics }
+
+export type RelayState = {
+  kind: 'redis'
+  instanceId: string
+  connected: boolean
+  publisher: string
+  subscriber: string
+  channels: number
+}
+
+export class RedisRelay {
+  /** Unique per process; stamped on every message so an instance ignores its own. */
+  readonly instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
+  private readonly rooms = new Map<string, Room>()
+  private readonly counts = { published: 0, received: 0, publishFailures: 0, dropped: 0, resyncs: 0 }
+  private started = false
+  private closed = false
+
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly prefix: string,
+    private readonly deps: RelayDeps,
+  ) {}
+
+  /**
+   * Connects both Redis connections (publish and subscribe). Throws a clear error naming the
+   * (redacted) URL when Redis does not answer within REDIS_CONNECT_TIMEOUT_MS.
+   */
+  static async connect(url: string, prefix: string, deps: RelayDeps): Promise<RedisRelay> {
+    let relay: RedisRelay | null = null
+    const options = {
+      lazyConnect: true,
+      connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+      // No retries until start-up succeeded: an unreachable Redis must fail fast and loudly.
+      retryStrategy: (times: number) => (relay?.started ? Math.min(times * 100, REDIS_MAX_RETRY_DELAY_MS) : null),
+      maxRetriesPerRequest: null,
+    }
+    const publisher = new Redis(url, options)
+    const subscriber = new Redis(url, options)
+    relay = new RedisRelay(publisher, subscriber, prefix, deps)
+    for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+      client.on('error', (error: Error) => {
+        if (relay?.started && !relay.closed) deps.logger.warn({ connection: name, err: error.message }, 'redis relay error')
+      })
+    }
+    try {
+      await Promise.all([publisher.connect(), subscriber.connect()])
+      await publisher.ping()
+    } catch (error) {
+      publisher.disconnect()
+      subscriber.disconnect()
+      const why = error instanceof Error ? error.message : String(error)
+      throw new Error(`REDIS_URL is set but Redis at ${redactUrl(url)} is unreachable: ${why}`)
+    }
+    relay.started = true
+    subscriber.on('messageBuffer', relay.onMessage)
+    subscriber.on('ready', relay.onReconnected)
+    publisher.on('close', () => relay?.logDisconnect('publisher'))
+    subscriber.on('close', () => relay?.logDisconnect('subscriber'))
+    deps.metrics.addCollector(() => relay!.renderMetrics())
+    return relay
+  }
+
+  /** Hooks the relay into a room manager: subscribe before load, unsubscribe after unload. */
+  attach(manager: RoomManager): void {
+    manager.onRoomCreated = (room) => this.subscribeRoom(room)
+    manager.onRoomClosed = (room) => this.unsubscribeRoom(room)
+  }
+
+  private async subscribeRoom(room: Room): Promise<void> {
+    this.rooms.set(room.docKey, room)
+    room.onPersisted = (updates) => {
+      this.publish(room.docKey, RELAY_UPDATE, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
+    }
+    room.onAwarenessRelay = (message, origin) => {
+      if (origin === RELAY_ORIGIN) return // came from another instance: not ours to repeat
+      const decoder = decoding.createDecoder(message)
+      if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return
+      this.publish(room.docKey, RELAY_AWARENESS, decoding.readVarUint8Array(decoder))
+    }
+    // While Redis is down the subscription cannot be confirmed; `onReconnected` resubscribes
+    // and catches every room up from storage, so the room may load meanwhile.
+    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(docChannel(this.prefix, room.docKey))
+    else void this.subscriber.subscribe(docChannel(this.prefix, room.docKey)).catch(() => {})
+    this.publish(room.docKey, RELAY_QUERY_AWARENESS, new Uint8Array())
+  }
+
+  private unsubscribeRoom(room: Room): void {
+    if (this.rooms.get(room.docKey) !== room) return
+    this.rooms.delete(room.docKey)
+    if (this.closed) return
+    this.subscriber.unsubscribe(docChannel(this.prefix, room.docKey)).catch((error: unknown) => {
+      this.deps.logger.warn({ docKey: room.docKey, err: String(error) }, 'redis unsubscribe failed')
+    })
+  }
+
+  private publish(docKey: string, type: RelayType, payload: Uint8Array): void {
+    if (this.closed) return
+    const message = writeRelayMessage({ sender: this.instanceId, type, payload })
+    this.publisher
+      .publish(docChannel(this.prefix, docKey), Buffer.from(message.buffer, message.byteOffset, message.byteLength))
+      .then(
+        () => this.counts.published++,
+        (error: unknown) => {
+          // Peers catch up from storage when they next load or reconnect; the update is stored.
+          this.counts.publishFailures++
+          this.deps.logger.warn({ docKey, err: String(error) }, 'redis publish failed')
+        },
+      )
+  }
+
+  private onMessage = (channel: Buffer, data: Buffer): void => {
+    const name = channel.toString()
+    const channelPrefix = docChannel(this.prefix, '')
+    if (!name.startsWith(channelPrefix)) return
+    const room = this.rooms.get(name.slice(channelPrefix.length))
+    if (!room || room.closed) return
+    const message = readRelayMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (!message) {
+      this.counts.dropped++
+      return
+    }
+    if (message.sender === this.instanceId) return
+    this.counts.received++
+    try {
+      switch (message.type) {
+        case RELAY_UPDATE:
+          room.applyRelayUpdate(message.payload)
+          return
+        case RELAY_AWARENESS:
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.payload, RELAY_ORIGIN)
+          return
+        case RELAY_QUERY_AWARENESS:
+          this.publishLocalAwareness(room)
+          return
+      }
+    } catch (error) {
+      this.counts.dropped++
+      this.deps.logger.warn({ docKey: room.docKey, err: String(error) }, 'dropped a relay message')
+    }
+  }
+
+  /** Answers an awareness query with the states of this instance's own sessions. */
+  private publishLocalAwareness(room: Room): void {
+    const ids: number[] = []
+    for (const session of room.sessions) for (const id of session.awarenessClientIds) ids.push(id)
+    const known = ids.filter((id) => room.awareness.getStates().has(id))
+    if (known.length > 0) this.publish(room.docKey, RELAY_AWARENESS, awarenessProtocol.encodeAwarenessUpdate(room.awareness, known))
+  }
+
+  /** After an outage: whatever was published meanwhile is lost to pub/sub but stored. */
+  private onReconnected = (): void => {
+    if (this.closed) return
+    this.deps.logger.info({ rooms: this.rooms.size }, 'redis relay reconnected: catching rooms up from storage')
+    for (const room of this.rooms.values()) void this.catchUp(room)
+  }
+
+  private async catchUp(room: Room): Promise<void> {
+    try {
+      const stored = await this.deps.storage.loadDoc(room.docKey)
+      if (room.closed) return
+      room.applyRelayUpdate(mergeStoredDoc(stored))
+      this.counts.resyncs++
+      this.publish(room.docKey, RELAY_QUERY_AWARENESS, new Uint8Array())
+    } catch (error) {
+      this.deps.logger.error({ docKey: room.docKey, err: String(error) }, 'catch-up after redis reconnect failed')
+    }
+  }
+
+  private logDisconnect(connection: string): void {
+    if (!this.closed) this.deps.logger.warn({ connection }, 'redis relay disconnected; reconnecting')
+  }
+
+  /** For /healthz. */
+  state(): RelayState {
+    return {
+      kind: 'redis',
+      instanceId: this.instanceId,
+      connected: this.publisher.status === 'ready' && this.subscriber.status === 'ready',
+      publisher: this.publisher.status,
+      subscriber: this.subscriber.status,
+      channels: this.rooms.size,
+    }
+  }
+
+  private renderMetrics(): string {
+    const s = this.state()
+    const line = (name: string, type: 'gauge' | 'counter', help: string, value: number) =>
+      `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`
+    return (
+      line('canvas_relay_connected', 'gauge', 'Whether both Redis relay connections are ready (1) or not (0)', s.connected ? 1 : 0) +
+      line('canvas_relay_channels', 'gauge', 'Documents this instance is subscribed to', s.channels) +
+      line('canvas_relay_published_total', 'counter', 'Relay messages published', this.counts.published) +
+      line('canvas_relay_received_total', 'counter', 'Relay messages received from other instances', this.counts.received) +
+      line('canvas_relay_publish_failures_total', 'counter', 'Relay publishes that failed', this.counts.publishFailures) +
+      line('canvas_relay_dropped_total', 'counter', 'Relay messages that could not be applied', this.counts.dropped) +
+      line('canvas_relay_resyncs_total', 'counter', 'Rooms caught up from storage after a Redis reconnect', this.counts.resyncs)
+    )
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
+    this.publisher.disconnect()
+    this.subscriber.disconnect()
+  }
+}
