@@ -1,0 +1,281 @@
+/**
+ * Load generator: K boards × N real clients against one server process; each client moves its
+ * note at R Hz and its cursor (awareness) at 10 Hz. Measures update latency from sender to
+ * every receiver, deliveries per second, and the server's CPU and RSS. Ramp mode raises N on
+ * one board until p99 passes the limit.
+ *
+ *   node --import tsx bench/loadgen.ts --target ours --boards 1 --clients 50 --rate 10 --duration 10
+ *   node --import tsx bench/loadgen.ts --target y-websocket --ramp
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { nowMs } from './clients.js'
+import type { WorkerClient, WorkerCommand, WorkerResult } from './clientWorker.js'
+import { watchProcs } from './procStats.js'
+import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type TargetName } from './servers.js'
+
+export type LoadOptions = {
+  boards: number
+  clientsPerBoard: number
+  rateHz: number
+  awarenessHz: number
+  durationMs: number
+  warmupMs: number
+  /** Load-generator processes the clients are spread over. */
+  workers: number
+}
+
+export const DEFAULT_LOAD: LoadOptions = {
+  boards: 1,
+  clientsPerBoard: 50,
+  rateHz: 10,
+  awarenessHz: 10,
+  durationMs: 8000,
+  warmupMs: 2000,
+  workers: 1,
+}
+
+export type LoadResult = {
+  options: LoadOptions
+  /** Sender → each receiver, ms. */
+  delivery: Percentiles
+  /** Sender → the last of all other clients of the board, ms (only fully delivered updates). */
+  allReceivers: Percentiles
+  sentUpdates: number
+  /** Updates that did not reach every receiver before the drain ended. */
+  incompleteUpdates: number
+  deliveriesPerSecond: number
+  awarenessPerSecond: number
+  serverCpuPercent: number
+  serverRssBytes: number
+  serverPeakRssBytes: number
+  loadgenCpuPercent: number
+}
+
+export type Percentiles = { p50: number; p99: number; max: number; count: number }
+
+export function percentiles(values: number[]): Percentiles {
+  if (values.length === 0) return { p50: NaN, p99: NaN, max: NaN, count: 0 }
+  const sorted = Float64Array.from(values).sort()
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1]!, count: sorted.length }
+}
+
+type Worker = { child: ChildProcess; next(type: string): Promise<any> }
+
+function startWorker(): Promise<Worker> {
+  const child = fork(path.join(BENCH_DIR, 'clientWorker.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  })
+  const waiting = new Map<string, (m: any) => void>()
+  let failure: ((e: Error) => void) | null = null
+  child.on('message', (m: { type: string; message?: string }) => {
+    if (m.type === 'error') failure?.(new Error(`load generator: ${m.message}`))
+    waiting.get(m.type)?.(m)
+  })
+  const worker: Worker = {
+    child,
+    next(type) {
+      return new Promise((resolve, reject) => {
+        failure = reject
+        waiting.set(type, resolve)
+        child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)))
+      })
+    },
+  }
+  const booted = worker.next('booted')
+  return booted.then(() => worker)
+}
+
+function command(worker: Worker, message: WorkerCommand): void {
+  worker.child.send(message)
+}
+
+async function stopWorkers(workers: Worker[]): Promise<void> {
+  await Promise.all(
+    workers.map(async (w) => {
+      const stopped = w.next('stopped').catch(() => undefined)
+      command(w, { type: 'stop' })
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))])
+      if (w.child.exitCode === null) w.child.kill()
+    }),
+  )
+}
+
+/** Spreads clients over workers round-robin, so that every board spans every worker. */
+function spread<T>(items: T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => [])
+  items.forEach((item, i) => out[i % n]!.push(item))
+  return out
+}
+
+/** Runs one load on an already started server. */
+export async function runLoad(server: BenchServer, options: LoadOptions): Promise<LoadResult> {
+  const clients: WorkerClient[] = []
+  for (let b = 0; b < options.boards; b++) {
+    const board = await server.createBoard()
+    for (let i = 0; i < options.clientsPerBoard; i++) {
+      clients.push({ ...server.clientSpec(board, i), board: b, index: i, boardClients: options.clientsPerBoard })
+    }
+  }
+  const epoch = Math.floor(nowMs())
+  const workers = await Promise.all(Array.from({ length: options.workers }, startWorker))
+  try {
+    const shares = spread(clients, options.workers)
+    await Promise.all(
+      workers.map((w, i) => {
+        const ready = w.next('ready')
+        command(w, { type: 'load', clients: shares[i]!, epoch, writeInitial: server.clientKind === 'hocuspocus' || !server.persistent })
+        return ready
+      }),
+    )
+    const startMs = nowMs() + 300
+    const watch = watchProcs(server.pids())
+    const drainMs = 2000
+    const results: WorkerResult[] = await Promise.all(
+      workers.map((w) => {
+        const result = w.next('result')
+        command(w, { type: 'go', rateHz: options.rateHz, awarenessHz: options.awarenessHz, startMs, warmupMs: options.warmupMs, durationMs: options.durationMs, drainMs })
+        return result
+      }),
+    )
+    const proc = watch.stop()
+    return summarize(options, results, proc)
+  } finally {
+    await stopWorkers(workers)
+  }
+}
+
+function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnType<ReturnType<typeof watchProcs>['stop']>): LoadResult {
+  const expected = new Map<string, number>()
+  for (const r of results) for (const [key, n] of r.sent) expected.set(key, n)
+  const merged = new Map<string, { max: number; count: number }>()
+  for (const r of results) {
+    for (const [key, max, count] of r.perUpdate) {
+      const m = merged.get(key)
+      if (m) {
+        m.count += count
+        m.max = Math.max(m.max, max)
+      } else merged.set(key, { max, count })
+    }
+  }
+  const all: number[] = []
+  let incomplete = 0
+  for (const [key, receivers] of expected) {
+    const got = merged.get(key)
+    if (got && got.count >= receivers) all.push(got.max)
+    else incomplete++
+  }
+  const latencies = results.flatMap((r) => r.latencies)
+  const windowSeconds = (options.durationMs - options.warmupMs) / 1000
+  return {
+    options,
+    delivery: percentiles(latencies),
+    allReceivers: percentiles(all),
+    sentUpdates: expected.size,
+    incompleteUpdates: incomplete,
+    deliveriesPerSecond: latencies.length / windowSeconds,
+    awarenessPerSecond: results.reduce((n, r) => n + r.awarenessReceived, 0) / ((options.durationMs + 2000) / 1000),
+    serverCpuPercent: proc.cpuPercent,
+    serverRssBytes: proc.rssBytes,
+    serverPeakRssBytes: proc.peakRssBytes,
+    loadgenCpuPercent: results.reduce((n, r) => n + r.cpuPercent, 0),
+  }
+}
+
+export type RampStep = { clients: number; result: LoadResult }
+export type RampResult = { steps: RampStep[]; capacity: number; limitMs: number; loadgenBound: boolean }
+
+/**
+ * Raises the number of clients on one board until the p99 of all-receivers latency passes
+ * `limitMs` (or updates go undelivered). Capacity is the last step within the limit.
+ */
+export async function ramp(
+  server: BenchServer,
+  options: LoadOptions,
+  steps: number[],
+  limitMs = 100,
+  log: (line: string) => void = () => {},
+): Promise<RampResult> {
+  const out: RampStep[] = []
+  let capacity = 0
+  let loadgenBound = false
+  for (const clients of steps) {
+    const result = await runLoad(server, { ...options, boards: 1, clientsPerBoard: clients })
+    out.push({ clients, result })
+    const within = result.allReceivers.p99 <= limitMs && result.incompleteUpdates === 0
+    log(`  ${clients} clients: ${describe(result)}${within ? '' : '  ← over the limit'}`)
+    if (!within) {
+      // Saturated load generators measure themselves, not the server: say so.
+      loadgenBound = result.loadgenCpuPercent > 90 * options.workers && result.serverCpuPercent < 90
+      break
+    }
+    capacity = clients
+  }
+  return { steps: out, capacity, limitMs, loadgenBound }
+}
+
+export function describe(r: LoadResult): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—')
+  return (
+    `all-receivers p50 ${f(r.allReceivers.p50)} ms, p99 ${f(r.allReceivers.p99)} ms, max ${f(r.allReceivers.max)} ms; ` +
+    `delivery p50 ${f(r.delivery.p50)} / p99 ${f(r.delivery.p99)} ms; ` +
+    `${Math.round(r.deliveriesPerSecond)} updates/s + ${Math.round(r.awarenessPerSecond)} awareness/s delivered; ` +
+    `${r.incompleteUpdates}/${r.sentUpdates} incomplete; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
+    `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%`
+  )
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      target: { type: 'string', default: 'ours' },
+      boards: { type: 'string' },
+      clients: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      workers: { type: 'string' },
+      ramp: { type: 'boolean', default: false },
+      steps: { type: 'string', default: '10,20,40,60,80,100,130,160,200' },
+      'cpu-prof': { type: 'boolean', default: false },
+    },
+  })
+  const target = values.target as TargetName
+  if (!(target in TARGET_LABELS)) throw new Error(`unknown target ${target}; one of ${Object.keys(TARGET_LABELS).join(', ')}`)
+  ensurePeersInstalled()
+  const options: LoadOptions = {
+    ...DEFAULT_LOAD,
+    boards: Number(values.boards ?? DEFAULT_LOAD.boards),
+    clientsPerBoard: Number(values.clients ?? DEFAULT_LOAD.clientsPerBoard),
+    rateHz: Number(values.rate ?? DEFAULT_LOAD.rateHz),
+    durationMs: Number(values.duration ?? DEFAULT_LOAD.durationMs / 1000) * 1000,
+    workers: Number(values.workers ?? DEFAULT_LOAD.workers),
+  }
+  const server = await startTarget(target, {
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : [],
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    redisUrl: process.env.BENCH_REDIS_URL,
+  })
+  try {
+    console.log(`${TARGET_LABELS[target]}:`)
+    if (values.ramp) {
+      const steps = values.steps!.split(',').map(Number)
+      const r = await ramp(server, options, steps, 100, console.log)
+      console.log(`capacity at p99 ≤ ${r.limitMs} ms: ${r.capacity} clients${r.loadgenBound ? ' (load generator saturated)' : ''}`)
+    } else {
+      console.log(`  ${options.boards} board(s) × ${options.clientsPerBoard} clients @ ${options.rateHz} Hz: ${describe(await runLoad(server, options))}`)
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(BENCH_DIR, 'loadgen.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,211 @@
+/**
+ * The servers under test, each as a separate process so that its CPU and memory can be read
+ * from /proc: ours (SQLite; PostgreSQL + Redis with two instances), the y-websocket reference
+ * server (with and without LevelDB) and Hocuspocus (with and without its database extension).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ClientKind, ClientSpec } from './clients.js'
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+export const ROOT_DIR = path.resolve(BENCH_DIR, '..')
+export const WORK_DIR = path.join(BENCH_DIR, '.work')
+
+export type TargetName = 'ours' | 'ours-pg-redis' | 'y-websocket' | 'y-websocket-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite'
+
+export const TARGET_LABELS: Record<TargetName, string> = {
+  ours: 'ours (SQLite)',
+  'ours-pg-redis': 'ours (PostgreSQL + Redis, 2 instances)',
+  'y-websocket': 'y-websocket 2.1.0 (memory)',
+  'y-websocket-leveldb': 'y-websocket 2.1.0 + LevelDB',
+  hocuspocus: 'Hocuspocus 3.4 (memory)',
+  'hocuspocus-sqlite': 'Hocuspocus 3.4 + SQLite (database ext.)',
+}
+
+export type BoardRef = { room: string; token?: string }
+
+export type BenchServer = {
+  target: TargetName
+  clientKind: ClientKind
+  /** Whether the server keeps boards across a restart. */
+  persistent: boolean
+  pids(): number[]
+  createBoard(): Promise<BoardRef>
+  /** Connection of the i-th client of a board (instances alternate for a cluster). */
+  clientSpec(board: BoardRef, i: number): ClientSpec
+  /** Stops the processes (SIGTERM, then SIGKILL) and starts them again on the same data. */
+  restart(): Promise<void>
+  stop(): Promise<void>
+}
+
+type Proc = { child: ChildProcess; log: string[] }
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+function spawnReady(args: string[], env: Record<string, string>, ready: RegExp, cwd = ROOT_DIR): Promise<Proc> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const log: string[] = []
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${log.join('')}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString()
+      if (log.length < 200) log.push(text)
+      if (ready.test(log.join(''))) {
+        clearTimeout(timer)
+        resolve({ child, log })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${log.join('')}`))
+    })
+  })
+}
+
+async function stopProc(proc: Proc, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const { child } = proc
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill(signal)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+export function workDir(name: string): string {
+  const dir = path.join(WORK_DIR, `${name}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`)
+  fs.mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** Limits of our server raised so that the load generator (one address) is not refused. */
+const OUR_BENCH_ENV = {
+  LOG_LEVEL: 'warn',
+  MAX_CONNECTIONS_PER_IP: '100000',
+  MAX_CONNECTIONS_PER_BOARD: '100000',
+  BOARD_CREATIONS_PER_IP_PER_MINUTE: '1000000',
+}
+
+async function createOurBoard(httpBase: string): Promise<BoardRef> {
+  const res = await fetch(`${httpBase}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'bench' }),
+  })
+  if (res.status !== 201) throw new Error(`board creation failed: ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { board: { id: string }; links: { participant: string } }
+  return { room: body.board.id, token: body.links.participant.slice(body.links.participant.indexOf('#') + 1) }
+}
+
+/** Our server, one or more instances sharing `env` storage. */
+async function startOurs(target: TargetName, instances: number, env: Record<string, string>, extraArgs: string[] = []): Promise<BenchServer> {
+  const ports = await Promise.all(Array.from({ length: instances }, () => freePort()))
+  const start = () =>
+    Promise.all(
+      ports.map((port) =>
+        spawnReady([...extraArgs, '--import', 'tsx', 'server/main.ts'], { ...OUR_BENCH_ENV, ...env, HOST: '127.0.0.1', PORT: String(port) }, /open http:\/\//),
+      ),
+    )
+  let procs = await start()
+  const http = (i: number) => `http://127.0.0.1:${ports[i % ports.length]}`
+  return {
+    target,
+    clientKind: 'y-websocket',
+    persistent: true,
+    pids: () => procs.map((p) => p.child.pid!),
+    createBoard: () => createOurBoard(http(0)),
+    clientSpec: (board, i) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${ports[i % ports.length]}/sync`, room: board.room, token: board.token }),
+    async restart() {
+      await Promise.all(procs.map((p) => stopProc(p)))
+      procs = await start()
+    },
+    async stop() {
+      await Promise.all(procs.map((p) => stopProc(p)))
+    },
+  }
+}
+
+async function startPeer(
+  target: TargetName,
+  kind: ClientKind,
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  persistent: boolean,
+  extraArgs: string[] = [],
+): Promise<BenchServer> {
+  const port = await freePort()
+  const start = () => spawnReady([...extraArgs, script], { ...env, HOST: '127.0.0.1', PORT: String(port) }, ready, BENCH_DIR)
+  let proc = await start()
+  return {
+    target,
+    clientKind: kind,
+    persistent,
+    pids: () => [proc.child.pid!],
+    createBoard: async () => ({ room: `bench-${crypto.randomBytes(8).toString('hex')}` }),
+    clientSpec: (board) => ({ kind, url: `ws://127.0.0.1:${port}`, room: board.room }),
+    async restart() {
+      await stopProc(proc)
+      proc = await start()
+    },
+    async stop() {
+      await stopProc(proc)
+    },
+  }
+}
+
+export type StartOptions = {
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[]
+  databaseUrl?: string
+  redisUrl?: string
+}
+
+export async function startTarget(target: TargetName, options: StartOptions = {}): Promise<BenchServer> {
+  const args = options.nodeArgs ?? []
+  switch (target) {
+    case 'ours':
+      return startOurs(target, 1, { DATA_DIR: workDir('ours') }, args)
+    case 'ours-pg-redis': {
+      if (!options.databaseUrl || !options.redisUrl) throw new Error('ours-pg-redis needs a database and a redis url')
+      return startOurs(target, 2, { DATA_DIR: workDir('ours-pg'), DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl }, args)
+    }
+    case 'y-websocket':
+      return startPeer(target, 'y-websocket', 'node_modules/y-websocket/bin/server.cjs', {}, /running at/, false, args)
+    case 'y-websocket-leveldb':
+      return startPeer(target, 'y-websocket', 'node_modules/y-websocket/bin/server.cjs', { YPERSISTENCE: workDir('leveldb') }, /running at/, true, args)
+    case 'hocuspocus':
+      return startPeer(target, 'hocuspocus', 'peers/hocuspocus.mjs', {}, /hocuspocus listening/, false, args)
+    case 'hocuspocus-sqlite':
+      return startPeer(target, 'hocuspocus', 'peers/hocuspocus.mjs', { DB_FILE: path.join(workDir('hocuspocus'), 'docs.sqlite') }, /hocuspocus listening/, true, args)
+  }
+}
+
+/** Installs the peers into bench/node_modules on first use. */
+export function ensurePeersInstalled(): void {
+  if (fs.existsSync(path.join(BENCH_DIR, 'node_modules', '@hocuspocus', 'server'))) return
+  console.log('Installing benchmark peers into bench/node_modules (npm ci --prefix bench)…')
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const { status } = spawnSync(npm, ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit', cwd: ROOT_DIR })
+  if (status !== 0) throw new Error('npm ci --prefix bench failed')
+}
+
