@@ -24,6 +24,7 @@ import type { Metrics } from './metrics.js'
 import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 import type { SyncSocket } from './sync/SyncSocket.js'
+import { registerBoardRoutes } from './http/boardRoutes.js'
 
 export type AppDeps = {
   config: Config
@@ -222,8 +223,9 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
+  const boardRoutes = registerBoardRoutes(app, { config, storage, rooms, logger })
   mountClient(app, config)
-  return { app, injectWebSocket, wss }
+  return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion }
 }
 
 /** Serves the built client; every board URL gets the single-page app. */

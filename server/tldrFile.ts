@@ -1,0 +1,52 @@
+/**
+ * .tldr files: the export is what tldraw's own serializer writes (format version 1, the
+ * schema, the records); the import is parsed, migrated and validated by tldraw's own
+ * `parseTldrawJsonFile`, loaded lazily so the server does not carry tldraw's UI package
+ * until someone imports a file.
+ */
+import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../shared/boardSchema.js'
+import type { JsonRecord } from '../shared/docLayout.js'
+import { err, ok, type Result } from '../shared/result.js'
+
+export const TLDR_FILE_FORMAT_VERSION = 1
+
+export function toTldrFile(records: JsonRecord[]): string {
+  const schema = getBoardSchema()
+  return JSON.stringify({ tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION, schema: schema.serialize(), records })
+}
+
+/** Parses a .tldr file into document records, or a message a user can act on. */
+export async function parseTldrFile(text: string): Promise<Result<JsonRecord[]>> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return err('the file is not valid JSON: is it a .tldr file?')
+  }
+  if (typeof json !== 'object' || json === null || !('tldrawFileFormatVersion' in json)) {
+    return err('the file is not a tldraw file (no tldrawFileFormatVersion)')
+  }
+  const { parseTldrawJsonFile } = await import('tldraw')
+  const parsed = parseTldrawJsonFile({ json: text, schema: getBoardSchema() as never })
+  if (!parsed.ok) {
+    const e = parsed.error
+    switch (e.type) {
+      case 'notATldrawFile':
+        return err('the file is not a tldraw file')
+      case 'fileFormatVersionTooNew':
+        return err('the file was written by a newer version of tldraw')
+      case 'migrationFailed':
+        return err('the file could not be migrated to this version of tldraw')
+      case 'invalidRecords':
+        return err('the file contains records that tldraw rejects')
+      case 'v1File':
+        return err('tldraw v1 files are not supported')
+      default:
+        return err('the file could not be read')
+    }
+  }
+  const records = parsed.value
+    .allRecords()
+    .filter((r) => DOCUMENT_TYPE_NAMES.has(r.typeName)) as unknown as JsonRecord[]
+  return ok(records)
+}
