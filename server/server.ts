@@ -27,6 +27,17 @@ export type CanvasServer = {
 }
 
 /** PostgreSQL when DATABASE_URL is set (throws a clear error when unreachable), else SQLite. */
+// @hono/node-ws reports socket errors as an ErrorEvent, which Node 20 lacks (it polyfills only
+// CloseEvent): without this, every socket error prints a ReferenceError instead of being logged.
+const globals = globalThis as { ErrorEvent?: unknown }
+globals.ErrorEvent ??= class ErrorEvent extends Event {
+  readonly error: unknown
+  constructor(type: string, init: { error?: unknown } = {}) {
+    super(type)
+    this.error = init.error
+  }
+}
+
 export async function createStorage(config: Config): Promise<Storage> {
   if (config.DATABASE_URL) return PostgresStorage.connect(config.DATABASE_URL)
   return new SqliteStorage(sqliteFile(config))
@@ -76,6 +87,11 @@ export async function startServer(
   const { app, injectWebSocket, wss } = createApp({ config, storage, rooms, logger, metrics, health })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
+  })
+  // Node takes its own error listener off a socket it hands to 'upgrade'; until ws adopts it
+  // (after the async auth route), a client resetting the connection would crash the process.
+  server.on('upgrade', (_request, socket) => {
+    socket.on('error', (error) => logger.debug({ err: String(error) }, 'upgrade socket error'))
   })
   injectWebSocket(server)
   const port = (server.address() as AddressInfo).port
