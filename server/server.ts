@@ -91,7 +91,7 @@ export async function startServer(
   // Node takes its own error listener off a socket it hands to 'upgrade'; until ws adopts it
   // (after the async auth route), a client resetting the connection would crash the process.
   server.on('upgrade', (_request, socket) => {
-    socket.on('error', (error) => logger.debug({ err: String(error) }, 'upgrade socket error'))
+    socket.on('error', (error: Error) => logger.debug({ err: String(error) }, 'upgrade socket error'))
   })
   injectWebSocket(server)
   const port = (server.address() as AddressInfo).port
