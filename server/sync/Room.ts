@@ -64,7 +64,7 @@ type Reply = { session: Session; message: Uint8Array }
 const WRITABLE_ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set([RECORDS_MAP]),
   control: new Set([RECORDS_MAP, 'state']),
-  private: new Set([RECORDS_MAP, 'votes']),
+  private: new Set([RECORDS_MAP, 'votes', 'profile']),
 }
 
 /** Builds the merged state of a stored doc (used by compaction and loading). */
@@ -147,6 +147,7 @@ export class Room {
         syncProtocol.writeUpdate(e, update)
       })
       for (const s of this.sessions) if (s.state.name === 'open') s.socket.send(message)
+      this.notifyChanged()
       return
     }
     this.pending.push({ update, origin })
@@ -157,6 +158,22 @@ export class Room {
     if (this.guardedSession === null || transaction.origin !== this.guardedSession) return
     const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.kind] })
     if (!result.ok) this.rejection = result.error
+  }
+
+  /**
+   * Called after the doc changed durably (a stored batch, or a relayed update from another
+   * instance). Server features that derive state from a doc (vote totals) listen here.
+   */
+  readonly changeListeners = new Set<(room: Room) => void>()
+
+  private notifyChanged(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener(this)
+      } catch (error) {
+        this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'change listener failed')
+      }
+    }
   }
 
   /** Applies an update that comes from outside any session (server actions, relay). */
@@ -458,6 +475,7 @@ export class Room {
         }
       }
       this.onPersisted?.(batch.map((p) => p.update))
+      this.notifyChanged()
     }
     for (const reply of replies) if (reply) reply.session.socket.send(reply.message)
     if (this.updatesSinceCompaction >= this.deps.limits.COMPACT_AFTER_UPDATES) await this.compact()
