@@ -238,6 +238,15 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async listDocKeys(prefix: string): Promise<string[]> {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const { rows } = await this.pool.query<{ doc_key: string }>(
+      "SELECT doc_key FROM doc_updates WHERE doc_key LIKE $1 UNION SELECT doc_key FROM doc_snapshots WHERE doc_key LIKE $1 ORDER BY doc_key",
+      [like],
+    )
+    return rows.map((r) => r.doc_key)
+  }
+
   async loadDoc(docKey: string): Promise<StoredDoc> {
     const { snapshot, updates } = await this.transaction(
       (client) => this.readDoc(client, docKey),

@@ -150,6 +150,16 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  async listDocKeys(prefix: string): Promise<string[]> {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const rows = this.db
+      .prepare(
+        "SELECT doc_key FROM doc_updates WHERE doc_key LIKE ? ESCAPE '\\' UNION SELECT doc_key FROM doc_snapshots WHERE doc_key LIKE ? ESCAPE '\\' ORDER BY doc_key",
+      )
+      .all(like, like) as Array<{ doc_key: string }>
+    return rows.map((r) => r.doc_key)
+  }
+
   async loadDoc(docKey: string): Promise<StoredDoc> {
     const { snapshot, updates } = this.readDoc(docKey)
     return { snapshot, updates }

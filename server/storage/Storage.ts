@@ -45,6 +45,8 @@ export interface Storage {
   /** Replaces the token of one role of a board (link rotation). */
   replaceToken(boardId: string, role: Role, hash: string): Promise<void>
 
+  /** Keys of the stored docs whose key starts with `prefix` (a board's private docs). */
+  listDocKeys(prefix: string): Promise<string[]>
   loadDoc(docKey: string): Promise<StoredDoc>
   /** Appends updates in one transaction; resolves once they are durable. */
   appendUpdates(docKey: string, updates: Uint8Array[]): Promise<void>

@@ -27,6 +27,8 @@ export class RoomManager {
   /** Called when a room is loaded, so a relay can subscribe (before the room loads). */
   onRoomCreated: ((room: Room) => Promise<void> | void) | null = null
   onRoomClosed: ((room: Room) => void) | null = null
+  /** Called after a room has loaded (server features attach change listeners here). */
+  readonly loadedListeners = new Set<(room: Room) => void>()
 
   constructor(
     private readonly deps: RoomDeps,
@@ -113,6 +115,7 @@ export class RoomManager {
       const room = new Room(docKey, kind, this.deps)
       await this.onRoomCreated?.(room)
       await room.load()
+      for (const listener of this.loadedListeners) listener(room)
       this.rooms.set(docKey, room)
       this.deps.metrics.rooms.inc()
       return room
