@@ -197,3 +197,8 @@ export function randomBytes(random: () => number, length: number): Uint8Array {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/** A doc's state vector as sorted [client, clock] pairs (the encoding's order is not canonical). */
+export function stateVector(doc: Y.Doc): Array<[number, number]> {
+  return Array.from(Y.decodeStateVector(Y.encodeStateVector(doc)).entries()).sort((a, b) => a[0] - b[0])
+}

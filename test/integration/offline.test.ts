@@ -7,7 +7,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readAllRecords, readRecord } from '../../shared/docLayout.js'
 import { connectProvider, createTestBoard, spawnServerProcess, waitFor, waitForSync, type ServerProcess } from '../helpers/server.js'
-import { noteIds, noteRecord, putRecord, sleep } from './fixtures.js'
+import { noteIds, noteRecord, putRecord, sleep, stateVector } from './fixtures.js'
 
 const PROCESS_ENV = { DATABASE_URL: '', REDIS_URL: '' }
 
@@ -74,7 +74,7 @@ describe('offline editing', () => {
       await waitForSync(fresh)
       await waitFor(() => noteIds(fresh.doc).length === 3)
       expect(noteIds(fresh.doc)).toEqual(['shape:alice-offline', 'shape:bob-offline', 'shape:shared'])
-      expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(alice.doc))
+      expect(stateVector(fresh.doc)).toEqual(stateVector(alice.doc))
     })
   }
 })
