@@ -25,6 +25,8 @@ import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 import type { SyncSocket } from './sync/SyncSocket.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
+import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
+import { FacilitationService } from './facilitation/FacilitationService.js'
 
 export type AppDeps = {
   config: Config
@@ -224,8 +226,10 @@ export function createApp(deps: AppDeps) {
   )
 
   const boardRoutes = registerBoardRoutes(app, { config, storage, rooms, logger })
+  const facilitation = new FacilitationService(rooms, storage, logger, boardRoutes.saveVersion)
+  registerFacilitationRoutes(app, { storage, rooms, facilitation })
   mountClient(app, config)
-  return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion }
+  return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion, facilitation }
 }
 
 /** Serves the built client; every board URL gets the single-page app. */

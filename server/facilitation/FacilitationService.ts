@@ -1,0 +1,249 @@
+/**
+ * Server-enforced facilitation (issue 4, SPEC F-rules): the timer runs on server time, vote
+ * totals are tallied here from the participants' private docs within the limits and published
+ * into the control doc, and reveal moves private notes into the board doc. Before a reveal,
+ * nothing of a private doc reaches anyone but its owner.
+ */
+import { createHash } from 'node:crypto'
+import * as Y from 'yjs'
+import { jsonEqual, readAllRecords, getRecordsMap, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
+import {
+  nextTimer,
+  parseState,
+  PrivateWritingState,
+  PROFILE_MAP,
+  STATE_KEYS,
+  STATE_MAP,
+  tallyVotes,
+  TalkingPieceState,
+  TimerState,
+  VOTES_MAP,
+  VoteState,
+  type Ballot,
+  type TimerAction,
+  type VoteSettings,
+} from '../../shared/facilitation.js'
+import { docKey } from '../../shared/roles.js'
+import { readDocState } from '../boardState.js'
+import type { Logger } from '../logger.js'
+import type { Storage } from '../storage/Storage.js'
+import { mergeStoredDoc } from '../sync/Room.js'
+import type { RoomManager } from '../sync/RoomManager.js'
+
+export const FACILITATION_ORIGIN = 'facilitation'
+
+/** Public, non-secret id of a participant: their private doc id is a capability, this is not. */
+export function publicParticipantId(privateDocKey: string): string {
+  return createHash('sha256').update(privateDocKey).digest('base64url').slice(0, 12)
+}
+
+type PrivateSnapshot = { key: string; publicId: string; name: string; notes: JsonRecord[]; votes: Record<string, Record<string, number>> }
+
+function readPrivateDoc(key: string, state: Uint8Array): PrivateSnapshot {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const name = doc.getMap(PROFILE_MAP).get('name')
+  const votes: Record<string, Record<string, number>> = {}
+  for (const [voteId, value] of doc.getMap(VOTES_MAP).entries()) {
+    if (value instanceof Y.Map) votes[voteId] = Object.fromEntries(value.entries()) as Record<string, number>
+  }
+  const notes = readAllRecords(doc).filter((r) => r.typeName === 'shape')
+  doc.destroy()
+  return {
+    key,
+    publicId: publicParticipantId(key),
+    name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : 'Participant',
+    notes,
+    votes,
+  }
+}
+
+export class FacilitationService {
+  private readonly scheduled = new Map<string, NodeJS.Timeout>()
+
+  constructor(
+    private readonly rooms: RoomManager,
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+    private readonly saveVersion: (boardId: string, label: string) => Promise<unknown>,
+  ) {
+    // A change in any private doc may change the published counts and totals.
+    rooms.loadedListeners.add((room) => {
+      if (room.kind !== 'private') return
+      room.changeListeners.add(() => this.scheduleRecompute(room.docKey.split('/')[0]!))
+    })
+  }
+
+  private async withState<T>(boardId: string, fn: (state: Y.Map<unknown>, doc: Y.Doc) => T): Promise<T> {
+    return this.rooms.withRoom(docKey(boardId, { kind: 'control' }), 'control', (room) => {
+      let result!: T
+      room.doc.transact(() => {
+        result = fn(room.doc.getMap(STATE_MAP), room.doc)
+      }, FACILITATION_ORIGIN)
+      return result
+    })
+  }
+
+  private static setIfChanged(state: Y.Map<unknown>, key: string, value: unknown): void {
+    if (value === undefined) {
+      if (state.has(key)) state.delete(key)
+    } else if (!jsonEqual(state.get(key), value)) state.set(key, value)
+  }
+
+  async timer(boardId: string, action: TimerAction, now = Date.now()): Promise<TimerState> {
+    return this.withState(boardId, (state) => {
+      const next = nextTimer(parseState(TimerState, state.get(STATE_KEYS.timer)), action, now)
+      state.set(STATE_KEYS.timer, next)
+      return next
+    })
+  }
+
+  async openVote(boardId: string, settings: VoteSettings): Promise<VoteState> {
+    const vote: VoteState = { id: `v${Date.now().toString(36)}`, status: 'open', settings }
+    await this.withState(boardId, (state) => {
+      state.set(STATE_KEYS.vote, vote)
+      state.delete(STATE_KEYS.voteTotals)
+      state.delete(STATE_KEYS.voteVoters)
+    })
+    await this.recompute(boardId)
+    return vote
+  }
+
+  async setVoteStatus(boardId: string, status: 'closed' | 'revealed'): Promise<VoteState> {
+    const vote = await this.withState(boardId, (state) => {
+      const current = parseState(VoteState, state.get(STATE_KEYS.vote))
+      if (!current) return null
+      const next = { ...current, status }
+      state.set(STATE_KEYS.vote, next)
+      return next
+    })
+    if (!vote) throw new FacilitationError('no vote has been opened on this board')
+    await this.recompute(boardId)
+    if (status === 'revealed') await this.saveVersion(boardId, 'Votes revealed')
+    return vote
+  }
+
+  async setPrivateWriting(boardId: string, value: PrivateWritingState): Promise<void> {
+    await this.withState(boardId, (state) => state.set(STATE_KEYS.privateWriting, value))
+    await this.recompute(boardId)
+  }
+
+  /** Moves every private note into the board doc (SPEC F2), with or without author names. */
+  async revealPrivateNotes(boardId: string, options: { anonymous: boolean }): Promise<number> {
+    const snapshots = await this.readPrivateDocs(boardId)
+    const revealed: JsonRecord[] = []
+    for (const snap of snapshots) {
+      for (const note of snap.notes) {
+        const meta = { ...((note.meta as Record<string, unknown>) ?? {}) }
+        delete meta.author
+        if (!options.anonymous) meta.author = snap.name
+        revealed.push({ ...note, meta })
+      }
+    }
+    await this.rooms.withRoom(docKey(boardId, { kind: 'board' }), 'board', (room) => {
+      const records = getRecordsMap(room.doc)
+      room.doc.transact(() => {
+        for (const note of revealed) writeRecord(records, note)
+      }, FACILITATION_ORIGIN)
+    })
+    for (const snap of snapshots) {
+      if (snap.notes.length === 0) continue
+      await this.rooms.withRoom(snap.key, 'private', (room) => {
+        const records = getRecordsMap(room.doc)
+        room.doc.transact(() => {
+          for (const note of snap.notes) records.delete(note.id)
+        }, FACILITATION_ORIGIN)
+      })
+    }
+    await this.withState(boardId, (state) => {
+      const current = parseState(PrivateWritingState, state.get(STATE_KEYS.privateWriting))
+      state.set(STATE_KEYS.privateWriting, { on: false, anonymousReveal: current?.anonymousReveal ?? options.anonymous })
+      state.delete(STATE_KEYS.privateCounts)
+    })
+    await this.saveVersion(boardId, 'Private notes revealed')
+    this.logger.info({ boardId, notes: revealed.length }, 'private notes revealed')
+    return revealed.length
+  }
+
+  /** Passes the talking piece of one activity to the next seat (wrapping around). */
+  async passTalkingPiece(boardId: string, activityId: string, seatCount: number): Promise<{ seat: number; round: number }> {
+    return this.withState(boardId, (state) => {
+      const pieces = parseState(TalkingPieceState, state.get(STATE_KEYS.talkingPiece)) ?? {}
+      const current = pieces[activityId] ?? { seat: 0, round: 1 }
+      const seat = current.seat >= seatCount ? 1 : current.seat + 1
+      const round = current.seat >= seatCount ? current.round + 1 : current.round
+      state.set(STATE_KEYS.talkingPiece, { ...pieces, [activityId]: { seat, round } })
+      return { seat, round }
+    })
+  }
+
+  private async readPrivateDocs(boardId: string): Promise<PrivateSnapshot[]> {
+    const keys = await this.storage.listDocKeys(`${boardId}/private/`)
+    const out: PrivateSnapshot[] = []
+    for (const key of keys) {
+      const room = this.rooms.getLoaded(key)
+      let state: Uint8Array
+      if (room) {
+        await room.flushed()
+        state = Y.encodeStateAsUpdate(room.doc)
+      } else state = mergeStoredDoc(await this.storage.loadDoc(key))
+      out.push(readPrivateDoc(key, state))
+    }
+    return out
+  }
+
+  private scheduleRecompute(boardId: string): void {
+    if (this.scheduled.has(boardId)) return
+    const timer = setTimeout(() => {
+      this.scheduled.delete(boardId)
+      this.recompute(boardId).catch((error: unknown) => this.logger.error({ boardId, err: String(error) }, 'facilitation recompute failed'))
+    }, 100)
+    timer.unref()
+    this.scheduled.set(boardId, timer)
+  }
+
+  /**
+   * Republishes what the control doc may show of the private docs: note counts per person
+   * during private writing, and vote totals (live, or only once revealed) within the limits.
+   */
+  async recompute(boardId: string): Promise<void> {
+    const controlState = await readDocState(this.rooms, this.storage, boardId, 'control')
+    const control = new Y.Doc()
+    Y.applyUpdate(control, controlState)
+    const state = control.getMap(STATE_MAP)
+    const vote = parseState(VoteState, state.get(STATE_KEYS.vote))
+    const writing = parseState(PrivateWritingState, state.get(STATE_KEYS.privateWriting))
+    control.destroy()
+
+    const privates = await this.readPrivateDocs(boardId)
+    const counts = writing?.on
+      ? Object.fromEntries(privates.map((p) => [p.publicId, { name: p.name, count: p.notes.length }]))
+      : undefined
+
+    let totals: Record<string, number> | undefined
+    let voters: Record<string, string[]> | undefined
+    if (vote && (vote.status === 'revealed' || !vote.settings.hideTotals)) {
+      const board = await readDocState(this.rooms, this.storage, boardId, 'board')
+      const boardDoc = new Y.Doc()
+      Y.applyUpdate(boardDoc, board)
+      const noteIds = new Set(Array.from(getRecordsMap(boardDoc).keys()).filter((id) => id.startsWith('shape:')))
+      boardDoc.destroy()
+      const ballots: Ballot[] = privates.map((p) => ({ voter: p.name, votes: p.votes[vote.id] ?? {} }))
+      const tally = tallyVotes(ballots, vote.settings, noteIds)
+      totals = tally.totals
+      voters = vote.settings.anonymous ? undefined : tally.voters
+    }
+    await this.withState(boardId, (s) => {
+      FacilitationService.setIfChanged(s, STATE_KEYS.privateCounts, counts)
+      FacilitationService.setIfChanged(s, STATE_KEYS.voteTotals, totals)
+      FacilitationService.setIfChanged(s, STATE_KEYS.voteVoters, voters)
+    })
+  }
+
+  close(): void {
+    for (const timer of this.scheduled.values()) clearTimeout(timer)
+    this.scheduled.clear()
+  }
+}
+
+export class FacilitationError extends Error {}
