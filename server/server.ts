@@ -84,7 +84,7 @@ export async function startServer(
     if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
     return { relay: state }
   }
-  const { app, injectWebSocket, wss } = createApp({ config, storage, rooms, logger, metrics, health })
+  const { app, injectWebSocket, wss, facilitation } = createApp({ config, storage, rooms, logger, metrics, health })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
   })
@@ -115,6 +115,7 @@ export async function startServer(
         })
       })()
       const stop = (async () => {
+        facilitation.close()
         await rooms.closeAll()
         for (const client of wss.clients) client.terminate()
         await closing
