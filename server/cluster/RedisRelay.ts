@@ -54,14 +54,14 @@ export type RelayState = {
 }
 
 export class RedisRelay {
-  /** Unique per process; stamped on every message so an instance ignores its own. */
-  readonly instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
   private readonly rooms = new Map<string, Room>()
   private readonly counts = { published: 0, received: 0, publishFailures: 0, dropped: 0, resyncs: 0 }
   private started = false
   private closed = false
 
   private constructor(
+    /** Unique per process; stamped on every message so an instance ignores its own. */
+    readonly instanceId: string,
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly prefix: string,
@@ -81,9 +81,11 @@ export class RedisRelay {
       retryStrategy: (times: number) => (relay?.started ? Math.min(times * 100, REDIS_MAX_RETRY_DELAY_MS) : null),
       maxRetriesPerRequest: null,
     }
-    const publisher = new Redis(url, options)
-    const subscriber = new Redis(url, options)
-    relay = new RedisRelay(publisher, subscriber, prefix, deps)
+    const instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
+    // Named connections: `CLIENT LIST` on Redis shows which instance each belongs to.
+    const publisher = new Redis(url, { ...options, connectionName: `canvas-pub-${instanceId}` })
+    const subscriber = new Redis(url, { ...options, connectionName: `canvas-sub-${instanceId}` })
+    relay = new RedisRelay(instanceId, publisher, subscriber, prefix, deps)
     for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
       client.on('error', (error: Error) => {
         if (relay?.started && !relay.closed) deps.logger.warn({ connection: name, err: error.message }, 'redis relay error')
@@ -198,7 +200,15 @@ export class RedisRelay {
   private onReconnected = (): void => {
     if (this.closed) return
     this.deps.logger.info({ rooms: this.rooms.size }, 'redis relay reconnected: catching rooms up from storage')
-    for (const room of this.rooms.values()) void this.catchUp(room)
+    // ioredis re-sends SUBSCRIBE for every channel before 'ready'; a PING answered on the same
+    // connection proves Redis has processed them, so storage is read only after that point
+    // (subscribe, then load — as for a first load).
+    this.subscriber.ping().then(
+      () => {
+        for (const room of this.rooms.values()) void this.catchUp(room)
+      },
+      (error: unknown) => this.deps.logger.warn({ err: String(error) }, 'redis relay not ready after reconnect'),
+    )
   }
 
   private async catchUp(room: Room): Promise<void> {

@@ -1,0 +1,89 @@
+/**
+ * The relay seen from inside: two instances in this process on one PostgreSQL database and
+ * one Redis namespace, so the test can read their storage and cut one Redis connection.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../storage/pgDatabase.js'
+import { clusterServicesAvailable, noteIds, writeNote } from './clusterHelpers.js'
+
+const available = await clusterServicesAvailable()
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe.runIf(available)('Redis relay between two in-process instances', () => {
+  let db: TestDatabase
+  let a: Awaited<ReturnType<typeof startTestServer>>
+  let b: Awaited<ReturnType<typeof startTestServer>>
+  const providers: WebsocketProvider[] = []
+  const connect = (url: string, boardId: string, token: string) => {
+    const p = connectProvider(url, boardId, token)
+    providers.push(p)
+    return p
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase()
+    const shared = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: `canvas-test-${crypto.randomBytes(5).toString('hex')}:` }
+    a = await startTestServer(shared)
+    b = await startTestServer(shared)
+  })
+  afterAll(async () => {
+    for (const p of providers) p.destroy()
+    await a?.close()
+    await b?.close()
+    for (const s of [a, b]) if (s) fs.rmSync(s.dataDir, { recursive: true, force: true })
+    await db?.drop()
+  })
+
+  it('[C1] no echo loop: each update is stored exactly once, whichever instance received it', async () => {
+    const board = await createTestBoard(a.url)
+    const onA = connect(a.url, board.id, board.tokens.participant)
+    const onB = connect(b.url, board.id, board.tokens.participant)
+    await Promise.all([waitForSync(onA), waitForSync(onB)])
+    const before = await a.storage.countUpdates(board.id)
+    for (let i = 0; i < 10; i++) {
+      writeNote(onA, `shape:a${i}`, i)
+      writeNote(onB, `shape:b${i}`, i)
+      await sleep(5)
+    }
+    await waitFor(() => noteIds(onA).size === 20 && noteIds(onB).size === 20, 10_000, 'both clients see all 20 notes')
+    await sleep(200) // an echo would show up as extra rows by now
+    await Promise.all([a.rooms.getLoaded(board.id)!.flushed(), b.rooms.getLoaded(board.id)!.flushed()])
+    expect((await a.storage.countUpdates(board.id)) - before).toBe(20)
+    expect(a.relay!.instanceId).not.toBe(b.relay!.instanceId)
+  })
+
+  it('[C5] after its Redis connection drops, an instance catches its rooms up from storage', async () => {
+    const board = await createTestBoard(a.url)
+    const onA = connect(a.url, board.id, board.tokens.participant)
+    const onB = connect(b.url, board.id, board.tokens.viewer)
+    await Promise.all([waitForSync(onA), waitForSync(onB)])
+    writeNote(onA, 'shape:before', 0)
+    await waitFor(() => noteIds(onB).has('shape:before'), 10_000, 'relay works before the cut')
+
+    const admin = new Redis(TEST_REDIS_URL)
+    try {
+      const clients = (await admin.client('LIST')) as string
+      const line = clients.split('\n').find((l) => l.includes(`name=canvas-sub-${b.relay!.instanceId} `))
+      const id = /(?:^|\s)id=(\d+)/.exec(line ?? '')?.[1]
+      expect(id).toBeDefined()
+      await admin.client('KILL', 'ID', id!)
+    } finally {
+      admin.disconnect()
+    }
+    // Published while B is not subscribed: pub/sub drops these for B; storage has them.
+    for (let i = 0; i < 10; i++) writeNote(onA, `shape:gap${i}`, i)
+    await waitFor(() => noteIds(onB).size === 11, 15_000, 'B has the notes written while its subscription was down')
+    const metrics = await (await fetch(`${b.url}/metrics`)).text()
+    expect(Number(/^canvas_relay_resyncs_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1)
+    // And the relay is live again afterwards.
+    writeNote(onA, 'shape:after', 0)
+    await waitFor(() => noteIds(onB).has('shape:after'), 10_000, 'relay works after reconnecting')
+    const health = (await (await fetch(`${b.url}/healthz`)).json()) as { ok: boolean; relay: { connected: boolean } }
+    expect(health).toMatchObject({ ok: true, relay: { connected: true } })
+  })
+})
