@@ -41,6 +41,8 @@ export interface ActivityZone {
   h: number
   /** Zone space → page space. */
   transform: Transform
+  /** Page space → zone space; null when the transform is degenerate. */
+  inverse: Transform | null
   /** Page-space axis-aligned bounds. */
   bounds: Box
   /** Page-space centre. */
@@ -130,6 +132,7 @@ function placeZone(record: JsonRecord, transform: Transform, key: string, label:
     w: box.w,
     h: box.h,
     transform,
+    inverse: invert(transform),
     bounds: transformBox(transform, box),
     center: applyTransform(transform, { x: box.w / 2, y: box.h / 2 }),
   }
@@ -184,12 +187,15 @@ const EPSILON = 1e-6
 
 /** The point in the zone's own space (origin at its top-left), or null if degenerate. */
 export function zoneLocalPoint(zone: ActivityZone, point: Point): Point | null {
-  const inverse = invert(zone.transform)
-  return inverse ? applyTransform(inverse, point) : null
+  return zone.inverse ? applyTransform(zone.inverse, point) : null
 }
 
 /** Whether a page point lies inside the zone (edges included; ellipses as ellipses). */
 export function zoneContains(zone: ActivityZone, point: Point): boolean {
+  const { bounds } = zone
+  if (point.x < bounds.x - EPSILON || point.y < bounds.y - EPSILON || point.x > bounds.x + bounds.w + EPSILON || point.y > bounds.y + bounds.h + EPSILON) {
+    return false
+  }
   const local = zoneLocalPoint(zone, point)
   if (!local) return false
   if (zone.shape === 'ellipse') {
