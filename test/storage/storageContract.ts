@@ -210,6 +210,19 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(mapOf(await storage.loadDoc(other.id))).toEqual({ o: 1 })
     })
 
+    it('lists stored doc keys by literal prefix, whether logged or only snapshotted', async () => {
+      const id = uid()
+      await storage.appendUpdates(id, [setUpdate('a', 1)])
+      await storage.appendUpdates(`${id}/control`, [setUpdate('a', 1)])
+      await storage.appendUpdates(`${id}/private/p1`, [setUpdate('a', 1)])
+      await storage.compact(`${id}/private/p1`, mergeStoredDoc) // snapshot only, no log rows
+      await storage.appendUpdates(`${id}/private/p2`, [setUpdate('a', 1), setUpdate('b', 2)])
+      await storage.appendUpdates(`${id}x/private/p3`, [setUpdate('a', 1)])
+      expect(await storage.listDocKeys(`${id}/private/`)).toEqual([`${id}/private/p1`, `${id}/private/p2`])
+      expect(await storage.listDocKeys(`${id}/`)).toEqual([`${id}/control`, `${id}/private/p1`, `${id}/private/p2`])
+      expect(await storage.listDocKeys(`${id.slice(0, 3)}%_/`)).toEqual([]) // wildcards are literal
+    })
+
     it('saves, lists (newest first) and loads versions per board', async () => {
       const b = board()
       const other = board()
