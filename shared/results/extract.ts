@@ -419,6 +419,24 @@ function extractActivity(activity: Activity, placed: PlacedNote[]): ActivityResu
   }
 }
 
+/**
+ * The note `meta` fields the results panel lets the facilitator edit, per result kind
+ * (`status` is free text; `open` and `done` are the values the app itself uses).
+ */
+export const EDITABLE_NOTE_META: Partial<Record<ResultKind, readonly string[]>> = {
+  riskRegister: ['owner', 'mitigation', 'status', 'riskId'],
+  retro: ['owner', 'due', 'status'],
+  recognition: ['to'],
+}
+
+/**
+ * The action items of a retrospective that are not done yet, e.g. to carry them into the next
+ * retrospective on the same board. Empty for any other activity.
+ */
+export function openActions(result: ActivityResult): ActionItem[] {
+  return result.kind === 'retro' ? result.actions.filter((a) => a.status !== 'done') : []
+}
+
 function isTemplateShape(record: JsonRecord): boolean {
   const meta = record.meta
   return typeof meta === 'object' && meta !== null && ACTIVITY_META_KEY in meta

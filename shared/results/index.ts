@@ -19,7 +19,9 @@ export {
 } from './activities.js'
 export {
   axisScore,
+  EDITABLE_NOTE_META,
   extractResults,
+  openActions,
   type ActionItem,
   type ActivityResult,
   type BoardResults,

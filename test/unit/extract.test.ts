@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { JsonRecord } from '../../shared/docLayout.js'
 import {
   extractResults,
+  openActions,
   positionInZone,
   readActivities,
   richTextToPlainText,
@@ -78,6 +79,7 @@ describe('retrospectives', () => {
     ])
     expect(texts(retro.unzoned)).toEqual(['Between columns'])
     expect(texts(results.unplaced)).toEqual(['Far away'])
+    expect(texts(openActions(retro))).toEqual(['Book a room'])
   })
 
   it.each([
