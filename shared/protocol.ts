@@ -11,6 +11,23 @@ export const MESSAGE_AWARENESS = 1
 export const MESSAGE_AUTH = 2
 export const MESSAGE_QUERY_AWARENESS = 3
 
+/**
+ * Ours, opt-in (docs/PROTOCOL.md "Board status"): a client sends `[MESSAGE_BOARD_STATUS]` to
+ * subscribe; the server answers at once and again on every change with
+ * `[MESSAGE_BOARD_STATUS, state: varUint (BoardStatus), reason: varString]`. A stock
+ * y-websocket client never subscribes, so it never receives a message type it does not know.
+ */
+export const MESSAGE_BOARD_STATUS = 100
+
+/** `state` of a board status message. */
+export const BoardStatus = {
+  /** Every change the server acknowledged is stored. */
+  Saving: 0,
+  /** Storage refuses writes: changes are kept (by the clients and in server memory) but not saved or relayed. */
+  NotSaving: 1,
+} as const
+export type BoardStatusState = (typeof BoardStatus)[keyof typeof BoardStatus]
+
 /** Second varint of a sync frame (y-protocols/sync). */
 export const SYNC_STEP_1 = 0
 export const SYNC_STEP_2 = 1

@@ -15,9 +15,11 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { META_MAP, RECORDS_MAP } from '../../shared/docLayout.js'
 import {
+  BoardStatus,
   CloseEvents,
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
+  MESSAGE_BOARD_STATUS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   PERMISSION_DENIED_READ_ONLY,
@@ -101,6 +103,8 @@ export class Room {
   private rejection: string | null = null
   private guardedSession: Session | null = null
   private storageFailing = false
+  /** Sessions that asked for board status messages (never stock clients). */
+  private readonly statusSubscribers = new Set<Session>()
   closed = false
 
   constructor(
@@ -211,6 +215,7 @@ export class Room {
 
   leave(session: Session): void {
     if (!this.sessions.delete(session)) return
+    this.statusSubscribers.delete(session)
     this.deps.metrics.sessions.dec()
     if (session.awarenessClientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(session.awarenessClientIds), session)
@@ -272,6 +277,10 @@ export class Room {
               )
             }),
           )
+          return null
+        case MESSAGE_BOARD_STATUS:
+          this.statusSubscribers.add(session)
+          session.socket.send(this.statusMessage())
           return null
         case MESSAGE_AUTH:
         default:
@@ -437,6 +446,21 @@ export class Room {
     })
   }
 
+  private statusMessage(): Uint8Array {
+    return encodeMessage((e) => {
+      encoding.writeVarUint(e, MESSAGE_BOARD_STATUS)
+      encoding.writeVarUint(e, this.storageFailing ? BoardStatus.NotSaving : BoardStatus.Saving)
+      encoding.writeVarString(e, this.storageFailing ? 'changes are kept but cannot be saved right now' : '')
+    })
+  }
+
+  /** Tells subscribed sessions whether the board is being saved (SPEC D4). */
+  private sendStatus(): void {
+    if (this.statusSubscribers.size === 0) return
+    const message = this.statusMessage()
+    for (const s of this.statusSubscribers) if (s.state.name === 'open') s.socket.send(message)
+  }
+
   /** Persists everything pending, then broadcasts it and sends the prepared replies. */
   private async flush(): Promise<void> {
     const batch = this.pending.splice(0)
@@ -448,12 +472,18 @@ export class Room {
           this.docKey,
           batch.map((p) => p.update),
         )
-        if (this.storageFailing) this.deps.logger.info({ docKey: this.docKey }, 'storage recovered')
-        this.storageFailing = false
+        if (this.storageFailing) {
+          this.deps.logger.info({ docKey: this.docKey }, 'storage recovered')
+          this.storageFailing = false
+          this.sendStatus()
+        }
       } catch (error) {
         // SPEC D4: nothing unstored is acknowledged. Keep the batch and retry.
-        if (!this.storageFailing) this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'storage write failed')
-        this.storageFailing = true
+        if (!this.storageFailing) {
+          this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'storage write failed: not saving, retrying')
+          this.storageFailing = true
+          this.sendStatus()
+        }
         this.deps.metrics.persistFailures.inc()
         this.pending.unshift(...batch)
         this.replies.unshift(...replies.map((r) => () => r))
