@@ -53,7 +53,7 @@ const texts = (notes: ReadonlyArray<{ text: string }>) => notes.map((n) => n.tex
 describe('retrospectives', () => {
   // Columns at x = 40 + i·480 (w 460), y 120…840. Start 40–500, Stop 520–980,
   // Continue 1000–1460, Actions 1480–1940.
-  it('[R1] Start / Stop / Continue: notes per column by votes, actions with owner and due date', () => {
+  it('Start / Stop / Continue: notes per column by votes, actions with owner and due date', () => {
     const notes = [
       noteAt('n1', 270, 300, 'More pairing'),
       noteAt('n2', 270, 600, 'Try demo days'),
@@ -87,7 +87,7 @@ describe('retrospectives', () => {
     ['retro-mad-sad-glad', [270, 750, 1230, 1710], ['mad', 'sad', 'glad']],
     ['retro-4ls', [270, 750, 1230, 1710, 2190], ['liked', 'learned', 'lacked', 'longed-for']],
     ['retro-sailboat', [270, 750, 1230, 1710, 2190], ['wind', 'anchors', 'rocks', 'island']],
-  ] as const)('[R1] %s: one note per column lands in that column, the last in Actions', (id, xs, keys) => {
+  ] as const)('%s: one note per column lands in that column, the last in Actions', (id, xs, keys) => {
     const notes = xs.map((x, i) => noteAt(`n${i}`, x, 400, `note ${i}`))
     const retro = extractOne('retro', template(id), notes)
     expect(retro.columns.map((c) => [c.key, texts(c.notes)])).toEqual(keys.map((k, i) => [k, [`note ${i}`]]))
@@ -128,7 +128,7 @@ describe('risk matrix', () => {
     noteAt('out', 200, 500, 'In the level labels'), // in the frame, left of the grid
   ]
 
-  it('[K1] yields the register sorted by score (impact breaks ties) with bands, owner, mitigation, status', () => {
+  it('yields the register sorted by score (impact breaks ties) with bands, owner, mitigation, status', () => {
     const risk = extractOne('riskRegister', template('risk-matrix'), notes)
     expect(risk.register.map((r) => [r.riskId, r.text, r.likelihood, r.impact, r.score, r.band, r.owner, r.mitigation, r.status])).toEqual([
       ['R1', 'Key supplier fails', 4, 5, 20, 'critical', 'Kim', 'Second supplier', 'open'],
@@ -141,7 +141,7 @@ describe('risk matrix', () => {
     expect(texts(risk.unzoned)).toEqual(['In the level labels'])
   })
 
-  it('[K2] uses the bands configured on the board', () => {
+  it('uses the bands configured on the board', () => {
     const bands = [
       { key: 'ok', label: 'Acceptable', min: 1, max: 12 },
       { key: 'act', label: 'Act now', min: 13, max: 25 },
@@ -156,7 +156,7 @@ describe('risk matrix', () => {
     ])
   })
 
-  it('[K3] "Move to…": positionInZone puts a note in the centre of likelihood 4 × impact 5, and it reads 20 critical', () => {
+  it('"Move to…": positionInZone puts a note in the centre of likelihood 4 × impact 5, and it reads 20 critical', () => {
     const records = template('risk-matrix')
     const [activity] = readActivities(records)
     const target = zonesOf(activity!).find((z) => z.meaning.kind === 'riskCell' && z.meaning.likelihood === 4 && z.meaning.impact === 5)!
@@ -172,7 +172,7 @@ describe('risk matrix', () => {
 })
 
 describe('needs analysis', () => {
-  it('[N1] stakeholder needs map: notes per stakeholder column and row, by votes', () => {
+  it('stakeholder needs map: notes per stakeholder column and row, by votes', () => {
     // gridX 280, gridY 180; column c at x 280 + c·480 (w 460); row r at y 180 + r·320 (h 300).
     const notes = [
       noteAt('a', 400, 300, 'Safe streets'), // Residents × Needs
@@ -192,7 +192,7 @@ describe('needs analysis', () => {
     expect(map.stakeholders[0]!.rows[0]!.notes.map((n) => n.votes)).toEqual([5, 2])
   })
 
-  it('[N2] empathy map: Who, Goal, See, Say, Do, Hear, Pains, Gains', () => {
+  it('empathy map: Who, Goal, See, Say, Do, Hear, Pains, Gains', () => {
     // columns x 40–520, 540–1020, 1040–1520; rows y 120–480, 500–860, 880–1240 (Do spans the width);
     // Pains 540–770 and Gains 790–1020 share the middle.
     const notes = [
@@ -218,7 +218,7 @@ describe('needs analysis', () => {
     ])
   })
 
-  it('[N3] power / interest grid: scores 1–10 from position, quadrant from the scores', () => {
+  it('power / interest grid: scores 1–10 from position, quadrant from the scores', () => {
     // grid x 200–1200 (interest), y 120–1120 (power, high at the top); 10 bands of 100 px.
     const notes = [
       noteAt('min', 1150, 170, 'Minister'), // interest band 9 → 10; power: 950 px from bottom → 10
@@ -247,7 +247,7 @@ describe('needs analysis', () => {
 })
 
 describe('dialogue circles', () => {
-  it('[D1] talking circle: seats, talking piece holder, rounds with prompt, speakers, summary and notes', () => {
+  it('talking circle: seats, talking piece holder, rounds with prompt, speakers, summary and notes', () => {
     // 4 seats: radius 300, ring 800 wide, centre (440, 520); seat 1 top (440, 220), seat 2 right
     // (740, 520), seat 3 bottom (440, 820), seat 4 left (140, 520). Rounds at x 920: prompt
     // 920–1280, notes 1300–1820, summary 1840–2200; round r at y 120 + (r−1)·280, 260 high.
@@ -295,7 +295,7 @@ describe('dialogue circles', () => {
     expect(texts(circle.unzoned)).toEqual(['Corner of seat 1 box'])
   })
 
-  it('[D2] fishbowl (open): inner speakers, empty chair, listeners, queue top first, prompt from a note', () => {
+  it('fishbowl (open): inner speakers, empty chair, listeners, queue top first, prompt from a note', () => {
     // 2 speakers + empty chair inside (radius 220), 4 listeners outside (radius 500), ring centre
     // (640, 720). Inner: seat 1 (640, 500), seat 2 (830.5, 830), empty chair seat 3 (449.5, 830).
     // Outer: seat 4 (640, 220), seat 5 (1140, 720), seat 6 (640, 1220), seat 7 (140, 720).
@@ -329,7 +329,7 @@ describe('dialogue circles', () => {
 })
 
 describe('community activities', () => {
-  it('[C1] change readiness: spectrum score 1–10 from x, average, what is in it for me, what worries me', () => {
+  it('change readiness: spectrum score 1–10 from x, average, what is in it for me, what worries me', () => {
     // spectrum x 40–1440 (10 bands of 140 px), y 120–420; wiifm x 40–730 and worries x 750–1440, y 480–920.
     const notes = [
       noteAt('a', 740, 300, 'Curious'), // 700 px → band 5 → 6
@@ -353,7 +353,7 @@ describe('community activities', () => {
     ])
   })
 
-  it('[C2] recognition wall: kudos per category with the person recognised', () => {
+  it('recognition wall: kudos per category with the person recognised', () => {
     // columns thank-you 40–500, well-done 520–980, inspired-me 1000–1460.
     const notes = [
       noteAt('a', 200, 300, 'Thanks for the cover', { to: 'Ana' }),
@@ -375,7 +375,7 @@ describe('community activities', () => {
     ])
   })
 
-  it('[C3] commitments: what each person does online, onsite and ongoing', () => {
+  it('commitments: what each person does online, onsite and ongoing', () => {
     // gridX 280, gridY 180; mode c at x 280 + c·480 (w 460); person r at y 180 + r·280 (h 260).
     const notes = [
       noteAt('a', 500, 300, 'Join the forum'), // Ana × Online
