@@ -57,6 +57,27 @@ describe.runIf(available)('Redis relay between two in-process instances', () => 
     expect(a.relay!.instanceId).not.toBe(b.relay!.instanceId)
   })
 
+  it('[C3] an instance subscribes while it serves a board and unsubscribes when the room unloads', async () => {
+    const board = await createTestBoard(a.url)
+    const channel = `${a.config.REDIS_PREFIX}doc:${board.id}`
+    const admin = new Redis(TEST_REDIS_URL)
+    const subscribers = async () => Number(((await admin.pubsub('NUMSUB', channel)) as [string, number])[1])
+    try {
+      expect(await subscribers()).toBe(0)
+      const onA = connectProvider(a.url, board.id, board.tokens.participant)
+      const onB = connectProvider(b.url, board.id, board.tokens.participant)
+      await Promise.all([waitForSync(onA), waitForSync(onB)])
+      expect(await subscribers()).toBe(2)
+      onA.destroy()
+      onB.destroy()
+      const deadline = Date.now() + 10_000
+      while ((await subscribers()) !== 0 && Date.now() < deadline) await sleep(50)
+      expect(await subscribers()).toBe(0)
+    } finally {
+      admin.disconnect()
+    }
+  })
+
   it('[C5] after its Redis connection drops, an instance catches its rooms up from storage', async () => {
     const board = await createTestBoard(a.url)
     const onA = connect(a.url, board.id, board.tokens.participant)
