@@ -54,11 +54,11 @@ function bind(docs: { board: Y.Doc; control?: Y.Doc }, options: Partial<BindingO
 }
 
 function moveShape(store: TLStore, id: string, x: number, y: number): void {
-  store.update(id as TLShapeId, (r) => ({ ...r, x, y }) as TLRecord)
+  store.update(id as TLShapeId, (r) => ({ ...r, x, y }) as never)
 }
 
 function setText(store: TLStore, id: string, text: string): void {
-  store.update(id as TLShapeId, (r) => ({ ...r, props: { ...(r as { props: object }).props, richText: richText(text) } }) as TLRecord)
+  store.update(id as TLShapeId, (r) => ({ ...r, props: { ...r.props, richText: richText(text) } }) as never)
 }
 
 afterEach(() => {
@@ -137,12 +137,12 @@ describe('StoreYjsBinding', () => {
     const changedKeys: string[][] = []
     doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin))
     getRecordsMap(doc).observeDeep((events) => {
-      for (const e of events) changedKeys.push([...e.keysChanged])
+      for (const e of events) changedKeys.push([...(e as Y.YMapEvent<unknown>).keysChanged])
     })
-    peer.store.atomic(() => {
-      moveShape(peer.store, 'shape:a', 1, 2)
-      moveShape(peer.store, 'shape:b', 3, 4)
-    })
+    peer.store.put([
+      { ...shapeOf(peer.store, 'shape:a')!, x: 1, y: 2 } as TLRecord,
+      { ...shapeOf(peer.store, 'shape:b')!, x: 3, y: 4 } as TLRecord,
+    ])
     expect(origins).toEqual([peer.binding])
     expect(changedKeys).toEqual([['xf'], ['xf']])
   })
