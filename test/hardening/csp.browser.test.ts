@@ -1,0 +1,44 @@
+/**
+ * The Content-Security-Policy the server sends is one the built client passes: the lobby and a
+ * board page load in real Chromium without a single CSP violation.
+ */
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestBoard, startTestServer } from '../helpers/server.js'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+describe('CSP in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('the lobby and a board page load without CSP violations', async () => {
+    const board = await createTestBoard(server.url)
+    for (const url of [server.url + '/', board.links.participant]) {
+      const page = await browser.newPage()
+      const violations: string[] = []
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+      })
+      await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          ;(window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)
+        })
+      })
+      const res = await page.goto(url, { waitUntil: 'load' })
+      expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+      await page.waitForTimeout(1500)
+      expect(violations, url).toEqual([])
+      await page.close()
+    }
+  })
+})
