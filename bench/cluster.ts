@@ -8,9 +8,11 @@
  * Each configuration runs its server(s) as separate processes (`server/main.ts`, as `npm start`
  * serves it). Sender and receiver live in this process, so one monotonic clock times both ends.
  * Samples are sequential (the next move is written once the previous one arrived, plus a 2 ms
- * pause): this measures the latency of the path, not its throughput.
+ * pause): this measures the latency of the path, not its throughput. All configurations run
+ * at once and are sampled in interleaved rounds.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import { getRecordsMap, TRANSFORM_KEY } from '../shared/docLayout.js'
 import { connectProvider, createTestBoard, spawnServerProcess, waitFor, waitForSync, type ServerProcess } from '../test/helpers/server.js'
 import { writeNote } from '../test/cluster/clusterHelpers.js'
@@ -19,10 +21,10 @@ import { createTestDatabase, TEST_REDIS_URL } from '../test/storage/pgDatabase.j
 const SAMPLES = Number(process.argv[2] ?? 1000)
 const WARMUP = 50
 const PAUSE_MS = 2
+const ROUNDS = 10
 const NOTE = 'shape:bench'
 
 type Config = { name: string; instances: number; env: Record<string, string>; cross: boolean }
-type Row = { name: string; samples: number[] }
 
 type WebsocketProvider = ReturnType<typeof connectProvider>
 
@@ -52,36 +54,51 @@ function timeOneMove(sender: WebsocketProvider, receiver: WebsocketProvider, x: 
   })
 }
 
-async function run(config: Config): Promise<Row> {
+type Running = {
+  name: string
+  sender: WebsocketProvider
+  receiver: WebsocketProvider
+  servers: ServerProcess[]
+  samples: number[]
+  next: number
+}
+
+async function setUp(config: Config): Promise<Running> {
   const servers: ServerProcess[] = []
-  try {
-    for (let i = 0; i < config.instances; i++) servers.push(await spawnServerProcess({ LOG_LEVEL: 'warn', MAX_MESSAGES_PER_SECOND: '100000', ...config.env }))
-    const [first, second] = [servers[0]!, servers[config.cross ? 1 : 0]!]
-    const board = await createTestBoard(first.url, 'Latency bench')
-    const sender = connectProvider(first.url, board.id, board.tokens.participant)
-    const receiver = connectProvider(second.url, board.id, board.tokens.participant)
-    await Promise.all([waitForSync(sender, 15_000), waitForSync(receiver, 15_000)])
-    writeNote(sender, NOTE, -1)
-    await waitFor(() => getRecordsMap(receiver.doc).has(NOTE), 15_000, 'the bench note on the receiver')
-    const samples: number[] = []
-    for (let i = 0; i < WARMUP + SAMPLES; i++) {
-      const ms = await timeOneMove(sender, receiver, i)
-      if (i >= WARMUP) samples.push(ms)
-      await sleep(PAUSE_MS)
-    }
-    sender.destroy()
-    receiver.destroy()
-    return { name: config.name, samples }
-  } finally {
-    for (const s of servers) {
-      s.child.kill('SIGTERM')
-      await s.exited
-      fs.rmSync(s.dataDir, { recursive: true, force: true })
-    }
+  for (let i = 0; i < config.instances; i++) {
+    servers.push(await spawnServerProcess({ LOG_LEVEL: 'warn', MAX_MESSAGES_PER_SECOND: '100000', ...config.env }))
+  }
+  const [first, second] = [servers[0]!, servers[config.cross ? 1 : 0]!]
+  const board = await createTestBoard(first.url, 'Latency bench')
+  const sender = connectProvider(first.url, board.id, board.tokens.participant)
+  const receiver = connectProvider(second.url, board.id, board.tokens.participant)
+  await Promise.all([waitForSync(sender, 15_000), waitForSync(receiver, 15_000)])
+  writeNote(sender, NOTE, -1)
+  await waitFor(() => getRecordsMap(receiver.doc).has(NOTE), 15_000, 'the bench note on the receiver')
+  const running: Running = { name: config.name, sender, receiver, servers, samples: [], next: 0 }
+  await measure(running, WARMUP)
+  running.samples = []
+  return running
+}
+
+async function measure(running: Running, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    running.samples.push(await timeOneMove(running.sender, running.receiver, running.next++))
+    await sleep(PAUSE_MS)
   }
 }
 
-function format(row: Row): string {
+async function tearDown(running: Running): Promise<void> {
+  running.sender.destroy()
+  running.receiver.destroy()
+  for (const s of running.servers) {
+    s.child.kill('SIGTERM')
+    await s.exited
+    fs.rmSync(s.dataDir, { recursive: true, force: true })
+  }
+}
+
+function format(row: { name: string; samples: number[] }): string {
   const sorted = [...row.samples].sort((a, b) => a - b)
   const mean = sorted.reduce((n, v) => n + v, 0) / sorted.length
   const cells = [percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), mean, sorted[sorted.length - 1]!]
@@ -97,19 +114,27 @@ async function main(): Promise<void> {
     { name: 'single instance, PostgreSQL + Redis (same instance)', instances: 1, env: shared, cross: false },
     { name: 'two instances, PostgreSQL + Redis (cross-instance)', instances: 2, env: shared, cross: true },
   ]
-  const rows: Row[] = []
+  const running: Running[] = []
+  const loadBefore = os.loadavg()[0]!
   try {
     for (const config of configs) {
-      process.stderr.write(`running: ${config.name}…\n`)
-      rows.push(await run(config))
+      process.stderr.write(`starting: ${config.name}…\n`)
+      running.push(await setUp(config))
+    }
+    // Interleaved rounds: on a shared machine, load changes over time; every configuration
+    // sees the same mix of quiet and busy moments.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const r of running) await measure(r, Math.ceil(SAMPLES / ROUNDS))
     }
   } finally {
+    for (const r of running) await tearDown(r)
     await db.drop()
   }
   console.log(`\nNote-move latency, sender write → receiver doc, ${SAMPLES} sequential samples (ms)\n`)
   console.log(`| ${'configuration'.padEnd(52)} |     p50 |     p90 |     p99 |    mean |     max |`)
   console.log(`|${'-'.repeat(54)}|---------|---------|---------|---------|---------|`)
-  for (const row of rows) console.log(format(row))
+  for (const r of running) console.log(format(r))
+  console.log(`\n${os.cpus().length} CPUs; 1-minute load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`)
 }
 
 await main()
