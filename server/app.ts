@@ -26,6 +26,10 @@ import type { RoomManager } from './sync/RoomManager.js'
 import type { SyncSocket } from './sync/SyncSocket.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
+import { registerResultRoutes } from './http/resultRoutes.js'
+import { addRecords } from './boardState.js'
+import { buildActivityRecords } from '../shared/templates/index.js'
+import type * as Y from 'yjs'
 import { FacilitationService } from './facilitation/FacilitationService.js'
 
 export type AppDeps = {
@@ -43,6 +47,8 @@ type Env = { Bindings: { incoming: IncomingMessage } }
 const CreateBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
   template: z.string().max(64).optional().nullable(),
+  participants: z.array(z.string().trim().min(1).max(60)).max(60).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
 })
 
 export function clientIp(c: Context<Env>): string {
@@ -135,7 +141,13 @@ export function createApp(deps: AppDeps) {
   app.post('/api/boards', async (c) => {
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
     const body = await parseJson(c, CreateBoardBody)
-    const { board, tokens } = await createBoard(storage, { title: body.title, template: body.template ?? null })
+    let seed: ((doc: Y.Doc) => void) | undefined
+    if (body.template) {
+      const built = buildActivityRecords(body.template, { participants: body.participants, options: body.options })
+      if (!built.ok) throw new HTTPException(400, { message: `${built.error}; GET /api/templates lists the templates` })
+      seed = (doc) => addRecords(doc, built.value.records, 'server')
+    }
+    const { board, tokens } = await createBoard(storage, { title: body.title, template: body.template ?? null }, seed)
     const origin = config.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(c.req.url).origin
     logger.info({ boardId: board.id }, 'board created')
     return c.json({ board, links: boardLinks(origin, board.id, tokens) }, 201)
@@ -149,7 +161,6 @@ export function createApp(deps: AppDeps) {
     return c.json({ board, role: grant.role })
   })
 
-  app.get('/api/templates', (c) => c.json({ templates: [] }))
 
   // Websocket: /sync/<boardId>[/control|/private/<participantId>]?token=…
   app.get(
@@ -228,6 +239,7 @@ export function createApp(deps: AppDeps) {
   const boardRoutes = registerBoardRoutes(app, { config, storage, rooms, logger })
   const facilitation = new FacilitationService(rooms, storage, logger, boardRoutes.saveVersion)
   registerFacilitationRoutes(app, { storage, rooms, facilitation })
+  registerResultRoutes(app, { storage, rooms })
   mountClient(app, config)
   return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion, facilitation }
 }

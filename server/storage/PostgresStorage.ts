@@ -54,6 +54,12 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX versions_board ON versions(board_id, id);
   `,
+  `
+  CREATE TABLE board_images (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    data_url TEXT NOT NULL
+  );
+  `,
 ]
 
 /** The schema version this code expects. */
@@ -332,6 +338,18 @@ export class PostgresStorage implements Storage {
       [boardId, versionId],
     )
     return rows[0] ? asBytes(rows[0].state) : null
+  }
+
+  async putBoardImage(boardId: string, dataUrl: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO board_images (board_id, data_url) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET data_url = excluded.data_url',
+      [boardId, dataUrl],
+    )
+  }
+
+  async getBoardImage(boardId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ data_url: string }>('SELECT data_url FROM board_images WHERE board_id = $1', [boardId])
+    return rows[0]?.data_url ?? null
   }
 
   async ping(): Promise<void> {

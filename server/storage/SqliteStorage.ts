@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS versions (
   state BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS versions_board ON versions(board_id, id);
+CREATE TABLE IF NOT EXISTS board_images (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  data_url TEXT NOT NULL
+);
 `
 
 function toBoard(row: BoardRow): BoardRecord {
@@ -208,6 +212,17 @@ export class SqliteStorage implements Storage {
       | { state: Buffer }
       | undefined
     return row ? asBytes(row.state) : null
+  }
+
+  async putBoardImage(boardId: string, dataUrl: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO board_images (board_id, data_url) VALUES (?, ?) ON CONFLICT(board_id) DO UPDATE SET data_url = excluded.data_url')
+      .run(boardId, dataUrl)
+  }
+
+  async getBoardImage(boardId: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT data_url FROM board_images WHERE board_id = ?').get(boardId) as { data_url: string } | undefined
+    return row?.data_url ?? null
   }
 
   async ping(): Promise<void> {

@@ -62,6 +62,10 @@ export interface Storage {
   listVersions(boardId: string): Promise<VersionRecord[]>
   loadVersion(boardId: string, versionId: number): Promise<Uint8Array | null>
 
+  /** The board image a browser stored (PNG or SVG data URL), for the printable report. */
+  putBoardImage(boardId: string, dataUrl: string): Promise<void>
+  getBoardImage(boardId: string): Promise<string | null>
+
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<void>
   close(): Promise<void>
