@@ -33,6 +33,7 @@ import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import type { Storage, StoredDoc } from '../storage/Storage.js'
 import { checkTransaction } from './docGuard.js'
+import { migrateDocIfOlder } from './migrateDoc.js'
 import type { Session } from './Session.js'
 
 /** Origin of updates that come from storage or a relay: they are never re-persisted. */
@@ -124,6 +125,11 @@ export class Room {
     this.applyStored(this.doc, stored)
     this.updatesSinceCompaction = stored.updates.length
     this.approxBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0)
+    if (this.kind !== 'private') {
+      const outcome = migrateDocIfOlder(this.doc, this.deps.schema)
+      if (outcome === 'migrated') this.deps.logger.info({ docKey: this.docKey }, 'board migrated to the current schema')
+      else if (outcome === 'newer' || outcome === 'failed') this.deps.logger.error({ docKey: this.docKey, outcome }, 'board schema cannot be used by this server')
+    }
   }
 
   private applyStored(doc: Y.Doc, stored: StoredDoc): void {

@@ -1,0 +1,35 @@
+/**
+ * SPEC S4: a doc carries the schema it was written with. On load, a doc written with an older
+ * tldraw schema is migrated up by tldraw's own migrations and rewritten as new changes (so
+ * every client sees it), and its stored schema updated. A doc from a newer schema is left
+ * untouched: clients compare schemas themselves and ask the user to reload.
+ */
+import type { TLSchema } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { compareSchema, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchema.js'
+import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
+
+export const MIGRATION_ORIGIN = 'migration'
+
+export type MigrationOutcome = SchemaCompatibility | 'migrated' | 'failed'
+
+export function migrateDocIfOlder(doc: Y.Doc, schema: TLSchema): MigrationOutcome {
+  const stored = getMetaMap(doc).get(META_SCHEMA_KEY)
+  const compatibility = compareSchema(schema, stored)
+  if (compatibility !== 'older') return compatibility
+  const records = readAllRecords(doc)
+  const result = schema.migrateStoreSnapshot({
+    store: Object.fromEntries(records.map((r) => [r.id, r])) as never,
+    schema: stored as SerializedSchema,
+  })
+  if (result.type !== 'success') return 'failed'
+  const migrated = Object.values(result.value) as unknown as JsonRecord[]
+  const map = getRecordsMap(doc)
+  doc.transact(() => {
+    const keep = new Set(migrated.map((r) => r.id))
+    for (const id of Array.from(map.keys())) if (!keep.has(id)) map.delete(id)
+    for (const record of migrated) writeRecord(map, record)
+    getMetaMap(doc).set(META_SCHEMA_KEY, schema.serialize())
+  }, MIGRATION_ORIGIN)
+  return 'migrated'
+}
