@@ -28,10 +28,14 @@ import type { Storage } from '../storage/Storage.js'
 import { mergeStoredDoc, RELAY_ORIGIN, type Room } from '../sync/Room.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import {
+  controlChannel,
+  decodeRevoke,
   docChannel,
+  encodeRevoke,
   readRelayMessage,
   RELAY_AWARENESS,
   RELAY_QUERY_AWARENESS,
+  RELAY_REVOKE,
   RELAY_UPDATE,
   writeRelayMessage,
   type RelayType,
@@ -57,6 +61,7 @@ export class RedisRelay {
   private readonly rooms = new Map<string, Room>()
   private readonly counts = { published: 0, received: 0, publishFailures: 0, dropped: 0, resyncs: 0 }
   private started = false
+  private manager: RoomManager | null = null
   private closed = false
 
   private constructor(
@@ -94,6 +99,7 @@ export class RedisRelay {
     try {
       await Promise.all([publisher.connect(), subscriber.connect()])
       await publisher.ping()
+      await subscriber.subscribe(controlChannel(prefix))
     } catch (error) {
       publisher.disconnect()
       subscriber.disconnect()
@@ -109,10 +115,17 @@ export class RedisRelay {
     return relay
   }
 
-  /** Hooks the relay into a room manager: subscribe before load, unsubscribe after unload. */
+  /**
+   * Hooks the relay into a room manager: subscribe before load, unsubscribe after unload, and
+   * repeat revocations (link rotation, board deletion) on every instance.
+   */
   attach(manager: RoomManager): void {
+    this.manager = manager
     manager.onRoomCreated = (room) => this.subscribeRoom(room)
     manager.onRoomClosed = (room) => this.unsubscribeRoom(room)
+    manager.onRevoke = ({ boardId, role }, event) => {
+      this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, code: event.code, reason: event.reason }))
+    }
   }
 
   private async subscribeRoom(room: Room): Promise<void> {
@@ -143,22 +156,30 @@ export class RedisRelay {
   }
 
   private publish(docKey: string, type: RelayType, payload: Uint8Array): void {
+    this.publishTo(docChannel(this.prefix, docKey), type, payload)
+  }
+
+  private publishTo(channel: string, type: RelayType, payload: Uint8Array): void {
     if (this.closed) return
     const message = writeRelayMessage({ sender: this.instanceId, type, payload })
     this.publisher
-      .publish(docChannel(this.prefix, docKey), Buffer.from(message.buffer, message.byteOffset, message.byteLength))
+      .publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
       .then(
         () => this.counts.published++,
         (error: unknown) => {
           // Peers catch up from storage when they next load or reconnect; the update is stored.
           this.counts.publishFailures++
-          this.deps.logger.warn({ docKey, err: String(error) }, 'redis publish failed')
+          this.deps.logger.warn({ channel, err: String(error) }, 'redis publish failed')
         },
       )
   }
 
   private onMessage = (channel: Buffer, data: Buffer): void => {
     const name = channel.toString()
+    if (name === controlChannel(this.prefix)) {
+      this.onControlMessage(data)
+      return
+    }
     const channelPrefix = docChannel(this.prefix, '')
     if (!name.startsWith(channelPrefix)) return
     const room = this.rooms.get(name.slice(channelPrefix.length))
@@ -181,11 +202,27 @@ export class RedisRelay {
         case RELAY_QUERY_AWARENESS:
           this.publishLocalAwareness(room)
           return
+        case RELAY_REVOKE:
+          this.counts.dropped++ // only valid on the control channel
+          return
       }
     } catch (error) {
       this.counts.dropped++
       this.deps.logger.warn({ docKey: room.docKey, err: String(error) }, 'dropped a relay message')
     }
+  }
+
+  private onControlMessage(data: Buffer): void {
+    const message = readRelayMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (!message || message.sender === this.instanceId) return
+    const revoke = message.type === RELAY_REVOKE ? decodeRevoke(message.payload) : null
+    if (!revoke) {
+      this.counts.dropped++
+      return
+    }
+    this.counts.received++
+    const closed = this.manager?.closeBoardSessions(revoke, { code: revoke.code, reason: revoke.reason }) ?? 0
+    if (closed > 0) this.deps.logger.info({ boardId: revoke.boardId, role: revoke.role, closed }, 'closed sessions revoked on another instance')
   }
 
   /** Answers an awareness query with the states of this instance's own sessions. */

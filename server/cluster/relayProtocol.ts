@@ -1,11 +1,13 @@
 /**
- * Messages instances exchange over Redis pub/sub, one channel per document
- * (`<REDIS_PREFIX>doc:<docKey>`). Bytes on the wire (lib0 encoding):
+ * Messages instances exchange over Redis pub/sub: one channel per document
+ * (`<REDIS_PREFIX>doc:<docKey>`) and one cluster-wide control channel
+ * (`<REDIS_PREFIX>control`). Bytes on the wire (lib0 encoding):
  *
  *   varString  sender instance id   — a receiver drops its own messages (no echo loop)
  *   varUint    type                 — RELAY_UPDATE | RELAY_AWARENESS | RELAY_QUERY_AWARENESS
+ *                                     (doc channels) | RELAY_REVOKE (control channel)
  *   varUint8Array payload           — a Yjs update (already durable on the sender), an
- *                                     awareness update, or empty
+ *                                     awareness update, empty, or a UTF-8 JSON revocation
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -15,7 +17,30 @@ export const RELAY_AWARENESS = 1
 /** Sent by an instance that just subscribed: holders answer with their sessions' awareness. */
 export const RELAY_QUERY_AWARENESS = 2
 
-export type RelayType = typeof RELAY_UPDATE | typeof RELAY_AWARENESS | typeof RELAY_QUERY_AWARENESS
+/** Close a board's sessions (link rotated, board deleted): payload `RevokePayload` as JSON. */
+export const RELAY_REVOKE = 3
+
+export type RelayType = typeof RELAY_UPDATE | typeof RELAY_AWARENESS | typeof RELAY_QUERY_AWARENESS | typeof RELAY_REVOKE
+
+export type RevokePayload = { boardId: string; role: 'facilitator' | 'participant' | 'viewer' | null; code: number; reason: string }
+
+const ROLES_OR_NULL = new Set(['facilitator', 'participant', 'viewer', null])
+
+export function encodeRevoke(payload: RevokePayload): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(payload))
+}
+
+/** Decodes a revocation; null for anything that is not exactly one. */
+export function decodeRevoke(bytes: Uint8Array): RevokePayload | null {
+  try {
+    const v = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
+    if (typeof v.boardId !== 'string' || !ROLES_OR_NULL.has(v.role as string | null)) return null
+    if (typeof v.code !== 'number' || typeof v.reason !== 'string') return null
+    return { boardId: v.boardId, role: v.role as RevokePayload['role'], code: v.code, reason: v.reason }
+  } catch {
+    return null
+  }
+}
 
 export type RelayMessage = { sender: string; type: RelayType; payload: Uint8Array }
 
@@ -34,7 +59,7 @@ export function readRelayMessage(data: Uint8Array): RelayMessage | null {
     const sender = decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
-    if (type !== RELAY_UPDATE && type !== RELAY_AWARENESS && type !== RELAY_QUERY_AWARENESS) return null
+    if (type !== RELAY_UPDATE && type !== RELAY_AWARENESS && type !== RELAY_QUERY_AWARENESS && type !== RELAY_REVOKE) return null
     return { sender, type, payload }
   } catch {
     return null
@@ -43,4 +68,8 @@ export function readRelayMessage(data: Uint8Array): RelayMessage | null {
 
 export function docChannel(prefix: string, docKey: string): string {
   return `${prefix}doc:${docKey}`
+}
+
+export function controlChannel(prefix: string): string {
+  return `${prefix}control`
 }

@@ -96,7 +96,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     if (!role.success) throw new HTTPException(400, { message: 'role must be facilitator, participant or viewer' })
     const token = newToken()
     await storage.replaceToken(id, role.data, hashToken(token))
-    const closed = rooms.closeSessions((s) => s.grant.boardId === id && s.grant.role === role.data, CloseEvents.LinkRevoked)
+    const closed = rooms.revokeSessions({ boardId: id, role: role.data }, CloseEvents.LinkRevoked)
     logger.info({ boardId: id, role: role.data, closed }, 'link rotated')
     const link = `${originOf(config, c.req.url)}/b/${id}#${token}`
     return c.json({ role: role.data, link, closedSessions: closed })
@@ -210,7 +210,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
   app.delete('/api/admin/boards/:id', async (c) => {
     const id = boardIdParam(c.req.param('id'))
     if (!(await storage.getBoard(id))) throw new HTTPException(404, { message: 'no such board' })
-    rooms.closeSessions((s) => s.grant.boardId === id, CloseEvents.LinkRevoked)
+    rooms.revokeSessions({ boardId: id, role: null }, CloseEvents.LinkRevoked)
     await storage.deleteBoard(id)
     logger.info({ boardId: id }, 'board deleted by operator')
     return c.json({ deleted: id })

@@ -3,7 +3,7 @@
  * last session leaves. Connections that arrive while their room loads or unloads wait.
  */
 import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
-import type { Access, DocKind } from '../../shared/roles.js'
+import type { Access, DocKind, Role } from '../../shared/roles.js'
 import { Room, type RoomDeps } from './Room.js'
 import { Session, type SessionGrant } from './Session.js'
 import type { SyncSocket } from './SyncSocket.js'
@@ -16,6 +16,9 @@ export type Connection = {
   session: Session
 }
 
+/** Sessions to close: every session of a board, or those opened with one role's link. */
+export type Revocation = { boardId: string; role: Role | null }
+
 export type ConnectLimits = { MAX_CONNECTIONS_PER_BOARD: number; MAX_CONNECTIONS_PER_IP: number }
 
 export class RoomManager {
@@ -27,6 +30,8 @@ export class RoomManager {
   /** Called when a room is loaded, so a relay can subscribe (before the room loads). */
   onRoomCreated: ((room: Room) => Promise<void> | void) | null = null
   onRoomClosed: ((room: Room) => void) | null = null
+  /** Set by a cluster relay, so that a revocation reaches sessions on every instance. */
+  onRevoke: ((revocation: Revocation, event: CloseEvent) => void) | null = null
   /** Called after a room has loaded (server features attach change listeners here). */
   readonly loadedListeners = new Set<(room: Room) => void>()
 
@@ -171,6 +176,21 @@ export class RoomManager {
       }
     }
     return n
+  }
+
+  /** Closes, on this instance only, the sessions of a board (of one role, or of every role). */
+  closeBoardSessions({ boardId, role }: Revocation, event: CloseEvent): number {
+    return this.closeSessions((s) => s.grant.boardId === boardId && (role === null || s.grant.role === role), event)
+  }
+
+  /**
+   * Link rotation, board deletion: closes the board's sessions here and, through the relay,
+   * on every other instance. Returns the number closed here.
+   */
+  revokeSessions(revocation: Revocation, event: CloseEvent): number {
+    const closed = this.closeBoardSessions(revocation, event)
+    this.onRevoke?.(revocation, event)
+    return closed
   }
 
   get loadedRooms(): number {

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
+import { CloseEvents } from '../../shared/protocol.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../storage/pgDatabase.js'
 import { clusterServicesAvailable, noteIds, writeNote } from './clusterHelpers.js'
@@ -76,6 +77,30 @@ describe.runIf(available)('Redis relay between two in-process instances', () => 
     } finally {
       admin.disconnect()
     }
+  })
+
+  it('[C1] rotating a link on one instance closes its sessions on every instance', async () => {
+    const board = await createTestBoard(a.url)
+    const participantOnB = connect(b.url, board.id, board.tokens.participant)
+    const viewerOnB = connect(b.url, board.id, board.tokens.viewer)
+    await Promise.all([waitForSync(participantOnB), waitForSync(viewerOnB)])
+    const closeCodes: number[] = []
+    participantOnB.on('connection-close', (event: { code: number } | null) => {
+      if (event) closeCodes.push(event.code)
+    })
+    const viewerCloses: number[] = []
+    viewerOnB.on('connection-close', (event: { code: number } | null) => {
+      if (event) viewerCloses.push(event.code)
+    })
+    const res = await fetch(`${a.url}/api/boards/${board.id}/links/participant/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+    })
+    expect(res.status).toBe(200)
+    await waitFor(() => closeCodes.includes(CloseEvents.LinkRevoked.code), 10_000, 'participant on B closed with link revoked')
+    participantOnB.destroy() // its old token no longer opens anything; stop it retrying
+    await sleep(200)
+    expect(viewerCloses).toEqual([]) // other roles keep their sessions
   })
 
   it('[C5] after its Redis connection drops, an instance catches its rooms up from storage', async () => {

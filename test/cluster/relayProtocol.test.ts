@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  controlChannel,
+  decodeRevoke,
   docChannel,
+  encodeRevoke,
   readRelayMessage,
   RELAY_AWARENESS,
   RELAY_QUERY_AWARENESS,
@@ -29,7 +32,19 @@ describe('relay protocol', () => {
     expect(readRelayMessage(bytes)).toBeNull()
   })
 
-  it('names one channel per document under the prefix', () => {
+  it('names one channel per document and one control channel under the prefix', () => {
     expect(docChannel('canvas:', 'b1/control')).toBe('canvas:doc:b1/control')
+    expect(controlChannel('canvas:')).toBe('canvas:control')
+  })
+
+  it('round-trips a revocation and refuses anything else', () => {
+    const revoke = { boardId: 'b1', role: 'viewer' as const, code: 4010, reason: 'link revoked' }
+    expect(decodeRevoke(encodeRevoke(revoke))).toEqual(revoke)
+    expect(decodeRevoke(encodeRevoke({ ...revoke, role: null }))).toEqual({ ...revoke, role: null })
+    const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v))
+    expect(decodeRevoke(enc({ ...revoke, role: 'admin' }))).toBeNull()
+    expect(decodeRevoke(enc({ ...revoke, boardId: 7 }))).toBeNull()
+    expect(decodeRevoke(enc({ boardId: 'b1', role: null }))).toBeNull()
+    expect(decodeRevoke(new Uint8Array([0xff, 0x00]))).toBeNull()
   })
 })
