@@ -1,0 +1,89 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useCallback, useMemo, useState } from 'react'
+import { Tldraw, useTldrawUser, type Editor, type TLComponents } from 'tldraw'
+import { useBoardAccess } from '../hooks/useBoardAccess'
+import { useBoardConnection } from '../hooks/useBoardConnection'
+import { useBoardStore } from '../hooks/useBoardStore'
+import { usePresence } from '../hooks/usePresence'
+import { useI18n } from '../i18n/I18nProvider'
+import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
+import { BannerContext, BoardBanners } from './BoardBanners'
+import { BoardChromeContext, BoardPanel } from './BoardPanel'
+import { NamePrompt } from './NamePrompt'
+
+/** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
+const ASSET_URLS = getAssetUrlsByImport()
+
+const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners }
+
+declare global {
+  interface Window {
+    /** The board's tldraw editor, for browser tests and debugging. */
+    __editor?: Editor
+  }
+}
+
+export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
+  const { t, locale } = useI18n()
+  const access = useBoardAccess(boardId, token)
+  const role = access.state === 'ready' ? access.role : null
+  const { connection, ready, status, fatal } = useBoardConnection(boardId, token, access.state === 'ready')
+  const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
+  const [identity, setIdentity] = useState<Identity>(loadIdentity)
+  const [editingName, setEditingName] = useState(false)
+  const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role)
+
+  const user = useTldrawUser({
+    userPreferences: { id: identity.id, name: identity.name, color: identity.color, locale },
+  })
+  const saveName = useCallback((name: string) => {
+    setIdentity((current) => {
+      const next = { ...current, name }
+      saveIdentity(next)
+      return next
+    })
+    setEditingName(false)
+  }, [])
+  const chrome = useMemo(
+    () => (role && access.state === 'ready' ? { title: access.board.title, role, status, people, onChangeName: () => setEditingName(true) } : null),
+    [access, role, status, people],
+  )
+  const banners = useMemo(() => ({ mismatch, fatal, invalidCount }), [mismatch, fatal, invalidCount])
+
+  if (access.state === 'failed') {
+    const text = access.reason === 'other' ? t('board.failed', { reason: access.detail ?? '' }) : t(`board.${access.reason}`)
+    return (
+      <main className="page-message" id="main">
+        <p role="alert">{text}</p>
+        <a href="/">{t('board.backToLobby')}</a>
+      </main>
+    )
+  }
+
+  return (
+    <main className="board-page" id="main">
+      {!bound || !chrome ? (
+        <p className="page-message" role="status">
+          {t('board.loading')}
+        </p>
+      ) : (
+        <BoardChromeContext.Provider value={chrome}>
+          <BannerContext.Provider value={banners}>
+            <Tldraw
+              store={bound.store}
+              user={user}
+              assetUrls={ASSET_URLS}
+              components={TLDRAW_COMPONENTS}
+              onMount={(editor) => {
+                window.__editor = editor
+              }}
+            />
+          </BannerContext.Provider>
+        </BoardChromeContext.Provider>
+      )}
+      {(!identity.name || editingName) && (
+        <NamePrompt initial={identity.name} onSave={saveName} onCancel={identity.name ? () => setEditingName(false) : undefined} />
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,50 @@
+import { createContext, useContext } from 'react'
+import type { Role } from '../../shared/roles'
+import type { ConnectionStatus } from '../hooks/useBoardConnection'
+import type { Person } from '../hooks/usePresence'
+import { useI18n } from '../i18n/I18nProvider'
+import { ConnectionBadge } from './ConnectionBadge'
+import { LocaleSwitch } from './LocaleSwitch'
+import { PeopleList } from './PeopleList'
+
+export type BoardChrome = {
+  title: string
+  role: Role
+  status: ConnectionStatus
+  people: Person[]
+  onChangeName: () => void
+}
+
+/** tldraw renders its UI slots itself; the board's state reaches them through this context. */
+export const BoardChromeContext = createContext<BoardChrome | null>(null)
+
+/** The top-right panel of the board (tldraw's SharePanel slot): who is here and how we are connected. */
+export function BoardPanel() {
+  const chrome = useContext(BoardChromeContext)
+  const { t } = useI18n()
+  if (!chrome) return null
+  return (
+    <div className="board-panel">
+      <div className="board-panel-row">
+        <h1 className="board-title" title={chrome.title}>
+          {chrome.title}
+        </h1>
+        <ConnectionBadge status={chrome.status} />
+      </div>
+      <div className="board-panel-row">
+        <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
+        {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
+      </div>
+      <PeopleList people={chrome.people} />
+      <div className="board-panel-row">
+        <button type="button" onClick={chrome.onChangeName}>
+          {t('name.change')}
+        </button>
+        <LocaleSwitch />
+      </div>
+      <a className="back-link" href="/">
+        {t('board.backToLobby')}
+      </a>
+    </div>
+  )
+}

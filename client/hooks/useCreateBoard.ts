@@ -1,0 +1,27 @@
+import { useState } from 'react'
+import { createBoard, type BoardInfo, type BoardLinks } from '../lib/api'
+import { rememberBoard } from '../lib/myBoards'
+
+export type CreatedBoard = { board: BoardInfo; links: BoardLinks }
+
+/** Creates a board through the API and remembers it (with all three links) in "my boards". */
+export function useCreateBoard() {
+  const [creating, setCreating] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [created, setCreated] = useState<CreatedBoard | null>(null)
+  const create = async (title: string) => {
+    if (!title.trim()) return
+    setCreating(true)
+    setError(null)
+    try {
+      const result = await createBoard(title.trim())
+      rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
+      setCreated(result)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setCreating(false)
+    }
+  }
+  return { create, creating, error, created }
+}

@@ -1,0 +1,131 @@
+/**
+ * The one message catalogue of the app chrome. English is the reference; every other locale
+ * must define the same keys (the type enforces it). tldraw's own UI is translated by tldraw.
+ */
+export const LOCALES = ['en', 'fr'] as const
+export type Locale = (typeof LOCALES)[number]
+
+const en = {
+  'app.name': 'Workshop canvas',
+  'app.skipToContent': 'Skip to content',
+  'locale.label': 'Language',
+  'locale.en': 'English',
+  'locale.fr': 'Français',
+  'lobby.heading': 'Run a workshop on a shared canvas',
+  'lobby.intro': 'Create a board, then share its links: facilitators run it, participants write on it, viewers watch.',
+  'lobby.titleLabel': 'Board title',
+  'lobby.titlePlaceholder': 'Team retrospective',
+  'lobby.create': 'Create board',
+  'lobby.creating': 'Creating…',
+  'lobby.createFailed': 'The board could not be created: {reason}',
+  'lobby.created': 'Board “{title}” created. Share these links:',
+  'lobby.openBoard': 'Open the board',
+  'lobby.myBoards': 'My boards',
+  'lobby.myBoardsHint': 'Boards this browser has opened. The links are kept on this device only.',
+  'lobby.noBoards': 'No boards yet.',
+  'lobby.openAs': 'Open as {role}',
+  'lobby.copy': 'Copy {role} link',
+  'lobby.copied': 'Copied',
+  'lobby.forget': 'Forget “{title}”',
+  'role.facilitator': 'facilitator',
+  'role.participant': 'participant',
+  'role.viewer': 'viewer',
+  'board.loading': 'Opening the board…',
+  'board.noToken': 'This link has no access key. Ask the facilitator for the full link.',
+  'board.denied': 'This link cannot open the board (it may have been revoked).',
+  'board.notFound': 'There is no such board.',
+  'board.failed': 'The board could not be opened: {reason}',
+  'board.backToLobby': 'Back to my boards',
+  'board.readOnly': 'View only',
+  'board.role': 'You are a {role}',
+  'board.invalidRecords': '{count} item(s) from other people could not be shown.',
+  'board.closed': 'The server closed the connection: {reason}',
+  'status.online': 'Online',
+  'status.reconnecting': 'Reconnecting…',
+  'status.offline': 'Offline — your changes are kept and will sync',
+  'status.label': 'Connection',
+  'people.heading': 'People here ({count})',
+  'people.you': '{name} (you)',
+  'people.anonymous': 'Anonymous',
+  'name.heading': 'What should others call you?',
+  'name.label': 'Your name',
+  'name.hint': 'Shown next to your cursor. Kept in this browser.',
+  'name.save': 'Join the board',
+  'name.change': 'Change name',
+  'schema.newer': 'This board was saved by a newer version of the app. Reload the page to get it; until then the board is read-only.',
+  'schema.older': 'This board was saved by an older version of the server. Reload the page; until then the board is read-only.',
+  'schema.rejected': 'The server refused a change from this page. Reload the page to continue.',
+  'schema.reload': 'Reload',
+} as const
+
+export type MessageKey = keyof typeof en
+export type Catalogue = Record<MessageKey, string>
+
+const fr: Catalogue = {
+  'app.name': 'Canevas d’atelier',
+  'app.skipToContent': 'Aller au contenu',
+  'locale.label': 'Langue',
+  'locale.en': 'English',
+  'locale.fr': 'Français',
+  'lobby.heading': 'Animer un atelier sur un canevas partagé',
+  'lobby.intro': 'Créez un tableau, puis partagez ses liens : l’animation le dirige, les participants y écrivent, les observateurs le suivent.',
+  'lobby.titleLabel': 'Titre du tableau',
+  'lobby.titlePlaceholder': 'Rétrospective d’équipe',
+  'lobby.create': 'Créer le tableau',
+  'lobby.creating': 'Création…',
+  'lobby.createFailed': 'Le tableau n’a pas pu être créé : {reason}',
+  'lobby.created': 'Tableau « {title} » créé. Partagez ces liens :',
+  'lobby.openBoard': 'Ouvrir le tableau',
+  'lobby.myBoards': 'Mes tableaux',
+  'lobby.myBoardsHint': 'Les tableaux ouverts dans ce navigateur. Les liens restent sur cet appareil.',
+  'lobby.noBoards': 'Aucun tableau pour l’instant.',
+  'lobby.openAs': 'Ouvrir comme {role}',
+  'lobby.copy': 'Copier le lien {role}',
+  'lobby.copied': 'Copié',
+  'lobby.forget': 'Oublier « {title} »',
+  'role.facilitator': 'animation',
+  'role.participant': 'participant',
+  'role.viewer': 'observateur',
+  'board.loading': 'Ouverture du tableau…',
+  'board.noToken': 'Ce lien n’a pas de clé d’accès. Demandez le lien complet à l’animation.',
+  'board.denied': 'Ce lien ne permet pas d’ouvrir le tableau (il a peut-être été révoqué).',
+  'board.notFound': 'Ce tableau n’existe pas.',
+  'board.failed': 'Le tableau n’a pas pu être ouvert : {reason}',
+  'board.backToLobby': 'Retour à mes tableaux',
+  'board.readOnly': 'Lecture seule',
+  'board.role': 'Rôle : {role}',
+  'board.invalidRecords': '{count} élément(s) d’autres personnes n’ont pas pu être affichés.',
+  'board.closed': 'Le serveur a fermé la connexion : {reason}',
+  'status.online': 'En ligne',
+  'status.reconnecting': 'Reconnexion…',
+  'status.offline': 'Hors ligne — vos modifications sont conservées et seront synchronisées',
+  'status.label': 'Connexion',
+  'people.heading': 'Personnes présentes ({count})',
+  'people.you': '{name} (vous)',
+  'people.anonymous': 'Anonyme',
+  'name.heading': 'Comment les autres doivent-ils vous appeler ?',
+  'name.label': 'Votre nom',
+  'name.hint': 'Affiché à côté de votre curseur. Conservé dans ce navigateur.',
+  'name.save': 'Rejoindre le tableau',
+  'name.change': 'Changer de nom',
+  'schema.newer': 'Ce tableau a été enregistré par une version plus récente de l’application. Rechargez la page ; d’ici là, le tableau est en lecture seule.',
+  'schema.older': 'Ce tableau a été enregistré par une version plus ancienne du serveur. Rechargez la page ; d’ici là, le tableau est en lecture seule.',
+  'schema.rejected': 'Le serveur a refusé une modification de cette page. Rechargez la page pour continuer.',
+  'schema.reload': 'Recharger',
+}
+
+export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
+
+/** Fills `{name}` placeholders. A missing parameter stays visible rather than vanishing. */
+export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** The best supported locale for a list of browser languages. */
+export function pickLocale(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const base = language.toLowerCase().split('-')[0]
+    if ((LOCALES as readonly string[]).includes(base ?? '')) return base as Locale
+  }
+  return 'en'
+}
