@@ -87,7 +87,7 @@ describe('bad input', () => {
   ]
 
   for (const [what, frames, expected] of cases) {
-    it(`[L1] ${what} closes that socket with ${expected.code} (${expected.reason}); others keep syncing`, async () => {
+    it(`[L7] ${what} closes that socket with ${expected.code} (${expected.reason}); others keep syncing`, async () => {
       const closed = await sendBad(...frames)
       expect(closed.code).toBe(expected.code)
       expect(closed.reason).toBe(expected.reason)
@@ -95,7 +95,7 @@ describe('bad input', () => {
     })
   }
 
-  it('[L1] seeded random frames each close their socket with a 4000-range code, never crash the server', async () => {
+  it('[L7] seeded random frames each close their socket with a 4000-range code, never crash the server', async () => {
     const random = seededRandom(20240611)
     const seen = new Map<number, number>()
     for (let i = 0; i < 24; i++) {
@@ -109,7 +109,7 @@ describe('bad input', () => {
     await expectBoardStillLive()
   })
 
-  it('[L2] a 20 MiB frame closes that socket with 4002 message too large', async () => {
+  it('[L1] a 20 MiB frame closes that socket with 4002 message too large', async () => {
     const huge = new Uint8Array(20 * 1024 * 1024)
     huge[0] = 0
     huge[1] = 2

@@ -110,7 +110,7 @@ describe('roles and permissions', () => {
     participant.destroy()
   })
 
-  it('[R3][R5] a viewer cannot open a private doc: refused at the upgrade with 403', async () => {
+  it('[R3][R4] a viewer cannot open a private doc: refused at the upgrade with 403', async () => {
     const board = await createTestBoard(server.url)
     const raw = rawClient(wsUrl(server.url, `${board.id}/private/someone`, board.tokens.viewer))
     await expect(raw.opened).rejects.toEqual(new UpgradeRefused(403))
@@ -119,7 +119,7 @@ describe('roles and permissions', () => {
     own.ws.close()
   })
 
-  it('[R5] a wrong, missing, malformed or foreign token is refused at the upgrade (401/403), never a websocket', async () => {
+  it('[R4] a wrong, missing, malformed or foreign token is refused at the upgrade (401/403), never a websocket', async () => {
     const board = await createTestBoard(server.url)
     const other = await createTestBoard(server.url, 'Other board')
     const cases: Array<[string, string | undefined, number]> = [
