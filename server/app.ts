@@ -27,6 +27,7 @@ import type { SyncSocket } from './sync/SyncSocket.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
+import { VersionKeeper } from './history/VersionKeeper.js'
 import { addRecords } from './boardState.js'
 import { buildActivityRecords } from '../shared/templates/index.js'
 import type * as Y from 'yjs'
@@ -240,6 +241,7 @@ export function createApp(deps: AppDeps) {
   const facilitation = new FacilitationService(rooms, storage, logger, boardRoutes.saveVersion)
   registerFacilitationRoutes(app, { storage, rooms, facilitation })
   registerResultRoutes(app, { storage, rooms })
+  new VersionKeeper(rooms, boardRoutes.saveVersion, logger, config.AUTOSAVE_INTERVAL_MS)
   mountClient(app, config)
   return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion, facilitation }
 }

@@ -34,6 +34,8 @@ export class RoomManager {
   onRevoke: ((revocation: Revocation, event: CloseEvent) => void) | null = null
   /** Called after a room has loaded (server features attach change listeners here). */
   readonly loadedListeners = new Set<(room: Room) => void>()
+  /** Called after a room has unloaded (final flush done). */
+  readonly closedListeners = new Set<(room: Room) => void>()
 
   constructor(
     private readonly deps: RoomDeps,
@@ -143,6 +145,7 @@ export class RoomManager {
       .finally(() => {
         this.unloading.delete(room.docKey)
         this.onRoomClosed?.(room)
+        for (const listener of this.closedListeners) listener(room)
       })
     this.unloading.set(room.docKey, unload)
   }

@@ -152,3 +152,34 @@ describe('history, links and import (issue 5)', () => {
     reader.destroy()
   })
 })
+
+describe('[H1] automatic versions', () => {
+  it('saves a version while a board is edited (interval elapsed) and when its last session leaves', async () => {
+    const server = await startTestServer({ AUTOSAVE_INTERVAL_MS: 200 })
+    try {
+      const board = await createTestBoard(server.url)
+      const client = connectProvider(server.url, board.id, board.tokens.participant)
+      await waitForSync(client)
+      await new Promise((r) => setTimeout(r, 250))
+      client.doc.transact(() => writeRecord(getRecordsMap(client.doc), noteRecord('shape:auto', 'edited')))
+      const versions = async () =>
+        ((await (await api(server, `/api/boards/${board.id}/versions`, board.tokens.facilitator)).json()) as { versions: Array<{ label: string }> }).versions
+      let labels: string[] = []
+      for (let i = 0; i < 50 && !labels.includes('Autosave'); i++) {
+        labels = (await versions()).map((v) => v.label)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(labels).toContain('Autosave')
+      client.doc.transact(() => writeRecord(getRecordsMap(client.doc), noteRecord('shape:auto2', 'edited again')))
+      await new Promise((r) => setTimeout(r, 50))
+      client.destroy()
+      for (let i = 0; i < 50 && !labels.includes('Autosave (session ended)'); i++) {
+        labels = (await versions()).map((v) => v.label)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(labels).toContain('Autosave (session ended)')
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -20,7 +20,7 @@ describe('[S4] schema stored and migrated on load', () => {
     // Write an old-format note straight into storage, as a tldraw 3.12-era client would have.
     const old = getBoardSchema().serialize()
     const olderSchema = { ...old, sequences: { ...old.sequences, 'com.tldraw.shape.note': 8 } }
-    const legacy = noteRecord('shape:legacy', 'ignored', 10, 20) as Record<string, unknown> & { props: Record<string, unknown> }
+    const legacy = noteRecord('shape:legacy', 'ignored', 10, 20) as unknown as Record<string, unknown> & { props: Record<string, unknown> }
     delete legacy.props.richText
     legacy.props.text = 'written before rich text'
     const doc = new Y.Doc()
