@@ -3,9 +3,11 @@
  * rules C1–C6). Needs both services; without them the file skips loudly (fails under
  * REQUIRE_SERVICES=1).
  */
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { getRecordsMap } from '../../shared/docLayout.js'
 import { connectProvider, createTestBoard, spawnServerProcess, waitFor, waitForSync } from '../helpers/server.js'
 import { createTestDatabase } from '../storage/pgDatabase.js'
 import { clusterServicesAvailable, noteIds, readRecord, startCluster, writeNote, type Cluster } from './clusterHelpers.js'
@@ -75,6 +77,23 @@ describe.runIf(available)('cluster: three instances on one PostgreSQL + Redis', 
     const late = connect(cluster.servers[2]!.url, board.id, board.tokens.viewer)
     await waitForSync(late, 15_000)
     await waitFor(() => noteIds(late).size === expected, 15_000, 'late client has every note')
+    // Instances compacted this board while others appended (COMPACT_AFTER_UPDATES=25), and
+    // what is stored is still all of it.
+    const db = new pg.Client({ connectionString: cluster.db.url })
+    await db.connect()
+    try {
+      const snapshots = await db.query('SELECT 1 FROM doc_snapshots WHERE doc_key = $1', [board.id])
+      expect(snapshots.rowCount).toBe(1)
+      const log = await db.query<{ update_data: Buffer }>('SELECT update_data FROM doc_updates WHERE doc_key = $1', [board.id])
+      const snap = await db.query<{ state: Buffer }>('SELECT state FROM doc_snapshots WHERE doc_key = $1', [board.id])
+      const stored = new Y.Doc()
+      Y.applyUpdate(stored, snap.rows[0]!.state)
+      for (const row of log.rows) Y.applyUpdate(stored, row.update_data)
+      const storedNotes = [...getRecordsMap(stored).keys()].filter((id) => id.startsWith('shape:'))
+      expect(storedNotes).toHaveLength(expected)
+    } finally {
+      await db.end()
+    }
   }, 90_000)
 
   it('[C2] presence is visible across instances, including on an instance that loads the board later', async () => {

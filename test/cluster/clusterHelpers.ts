@@ -46,7 +46,14 @@ export type Cluster = {
 export async function startCluster(size: number): Promise<Cluster> {
   const db = await createTestDatabase()
   const prefix = `canvas-test-${crypto.randomBytes(5).toString('hex')}:`
-  const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' }
+  const env = {
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // Compact often, so instances compact the same boards while others append (advisory lock).
+    COMPACT_AFTER_UPDATES: '25',
+  }
   const servers: ServerProcess[] = []
   const spawn = async () => {
     const server = await spawnServerProcess(env)
