@@ -4,7 +4,13 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    // tldraw fetch()es its translation JSON; inlined as data: URLs it would be blocked by the CSP (connect-src 'self').
+    assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined),
+  },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8787',
