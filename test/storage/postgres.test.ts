@@ -41,6 +41,29 @@ describe.runIf(available)('PostgreSQL storage', () => {
       await Promise.all(instances.map((s) => s.close()))
     })
 
+    it('migrates a database left at an older schema version forward, keeping its data', async () => {
+      const older = await createTestDatabase()
+      try {
+        const first = await PostgresStorage.connect(older.url)
+        const board = { id: 'oldboard', title: 'Old', template: null, createdAt: 1, updatedAt: 1, archived: false }
+        await first.createBoard(board, [{ hash: 'h-old', role: 'viewer' }])
+        await first.close()
+        // Roll the database back to version 1, as an older server left it.
+        const client = new pg.Client({ connectionString: older.url })
+        await client.connect()
+        await client.query('DROP TABLE IF EXISTS board_images')
+        await client.query('DELETE FROM schema_migrations WHERE version > 1')
+        await client.end()
+        const upgraded = await PostgresStorage.connect(older.url)
+        expect(await upgraded.schemaVersion()).toBe(POSTGRES_SCHEMA_VERSION)
+        expect(await upgraded.getBoard('oldboard')).toEqual(board)
+        await upgraded.putBoardImage('oldboard', 'data:image/png;base64,AA') // the new table exists
+        await upgraded.close()
+      } finally {
+        await older.drop()
+      }
+    })
+
     it('refuses a database whose schema is newer than the server', async () => {
       const newer = await createTestDatabase()
       try {

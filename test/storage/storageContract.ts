@@ -238,6 +238,17 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.loadVersion(b.id, 987_654_321)).toBeNull()
     })
 
+    it('stores one board image per board, replaced on put, gone with the board', async () => {
+      const b = board()
+      await storage.createBoard(b, [])
+      expect(await storage.getBoardImage(b.id)).toBeNull()
+      await storage.putBoardImage(b.id, 'data:image/png;base64,AAAA')
+      await storage.putBoardImage(b.id, 'data:image/svg+xml;base64,BBBB')
+      expect(await storage.getBoardImage(b.id)).toBe('data:image/svg+xml;base64,BBBB')
+      await storage.deleteBoard(b.id)
+      expect(await storage.getBoardImage(b.id)).toBeNull()
+    })
+
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
       expect(typeof storage.kind).toBe('string')
