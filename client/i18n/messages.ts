@@ -2,6 +2,8 @@
  * The one message catalogue of the app chrome. English is the reference; every other locale
  * must define the same keys (the type enforces it). tldraw's own UI is translated by tldraw.
  */
+import { facilitationEn, facilitationFr } from './messages.facilitation'
+
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
 
@@ -56,6 +58,7 @@ const en = {
   'schema.older': 'This board was saved by an older version of the server. Reload the page; until then the board is read-only.',
   'schema.rejected': 'The server refused a change from this page. Reload the page to continue.',
   'schema.reload': 'Reload',
+  ...facilitationEn,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -112,6 +115,7 @@ const fr: Catalogue = {
   'schema.older': 'Ce tableau a été enregistré par une version plus ancienne du serveur. Rechargez la page ; d’ici là, le tableau est en lecture seule.',
   'schema.rejected': 'Le serveur a refusé une modification de cette page. Rechargez la page pour continuer.',
   'schema.reload': 'Recharger',
+  ...facilitationFr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

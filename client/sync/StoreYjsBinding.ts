@@ -107,6 +107,29 @@ export class StoreYjsBinding {
   }
 
   /**
+   * Binds a participant's private doc after construction (issue 4: it connects later than the
+   * board). Its records join the store; the returned function unbinds it and removes them.
+   */
+  attachPrivateDoc(doc: Y.Doc, canWrite: boolean): () => void {
+    if (this.slotOfKind('private')) throw new Error('a private doc is already bound')
+    this.addSlot('private', doc, canWrite)
+    this.checkSchema()
+    this.applyFromDocs(getRecordsMap(doc).keys())
+    return () => {
+      const index = this.slots.findIndex((slot) => slot.doc === doc)
+      const slot = this.slots[index]
+      if (!slot) return
+      if (this.newRecordsHome === 'private') this.newRecordsHome = 'board'
+      slot.unobserve()
+      this.slots.splice(index, 1)
+      if (!this.disposed) this.applyFromDocs(Array.from(slot.records.keys()))
+    }
+  }
+
+  /** True when the record lives in the private doc (it must never leave this browser). */
+  readonly isPrivateRecord = (id: string): boolean => this.homeOf(id)?.kind === 'private'
+
+  /**
    * Writes records into one doc explicitly (the facilitator adding an activity's template
    * shapes to the control doc) and puts them into the store. Every record is validated first;
    * nothing is written unless all are valid and the doc is writable.
