@@ -82,6 +82,26 @@ export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
   return state
 }
 
+/**
+ * The doc's state as an update, without what Yjs holds pending (structs or deletions waiting
+ * for a missing dependency). Pending content has not been through the schema guard yet, and
+ * `Y.encodeStateAsUpdate` would include it: a hostile client could otherwise have unvalidated
+ * bytes forwarded to every peer that syncs (SPEC S6). It is validated once it integrates.
+ */
+export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const store = doc.store
+  const { pendingStructs, pendingDs } = store
+  if (pendingStructs === null && pendingDs === null) return Y.encodeStateAsUpdate(doc, stateVector)
+  store.pendingStructs = null
+  store.pendingDs = null
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector)
+  } finally {
+    store.pendingStructs = pendingStructs
+    store.pendingDs = pendingDs
+  }
+}
+
 function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
   write(encoder)
@@ -310,7 +330,8 @@ export class Room {
                 session,
                 message: encodeMessage((e) => {
                   encoding.writeVarUint(e, MESSAGE_SYNC)
-                  syncProtocol.writeSyncStep2(e, this.doc, stateVector)
+                  encoding.writeVarUint(e, SYNC_STEP_2)
+                  encoding.writeVarUint8Array(e, encodeIntegratedState(this.doc, stateVector))
                 }),
               },
         )

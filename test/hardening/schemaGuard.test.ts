@@ -187,6 +187,48 @@ describe('[S6] schema guard', () => {
   })
 })
 
+describe('[S6] updates that cannot be integrated yet', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('[S6] an update missing a dependency is not forwarded in sync answers before it is validated', async () => {
+    const board = await createTestBoard(server.url)
+    const hostile = await RawClient.connect(server.url, board.id, board.tokens.participant)
+    await hostile.waitSynced()
+    // Two transactions by the hostile client; the second (an invalid shape) is sent first, so
+    // the server cannot integrate it (its clocks follow the first) and keeps it pending.
+    const scratch = new Y.Doc()
+    scratch.clientID = hostile.doc.clientID
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(hostile.doc))
+    const sv0 = Y.encodeStateVector(scratch)
+    scratch.transact(() => writeRecord(getRecordsMap(scratch), noteRecord('shape:first')))
+    const first = Y.encodeStateAsUpdate(scratch, sv0)
+    const sv1 = Y.encodeStateVector(scratch)
+    scratch.transact(() => writeRecord(getRecordsMap(scratch), { ...noteRecord('shape:bad'), type: 'alien' }))
+    hostile.sendUpdate(Y.encodeStateAsUpdate(scratch, sv1))
+    await new Promise((r) => setTimeout(r, 200))
+
+    const early = await RawClient.connect(server.url, board.id, board.tokens.viewer)
+    await early.waitSynced()
+    expect(early.receivedFromClient(hostile.doc.clientID)).toBe(false)
+
+    // Once the missing part arrives, both are integrated together, validated and refused.
+    hostile.sendUpdate(first)
+    expect((await hostile.waitClosed()).code).toBe(CloseEvents.SchemaRejected.code)
+    const late = await RawClient.connect(server.url, board.id, board.tokens.viewer)
+    await late.waitSynced()
+    expect(late.receivedFromClient(hostile.doc.clientID)).toBe(false)
+    expect(early.receivedFromClient(hostile.doc.clientID)).toBe(false)
+    expect(readRecord(late.doc, 'shape:first')).toBeNull()
+    for (const c of [early, late]) c.close()
+  })
+})
+
 function sorted(records: JsonRecord[]): JsonRecord[] {
   return [...records].sort((a, b) => a.id.localeCompare(b.id))
 }
