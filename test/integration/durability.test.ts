@@ -154,6 +154,28 @@ describe('room lifecycle', () => {
     }
   })
 
+  it('[D5] a client that connects while the room is unloading waits for the final flush and gets everything', async () => {
+    const server = await startTestServer()
+    try {
+      const board = await createTestBoard(server.url)
+      for (let round = 0; round < 8; round++) {
+        const writer = connectProvider(server.url, board.id, board.tokens.participant)
+        await waitForSync(writer)
+        putRecord(writer.doc, noteRecord(`shape:r${round}`, round * 10, 0))
+        // The last session leaves as soon as its write has reached the server (not necessarily stored),
+        // and the next client connects in the same turn, while the room unloads.
+        await waitFor(() => readRecord(server.rooms.getLoaded(board.id)?.doc ?? new Y.Doc(), `shape:r${round}`) !== null, 5000, 'write at the server')
+        writer.destroy()
+        const next = connectProvider(server.url, board.id, board.tokens.viewer)
+        await waitForSync(next)
+        expect(noteIds(next.doc)).toHaveLength(round + 1)
+        next.destroy()
+      }
+    } finally {
+      await server.close()
+    }
+  })
+
   it('[D3] past COMPACT_AFTER_UPDATES the log is merged into the snapshot while sessions stay connected', async () => {
     const server = await startTestServer({ COMPACT_AFTER_UPDATES: 10 })
     try {
