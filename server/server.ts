@@ -61,6 +61,8 @@ export async function startServer(
         MAX_MESSAGE_BYTES: config.MAX_MESSAGE_BYTES,
         MAX_MESSAGES_PER_SECOND: config.MAX_MESSAGES_PER_SECOND,
         MAX_BOARD_BYTES: config.MAX_BOARD_BYTES,
+        MAX_PRESENCE_BYTES: config.MAX_PRESENCE_BYTES,
+        MAX_PRESENCES_PER_CONNECTION: config.MAX_PRESENCES_PER_CONNECTION,
         COMPACT_AFTER_UPDATES: config.COMPACT_AFTER_UPDATES,
       },
     },
@@ -77,12 +79,22 @@ export async function startServer(
     }
     relay.attach(rooms)
   }
-  metrics.addCollector(() => `# HELP canvas_storage_info Storage backend in use\n# TYPE canvas_storage_info gauge\ncanvas_storage_info{kind="${storage.kind}"} 1\n`)
+  const pool = storage instanceof PostgresStorage ? storage : null
+  metrics.addCollector(() => {
+    let text = `# HELP canvas_storage_info Storage backend in use\n# TYPE canvas_storage_info gauge\ncanvas_storage_info{kind="${storage.kind}"} 1\n`
+    if (pool) {
+      const p = pool.poolState()
+      text += `# HELP canvas_storage_pool_connections PostgreSQL pool connections\n# TYPE canvas_storage_pool_connections gauge\n`
+      text += `canvas_storage_pool_connections{state="total"} ${p.total}\ncanvas_storage_pool_connections{state="idle"} ${p.idle}\ncanvas_storage_pool_connections{state="waiting"} ${p.waiting}\n`
+    }
+    return text
+  })
   const health = async () => {
-    if (!relay) return { relay: null }
+    const storageState = pool ? { pool: pool.poolState() } : {}
+    if (!relay) return { ...storageState, relay: null }
     const state = relay.state()
     if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
-    return { relay: state }
+    return { ...storageState, relay: state }
   }
   const { app, injectWebSocket, wss, facilitation } = createApp({ config, storage, rooms, logger, metrics, health })
   const server = await new Promise<ServerType>((resolve) => {

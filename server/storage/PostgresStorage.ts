@@ -352,6 +352,11 @@ export class PostgresStorage implements Storage {
     return rows[0]?.data_url ?? null
   }
 
+  /** Connection pool figures, for /healthz and /metrics. */
+  poolState(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount }
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1')
   }

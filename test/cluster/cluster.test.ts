@@ -41,9 +41,10 @@ describe.runIf(available)('cluster: three instances on one PostgreSQL + Redis', 
         storage: string
         relay: { connected: boolean; instanceId: string }
       }
-      expect(health).toMatchObject({ ok: true, storage: 'postgres', relay: { connected: true } })
+      expect(health).toMatchObject({ ok: true, storage: 'postgres', pool: { total: expect.any(Number) }, relay: { connected: true } })
       const metrics = await (await fetch(`${server.url}/metrics`)).text()
       expect(metrics).toContain('canvas_storage_info{kind="postgres"} 1')
+      expect(metrics).toMatch(/^canvas_storage_pool_connections\{state="total"\} \d+$/m)
       expect(metrics).toMatch(/^canvas_relay_connected 1$/m)
     }
     const ids = await Promise.all(
