@@ -3,6 +3,8 @@
  * must define the same keys (the type enforces it). tldraw's own UI is translated by tldraw.
  */
 import { facilitationEn, facilitationFr } from './messages.facilitation'
+import { ACTIVITIES_MESSAGES } from './messages.activities'
+import { boardToolsMessages } from './messages.boardTools'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -59,6 +61,8 @@ const en = {
   'schema.rejected': 'The server refused a change from this page. Reload the page to continue.',
   'schema.reload': 'Reload',
   ...facilitationEn,
+  ...ACTIVITIES_MESSAGES.en,
+  ...boardToolsMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -116,6 +120,8 @@ const fr: Catalogue = {
   'schema.rejected': 'Le serveur a refusé une modification de cette page. Rechargez la page pour continuer.',
   'schema.reload': 'Recharger',
   ...facilitationFr,
+  ...ACTIVITIES_MESSAGES.fr,
+  ...boardToolsMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
