@@ -141,8 +141,17 @@ export class RedisRelay {
     }
     // While Redis is down the subscription cannot be confirmed; `onReconnected` resubscribes
     // and catches every room up from storage, so the room may load meanwhile.
-    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(docChannel(this.prefix, room.docKey))
-    else void this.subscriber.subscribe(docChannel(this.prefix, room.docKey)).catch(() => {})
+    const channel = docChannel(this.prefix, room.docKey)
+    if (this.subscriber.status !== 'ready') {
+      void this.subscriber.subscribe(channel).catch(() => {})
+    } else {
+      try {
+        await this.subscriber.subscribe(channel)
+      } catch (error) {
+        this.rooms.delete(room.docKey) // the room will not load; the next connection retries
+        throw error
+      }
+    }
     this.publish(room.docKey, RELAY_QUERY_AWARENESS, new Uint8Array())
   }
 
