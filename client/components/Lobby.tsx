@@ -3,12 +3,15 @@ import { useCreateBoard } from '../hooks/useCreateBoard'
 import { useMyBoards } from '../hooks/useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
+import { ActivityGallery } from '../features/activities/ActivityGallery'
+import { LobbyImport } from '../features/boardTools/LobbyImport'
 import { CopyLinkButton } from './CopyLinkButton'
 import { LocaleSwitch } from './LocaleSwitch'
 
 export function Lobby() {
   const { t } = useI18n()
   const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState('')
   const { create, creating, error, created } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
 
@@ -25,9 +28,10 @@ export function Lobby() {
           className="create-form"
           onSubmit={(e) => {
             e.preventDefault()
-            void create(title)
+            void create(title, template || undefined)
           }}
         >
+          <ActivityGallery value={template} onChange={setTemplate} includeBlank />
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">
             <input
@@ -65,6 +69,7 @@ export function Lobby() {
             </a>
           </section>
         )}
+        <LobbyImport />
         <section aria-labelledby="my-boards-heading">
           <h2 id="my-boards-heading">{t('lobby.myBoards')}</h2>
           <p className="hint">{t('lobby.myBoardsHint')}</p>

@@ -9,12 +9,12 @@ export function useCreateBoard() {
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedBoard | null>(null)
-  const create = async (title: string) => {
+  const create = async (title: string, template?: string) => {
     if (!title.trim()) return
     setCreating(true)
     setError(null)
     try {
-      const result = await createBoard(title.trim())
+      const result = await createBoard(title.trim(), template)
       rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
       setCreated(result)
     } catch (e) {

@@ -24,11 +24,11 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message)
 }
 
-export async function createBoard(title: string): Promise<{ board: BoardInfo; links: BoardLinks }> {
+export async function createBoard(title: string, template?: string): Promise<{ board: BoardInfo; links: BoardLinks }> {
   const res = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(template ? { title, template } : { title }),
   })
   if (res.status !== 201) throw await readError(res)
   return (await res.json()) as { board: BoardInfo; links: BoardLinks }
