@@ -96,7 +96,7 @@ export async function spawnServerProcess(env: Record<string, string> = {}): Prom
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000) // generous: a loaded CI box can take long to compile with tsx
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const m = /open (http:\/\/\S+)/.exec(out)
