@@ -10,11 +10,12 @@ import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
 import { BannerContext, BoardBanners } from './BoardBanners'
 import { BoardChromeContext, BoardPanel } from './BoardPanel'
 import { NamePrompt } from './NamePrompt'
+import { FacilitationLayer, FacilitationProvider } from '../features/facilitation'
 
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
 
-const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners }
+const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners, InFrontOfTheCanvas: FacilitationLayer }
 
 declare global {
   interface Window {
@@ -31,7 +32,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const [identity, setIdentity] = useState<Identity>(loadIdentity)
   const [editingName, setEditingName] = useState(false)
-  const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role)
+  const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
 
   const user = useTldrawUser({
     userPreferences: { id: identity.id, name: identity.name, color: identity.color, locale },
@@ -69,6 +70,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       ) : (
         <BoardChromeContext.Provider value={chrome}>
           <BannerContext.Provider value={banners}>
+            <FacilitationProvider boardId={boardId} token={token} role={chrome.role} name={identity.name} connection={connection!} binding={bound.binding}>
             <Tldraw
               store={bound.store}
               user={user}
@@ -78,6 +80,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
                 window.__editor = editor
               }}
             />
+            </FacilitationProvider>
           </BannerContext.Provider>
         </BoardChromeContext.Provider>
       )}

@@ -28,8 +28,15 @@ function peerUser(state: Record<string, unknown> | undefined): PeerUser | null {
  * Presence through Yjs awareness: publishes this user (name, colour, role) and tldraw's presence
  * record (cursor, selection, page) and turns every other peer's into tldraw `instance_presence`
  * records, which tldraw draws as named, coloured cursors. Returns the people on the board.
+ * `isHiddenShape` keeps shapes out of the published selection (private notes, issue 4).
  */
-export function usePresence(awareness: Awareness | null, store: TLStore | null, identity: Identity, role: Role | null): Person[] {
+export function usePresence(
+  awareness: Awareness | null,
+  store: TLStore | null,
+  identity: Identity,
+  role: Role | null,
+  isHiddenShape?: (id: string) => boolean,
+): Person[] {
   const [people, setPeople] = useState<Person[]>([])
   const $user = useMemo(() => atom('presence user', { id: identity.id, name: identity.name, color: identity.color }), [identity.id])
 
@@ -49,14 +56,15 @@ export function usePresence(awareness: Awareness | null, store: TLStore | null, 
       awareness.setLocalStateField('presence', latest)
     }
     const stop = react('publish presence', () => {
-      latest = $presence.get()
+      const presence = $presence.get()
+      latest = presence && isHiddenShape ? { ...presence, selectedShapeIds: presence.selectedShapeIds.filter((id) => !isHiddenShape(id)) } : presence
       timer ??= setTimeout(publish, PRESENCE_THROTTLE_MS)
     })
     return () => {
       stop()
       if (timer) clearTimeout(timer)
     }
-  }, [awareness, store, $user])
+  }, [awareness, store, $user, isHiddenShape])
 
   // Awareness → people list and remote presence records.
   useEffect(() => {

@@ -1,0 +1,64 @@
+/**
+ * The control doc's `state` map, parsed (shared/facilitation.ts): everything a page shows about
+ * the live facilitation. Unknown or malformed values read as absent.
+ */
+import * as Y from 'yjs'
+import {
+  FollowState,
+  Instructions,
+  parseState,
+  PrivateCounts,
+  PrivateWritingState,
+  STATE_KEYS,
+  STATE_MAP,
+  TalkingPieceState,
+  TimerState,
+  VoteState,
+  VoteTotals,
+  VoteVoters,
+} from '../../../shared/facilitation'
+import { z } from 'zod'
+
+/** "Bring everyone to me": a one-off jump to the facilitator's view (client-written, control doc). */
+export const BRING_KEY = 'bring'
+export const BringState = z.object({
+  at: z.number(),
+  bounds: z.object({ x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
+  pageId: z.string(),
+})
+export type BringState = z.infer<typeof BringState>
+
+export type ControlState = {
+  timer: TimerState | null
+  vote: VoteState | null
+  voteTotals: Record<string, number>
+  voteVoters: Record<string, string[]> | null
+  privateWriting: PrivateWritingState | null
+  privateCounts: z.infer<typeof PrivateCounts>
+  follow: FollowState | null
+  bring: BringState | null
+  talkingPiece: TalkingPieceState
+  instructions: Record<string, string>
+}
+
+export function readControlState(doc: Y.Doc): ControlState {
+  const state = doc.getMap(STATE_MAP)
+  const get = (key: string) => state.get(key)
+  return {
+    timer: parseState(TimerState, get(STATE_KEYS.timer)),
+    vote: parseState(VoteState, get(STATE_KEYS.vote)),
+    voteTotals: parseState(VoteTotals, get(STATE_KEYS.voteTotals)) ?? {},
+    voteVoters: parseState(VoteVoters, get(STATE_KEYS.voteVoters)),
+    privateWriting: parseState(PrivateWritingState, get(STATE_KEYS.privateWriting)),
+    privateCounts: parseState(PrivateCounts, get(STATE_KEYS.privateCounts)) ?? {},
+    follow: parseState(FollowState, get(STATE_KEYS.follow)),
+    bring: parseState(BringState, get(BRING_KEY)),
+    talkingPiece: parseState(TalkingPieceState, get(STATE_KEYS.talkingPiece)) ?? {},
+    instructions: parseState(Instructions, get(STATE_KEYS.instructions)) ?? {},
+  }
+}
+
+/** Writes one key of the control doc's state (facilitator only: the server drops anyone else's). */
+export function writeControlState(doc: Y.Doc, key: string, value: unknown): void {
+  doc.getMap(STATE_MAP).set(key, value)
+}

@@ -1,0 +1,3 @@
+/** Live facilitation on the board page (issue 4). */
+export { FacilitationProvider, useFacilitation } from './FacilitationContext'
+export { FacilitationLayer } from './FacilitationLayer'
