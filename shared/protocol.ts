@@ -49,6 +49,7 @@ export const CloseEvents = {
   ServerShutdown: { code: 4009, reason: 'server is shutting down' },
   LinkRevoked: { code: 4010, reason: 'link revoked' },
   StorageUnavailable: { code: 4011, reason: 'board storage unavailable' },
+  PresenceRefused: { code: 4012, reason: 'presence state too large or too many presences' },
   Unauthorized: { code: 4401, reason: 'unauthorized' },
   Forbidden: { code: 4403, reason: 'forbidden' },
 } as const satisfies Record<string, CloseEvent>

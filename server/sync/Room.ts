@@ -51,7 +51,14 @@ export type RoomLimits = {
   MAX_BOARD_BYTES: number
   /** Compact after this many logged updates. */
   COMPACT_AFTER_UPDATES: number
+  /** Size limit of one awareness (presence) state, in bytes of JSON. */
+  MAX_PRESENCE_BYTES?: number
+  /** Awareness client ids one connection may announce (a y-websocket client uses one). */
+  MAX_PRESENCES_PER_CONNECTION?: number
 }
+
+const DEFAULT_MAX_PRESENCE_BYTES = 64 * 1024
+const DEFAULT_MAX_PRESENCES_PER_CONNECTION = 4
 
 export type RoomDeps = {
   storage: Storage
@@ -290,8 +297,7 @@ export class Room {
           return this.handleSync(session, decoder)
         case MESSAGE_AWARENESS: {
           const update = decoding.readVarUint8Array(decoder)
-          this.applyAwareness(session, update)
-          return null
+          return this.applyAwareness(session, update)
         }
         case MESSAGE_QUERY_AWARENESS:
           session.socket.send(
@@ -437,8 +443,24 @@ export class Room {
     for (const { session, data } of held) this.receive(session, data)
   }
 
-  private applyAwareness(session: Session, update: Uint8Array): void {
+  /**
+   * SPEC L8: presence is bounded per connection (state size, number of client ids), so that a
+   * client cannot park megabytes of awareness state in the server and in every peer.
+   */
+  private applyAwareness(session: Session, update: Uint8Array): CloseEvent | null {
+    const maxBytes = this.deps.limits.MAX_PRESENCE_BYTES ?? DEFAULT_MAX_PRESENCE_BYTES
+    const maxIds = this.deps.limits.MAX_PRESENCES_PER_CONNECTION ?? DEFAULT_MAX_PRESENCES_PER_CONNECTION
+    const decoder = decoding.createDecoder(update)
+    const ids = new Set(session.awarenessClientIds)
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      ids.add(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder) // clock
+      const state = decoding.readVarUint8Array(decoder) // a varString: length-prefixed UTF-8
+      if (state.byteLength > maxBytes) return CloseEvents.PresenceRefused
+    }
+    if (ids.size > maxIds) return CloseEvents.PresenceRefused
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session)
+    return null
   }
 
   private onAwarenessUpdate = (

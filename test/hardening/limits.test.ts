@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { getRecordsMap, readAllRecords, readRecord, writeRecord } from '../../shared/docLayout.js'
-import { CloseEvents, MESSAGE_QUERY_AWARENESS } from '../../shared/protocol.js'
+import { CloseEvents, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../../shared/protocol.js'
 import type { Config } from '../../server/config.js'
 import { createTestBoard, startTestServer, waitFor } from '../helpers/server.js'
 import { encode, HttpRefusal, RawClient } from './support/rawClient.js'
@@ -136,6 +136,38 @@ describe('limits', () => {
     )
     expect(statuses.filter((s) => s === 101)).toHaveLength(4)
     expect(statuses.filter((s) => s === 429)).toHaveLength(5)
+  })
+
+  it('[L8] a presence state over MAX_PRESENCE_BYTES, or too many presences on one connection, is refused with PresenceRefused', async () => {
+    const server = await serverWith({ MAX_PRESENCE_BYTES: 1024, MAX_PRESENCES_PER_CONNECTION: 2 })
+    const board = await createTestBoard(server.url)
+    const observer = await connect(server, board.id, board.tokens.viewer)
+    const sender = await connect(server, board.id, board.tokens.participant)
+    await Promise.all([observer.waitSynced(), sender.waitSynced()])
+    const presence = (states: Array<[number, unknown]>) =>
+      encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_AWARENESS)
+        encoding.writeVarUint8Array(e, encode((u) => {
+          encoding.writeVarUint(u, states.length)
+          for (const [id, state] of states) {
+            encoding.writeVarUint(u, id)
+            encoding.writeVarUint(u, 1)
+            encoding.writeVarString(u, JSON.stringify(state))
+          }
+        }))
+      })
+    sender.send(presence([[111, { cursor: { x: 1, y: 2 }, name: 'ok' }]]))
+    await waitFor(() => observer.frames.some((f) => f[0] === MESSAGE_AWARENESS && Buffer.from(f).includes('"ok"')), 5000, 'a small presence relayed')
+    sender.send(presence([[111, { name: 'x'.repeat(2000) }]]))
+    expect(await sender.waitClosed()).toEqual({ code: CloseEvents.PresenceRefused.code, reason: CloseEvents.PresenceRefused.reason })
+    expect(observer.frames.some((f) => Buffer.from(f).includes('xxxxxxxxxx'))).toBe(false)
+
+    const many = await connect(server, board.id, board.tokens.participant)
+    await many.waitSynced()
+    many.send(presence([[201, {}], [202, {}]]))
+    many.send(presence([[203, {}]]))
+    expect((await many.waitClosed()).code).toBe(CloseEvents.PresenceRefused.code)
+    expect(observer.closed).toBeNull()
   })
 
   it('[L5] an HTTP body over MAX_HTTP_BODY_BYTES is refused with 413 and a message', async () => {
