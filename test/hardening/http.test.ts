@@ -15,7 +15,7 @@ import { noteRecord } from './support/records.js'
 
 const ADMIN_TOKEN = 'admin-secret-0123456789abcdef'
 
-type Case = { name: string; method: string; path: (b: TestBoard) => string; token?: 'facilitator' | 'participant' | 'viewer'; body?: string; status: number; message?: RegExp }
+type Case = { name: string; method: string; path: (b: TestBoard) => string; token?: 'facilitator' | 'participant' | 'viewer'; admin?: boolean; body?: string; status: number; message?: RegExp }
 
 const json = (v: unknown) => JSON.stringify(v)
 
@@ -44,6 +44,16 @@ const BAD_INPUT: Case[] = [
   { name: 'import into a board: not JSON', method: 'POST', path: (b) => `/api/boards/${b.id}/import`, token: 'facilitator', body: 'nope', status: 400 },
   { name: 'facilitation: unknown action', method: 'POST', path: (b) => `/api/boards/${b.id}/facilitation`, token: 'facilitator', body: json({ action: 'explode' }), status: 400 },
   { name: 'facilitation: timer too long', method: 'POST', path: (b) => `/api/boards/${b.id}/facilitation`, token: 'facilitator', body: json({ action: 'timer', timer: { action: 'start', durationMs: 1e12 } }), status: 400 },
+  { name: 'export: unknown format', method: 'GET', path: (b) => `/api/boards/${b.id}/export?format=exe`, token: 'viewer', status: 400, message: /format/ },
+  { name: 'export: no format', method: 'GET', path: (b) => `/api/boards/${b.id}/export`, token: 'viewer', status: 400, message: /format/ },
+  { name: 'results: malformed board id', method: 'GET', path: () => '/api/boards/%3Cscript%3E/results', token: 'viewer', status: 404 },
+  { name: 'image: not JSON', method: 'PUT', path: (b) => `/api/boards/${b.id}/image`, token: 'facilitator', body: 'png', status: 400 },
+  { name: 'image: wrong shape', method: 'PUT', path: (b) => `/api/boards/${b.id}/image`, token: 'facilitator', body: json({ image: 42 }), status: 400 },
+  { name: 'activities: empty template', method: 'POST', path: (b) => `/api/boards/${b.id}/activities`, token: 'facilitator', body: json({ template: '' }), status: 400 },
+  { name: 'activities: too many participants', method: 'POST', path: (b) => `/api/boards/${b.id}/activities`, token: 'facilitator', body: json({ template: 'retro', participants: Array.from({ length: 61 }, (_, i) => `p${i}`) }), status: 400 },
+  { name: 'carry-over: not a board id', method: 'POST', path: (b) => `/api/boards/${b.id}/carry-over`, token: 'facilitator', body: json({ fromBoardId: '../x', fromToken: 'A'.repeat(22) }), status: 400, message: /fromBoardId/ },
+  { name: 'admin list: limit out of range', method: 'GET', path: () => '/api/admin/boards?limit=0', admin: true, status: 400 },
+  { name: 'admin delete: malformed id', method: 'DELETE', path: () => '/api/admin/boards/%2e%2e', admin: true, status: 404 },
   { name: 'sync: unknown document', method: 'GET', path: (b) => `/sync/${b.id}/secret?token=${'A'.repeat(22)}`, status: 404 },
 ]
 
@@ -67,7 +77,7 @@ describe('HTTP hardening', () => {
     it(`bad input → ${c.status} with a message: ${c.name}`, async () => {
       const res = await fetch(server.url + c.path(board), {
         method: c.method,
-        headers: { 'content-type': 'application/json', ...authHeaders(board, c.token) },
+        headers: { 'content-type': 'application/json', ...authHeaders(board, c.token), ...(c.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {}) },
         body: c.body,
       })
       expect(res.status).toBe(c.status)
