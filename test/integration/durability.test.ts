@@ -59,7 +59,7 @@ describe('durability across process death', () => {
   async function burstThen(url: string, boardId: string, tokens: { participant: string; facilitator: string }, onAllReceived: () => void) {
     const writer = provider(url, boardId, tokens.participant)
     const watcher = provider(url, boardId, tokens.facilitator)
-    await Promise.all([waitForSync(writer), waitForSync(watcher)])
+    await Promise.all([waitForSync(writer, 30_000), waitForSync(watcher, 30_000)])
     const last = () => readRecord(watcher.doc, 'shape:burst-0')
     let fired = false
     const done = new Promise<void>((resolve) => {
@@ -87,10 +87,10 @@ describe('durability across process death', () => {
 
     const second = await start(first.dataDir)
     const fresh = provider(second.url, board.id, board.tokens.viewer)
-    await waitForSync(fresh)
+    await waitForSync(fresh, 30_000)
     expect(sortedRecords(fresh.doc)).toEqual(expected)
     expect(readRecord(fresh.doc, 'shape:burst-0')).toMatchObject({ x: 999, y: 7 })
-  })
+  }, 240_000)
 
   it('[D1][D6] SIGTERM right after a burst: sessions get 4009, the process exits 0 after a final flush and compaction, nothing is lost', async () => {
     const first = await start()
@@ -114,9 +114,9 @@ describe('durability across process death', () => {
 
     const second = await start(first.dataDir)
     const fresh = provider(second.url, board.id, board.tokens.viewer)
-    await waitForSync(fresh)
+    await waitForSync(fresh, 30_000)
     expect(sortedRecords(fresh.doc)).toEqual(expected)
-  })
+  }, 240_000)
 })
 
 describe('room lifecycle', () => {

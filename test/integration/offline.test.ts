@@ -36,13 +36,13 @@ describe('offline editing', () => {
       const alice = connectProvider(first.url, board.id, board.tokens.participant)
       const bob = connectProvider(first.url, board.id, board.tokens.facilitator)
       providers.push(alice, bob)
-      await Promise.all([waitForSync(alice), waitForSync(bob)])
+      await Promise.all([waitForSync(alice, 30_000), waitForSync(bob, 30_000)])
       putRecord(alice.doc, noteRecord('shape:shared', 0, 0, 'draft'))
-      await waitFor(() => readRecord(bob.doc, 'shape:shared') !== null, 5000, 'shared note at bob')
+      await waitFor(() => readRecord(bob.doc, 'shape:shared') !== null, 30_000, 'shared note at bob')
 
       first.child.kill(signal)
       await first.exited
-      await waitFor(() => !alice.wsconnected && !bob.wsconnected, 5000, 'providers notice the outage')
+      await waitFor(() => !alice.wsconnected && !bob.wsconnected, 30_000, 'providers notice the outage')
 
       // Offline: new notes on both sides, and a move and a text edit of the same note.
       putRecord(alice.doc, noteRecord('shape:alice-offline', 100, 0, 'from alice'))
@@ -58,10 +58,10 @@ describe('offline editing', () => {
       expect(second.url).toBe(first.url)
       await waitFor(
         () => readRecord(alice.doc, 'shape:bob-offline') !== null && readRecord(bob.doc, 'shape:alice-offline') !== null,
-        20_000,
+        60_000,
         'offline edits merged',
       )
-      await waitFor(() => text(readRecord(alice.doc, 'shape:shared')) === 'final text' && readRecord(bob.doc, 'shape:shared')?.x === 500, 10_000, 'concurrent move and edit')
+      await waitFor(() => text(readRecord(alice.doc, 'shape:shared')) === 'final text' && readRecord(bob.doc, 'shape:shared')?.x === 500, 30_000, 'concurrent move and edit')
       const shared = readRecord(alice.doc, 'shape:shared')!
       expect(shared).toMatchObject({ x: 500, y: 60 })
       expect(readAllRecords(alice.doc).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
@@ -71,10 +71,10 @@ describe('offline editing', () => {
       // And the merge is durable: a fresh client of the restarted server sees it all.
       const fresh = connectProvider(second.url, board.id, board.tokens.viewer)
       providers.push(fresh)
-      await waitForSync(fresh)
-      await waitFor(() => noteIds(fresh.doc).length === 3)
+      await waitForSync(fresh, 30_000)
+      await waitFor(() => noteIds(fresh.doc).length === 3, 30_000)
       expect(noteIds(fresh.doc)).toEqual(['shape:alice-offline', 'shape:bob-offline', 'shape:shared'])
       expect(stateVector(fresh.doc)).toEqual(stateVector(alice.doc))
-    })
+    }, 240_000)
   }
 })
