@@ -28,7 +28,7 @@ describe.runIf(available)('cluster: three instances on one PostgreSQL + Redis', 
 
   beforeAll(async () => {
     cluster = await startCluster(3)
-  }, 120_000)
+  }, 240_000)
   afterAll(async () => {
     for (const p of providers) p.destroy()
     await cluster?.close()

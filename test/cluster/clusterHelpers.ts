@@ -60,9 +60,7 @@ export async function startCluster(size: number): Promise<Cluster> {
     servers.push(server)
     return server
   }
-  // One after another: the first migrates the schema (the others would wait on its lock anyway).
-  for (let i = 0; i < size; i++) await spawn()
-  return {
+  const cluster: Cluster = {
     db,
     prefix,
     env,
@@ -83,6 +81,14 @@ export async function startCluster(size: number): Promise<Cluster> {
       await db.drop()
     },
   }
+  // Together, as a deployment starts: the migration lock lets exactly one migrate the schema.
+  const started = await Promise.allSettled(Array.from({ length: size }, () => spawn()))
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) {
+    await cluster.close()
+    throw failed.reason
+  }
+  return cluster
 }
 
 /** A valid tldraw note record (the server's schema guard refuses anything else). */
