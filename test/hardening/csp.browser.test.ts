@@ -31,7 +31,7 @@ describe('CSP in a real browser', () => {
       await page.exposeFunction('reportViolation', (v: string) => violations.push(v))
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => {
-          ;(window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`)
+          ;(window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)
         })
       })
       const res = await page.goto(url, { waitUntil: 'load' })
