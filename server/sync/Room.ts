@@ -383,11 +383,26 @@ export class Room {
       this.rejectSessionWrites(session, pendingBefore)
       return { code: CloseEvents.SchemaRejected.code, reason: `${CloseEvents.SchemaRejected.reason}: ${this.rejection}`.slice(0, 120) }
     }
+    if (this.heldBackBytes() > this.deps.limits.MAX_MESSAGE_BYTES) {
+      this.rejectSessionWrites(session, pendingBefore)
+      return { code: CloseEvents.InvalidUpdate.code, reason: `${CloseEvents.InvalidUpdate.reason}: it depends on updates never sent` }
+    }
     if (this.encodedSizeExceeded(update.byteLength)) {
       this.rejectSessionWrites(session, pendingBefore)
       return CloseEvents.BoardFull
     }
     return null
+  }
+
+  /**
+   * Bytes Yjs holds back because they build on updates this doc has not seen (SPEC L8). Some is
+   * normal (a client may send an edit just before the step 2 it builds on); without a bound a
+   * client could grow server memory with updates that never apply, since they are neither
+   * stored nor counted in the board size. A rebuild after rejection drops them.
+   */
+  private heldBackBytes(): number {
+    const store = this.doc.store
+    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0)
   }
 
   /**

@@ -176,3 +176,64 @@ describe('bad input', () => {
     fresh.destroy()
   })
 })
+
+describe('updates with missing dependencies', () => {
+  const LIMIT = 64 * 1024
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let board: TestBoard
+  beforeAll(async () => {
+    server = await startTestServer({ MAX_MESSAGE_BYTES: LIMIT, MAX_MESSAGES_PER_SECOND: 10_000 })
+    board = await createTestBoard(server.url)
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  /** A client doc seeded with the board, and its successive updates, the first one withheld. */
+  async function gappedUpdates(count: number, textBytes: number): Promise<{ first: Uint8Array; rest: Uint8Array[] }> {
+    const doc = await storedDoc(server.storage, board.id)
+    const updates: Uint8Array[] = []
+    for (let i = 0; i <= count; i++) {
+      const sv = Y.encodeStateVector(doc)
+      putRecord(doc, noteRecord(`shape:gap-${count}-${i}`, i, 0, 'x'.repeat(textBytes)))
+      updates.push(Y.encodeStateAsUpdate(doc, sv))
+    }
+    return { first: updates[0]!, rest: updates.slice(1) }
+  }
+
+  it('[L8] an edit that arrives before the update it builds on is held, then applied when the gap fills', async () => {
+    const { first, rest } = await gappedUpdates(3, 100)
+    const raw = rawClient(wsUrl(server.url, board.id, board.tokens.participant))
+    await raw.opened
+    for (const u of rest) raw.send(updateFrame(u))
+    await new Promise((r) => setTimeout(r, 100))
+    raw.send(updateFrame(first))
+    const reader = connectProvider(server.url, board.id, board.tokens.viewer)
+    await waitForSync(reader)
+    await waitFor(() => noteIds(reader.doc).filter((id) => id.startsWith('shape:gap-3-')).length === 4, 5000, 'gap filled')
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN)
+    reader.destroy()
+    raw.ws.close()
+  })
+
+  it('[L8] updates that can never apply are bounded: past MAX_MESSAGE_BYTES held back, the sender is closed with 4003', async () => {
+    const { rest } = await gappedUpdates(20, 8 * 1024)
+    const raw = rawClient(wsUrl(server.url, board.id, board.tokens.participant))
+    await raw.opened
+    for (const u of rest) raw.send(updateFrame(u))
+    const closed = await raw.closed
+    expect(closed.code).toBe(codes.InvalidUpdate.code)
+    const room = server.rooms.getLoaded(board.id)
+    await room?.flushed()
+    expect(room?.doc.store.pendingStructs ?? null).toBeNull()
+    // The board still takes writes from everyone else.
+    const writer = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(writer)
+    putRecord(writer.doc, noteRecord('shape:after-gap', 1, 1))
+    const reader = connectProvider(server.url, board.id, board.tokens.viewer)
+    await waitFor(() => readRecord(reader.doc, 'shape:after-gap') !== null, 5000)
+    expect(noteIds(reader.doc).some((id) => id.startsWith('shape:gap-20-'))).toBe(false)
+    writer.destroy()
+    reader.destroy()
+  })
+})
