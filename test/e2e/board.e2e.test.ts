@@ -1,24 +1,32 @@
 /**
  * The board page in real Chromium against a real server serving the built client (./dist).
  */
+import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestBoard, startTestServer } from '../helpers/server.js'
-import { enterName, launchBrowser, openPage, screenshotPath, waitForEditor, type TestPage } from './helpers/browser.js'
+import { enterName, launchBrowser, openPage, screenshotPath, snapshotClientDist, waitForEditor, type TestPage } from './helpers/browser.js'
+
+/** Browser tests share two cores with other suites: generous. */
+const BROWSER_TEST_TIMEOUT_MS = 150_000
 
 describe('board page in a real browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
   const pages: TestPage[] = []
 
+  let clientDir: string
+
   beforeAll(async () => {
-    server = await startTestServer()
+    clientDir = snapshotClientDist()
+    server = await startTestServer({ CLIENT_DIST_DIR: clientDir })
     browser = await launchBrowser()
   })
   afterAll(async () => {
     for (const p of pages) await p.context.close()
     await browser?.close()
     await server?.close()
+    fs.rmSync(clientDir, { recursive: true, force: true })
   })
 
   async function open(url: string, name: string, locale?: string): Promise<TestPage> {
@@ -89,7 +97,7 @@ describe('board page in a real browser', () => {
     // Nothing was fetched from outside the server: the board works with no internet.
     expect([...ada.foreignRequests, ...grace.foreignRequests]).toEqual([])
     expect([...ada.errors, ...grace.errors].filter((e) => !/favicon/.test(e))).toEqual([])
-  })
+  }, BROWSER_TEST_TIMEOUT_MS)
 
   it('[R1] the viewer link opens the board read-only, in French when the browser asks for it', async () => {
     const board = await createTestBoard(server.url, 'Read only')
@@ -102,5 +110,46 @@ describe('board page in a real browser', () => {
     await viewer.page.mouse.click(520, 380)
     expect(await viewer.page.evaluate(() => window.__editor!.getCurrentPageShapes().length)).toBe(0)
     await viewer.page.screenshot({ path: screenshotPath('board-viewer-fr.png') })
-  })
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('[D7] a note made while the server is down is kept in IndexedDB and merged when it returns', async () => {
+    const board = await createTestBoard(server.url, 'Offline')
+    const ada = await open(board.links.participant, 'Ada')
+    const { port, dataDir } = server
+    await server.close()
+    await ada.page.locator('[data-status="offline"]').waitFor({ timeout: 15_000 })
+
+    // Made offline through the editor, then the tab is closed before the server comes back.
+    await ada.page.evaluate(() => {
+      window.__editor!.createShape({ type: 'note', x: 100, y: 100 })
+    })
+    await ada.page.waitForTimeout(500) // y-indexeddb writes asynchronously
+    await ada.page.screenshot({ path: screenshotPath('board-offline.png') })
+    await ada.page.close()
+
+    server = await startTestServer({ PORT: port, DATA_DIR: dataDir, CLIENT_DIST_DIR: clientDir })
+    const grace = await open(board.links.facilitator, 'Grace')
+    expect(await grace.page.evaluate(() => window.__editor!.getCurrentPageShapes().length)).toBe(0)
+    // Ada comes back (same browser profile): her cached note reaches the server and Grace.
+    const back = await ada.context.newPage()
+    await back.goto(board.links.participant)
+    await waitForEditor(back)
+    await grace.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note'), undefined, { timeout: 30_000 })
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('the lobby creates a board, shows its three links and remembers it under "my boards"', async () => {
+    const visitor = await openPage(browser, server.url)
+    pages.push(visitor)
+    await visitor.page.goto(server.url)
+    await visitor.page.getByLabel('Board title').fill('Needs mapping')
+    await visitor.page.keyboard.press('Enter')
+    await visitor.page.getByText('Board “Needs mapping” created').waitFor({ timeout: 10_000 })
+    const links = await visitor.page.locator('.links code').allTextContents()
+    expect(links).toHaveLength(3)
+    for (const link of links) expect(link).toMatch(new RegExp(`^${server.url}/b/[^#]+#.+`))
+    await visitor.page.screenshot({ path: screenshotPath('lobby.png') })
+    await visitor.page.reload()
+    await expect.poll(() => visitor.page.locator('.my-boards li').allTextContents()).toEqual([expect.stringContaining('Needs mapping')])
+    expect(visitor.foreignRequests).toEqual([])
+  }, BROWSER_TEST_TIMEOUT_MS)
 })

@@ -4,6 +4,7 @@
  * prove the app works with no internet.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -49,6 +50,18 @@ export async function enterName(page: Page, name: string): Promise<void> {
 
 export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 })
+}
+
+/**
+ * A private copy of the built client: other test runs may rebuild ./dist (emptying it) while
+ * this one serves it. Serve the copy with `CLIENT_DIST_DIR`.
+ */
+export function snapshotClientDist(): string {
+  const source = path.resolve('dist')
+  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error('client not built (test/globalSetup.ts builds it)')
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'canvas-dist-'))
+  fs.cpSync(source, copy, { recursive: true })
+  return copy
 }
 
 export function screenshotPath(name: string): string {
