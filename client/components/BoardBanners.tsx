@@ -13,7 +13,15 @@ export function BoardBanners() {
   const { mismatch, fatal, invalidCount } = useContext(BannerContext)
   const { t } = useI18n()
   const needsReload = mismatch !== null || fatal?.code === CloseEvents.SchemaRejected.code
-  const message = mismatch ? t(`schema.${mismatch}`) : fatal?.code === CloseEvents.SchemaRejected.code ? t('schema.rejected') : fatal ? t('board.closed', { reason: fatal.reason }) : null
+  const message = mismatch
+    ? t(`schema.${mismatch}`)
+    : fatal?.code === CloseEvents.SchemaRejected.code
+      ? t('schema.rejected')
+      : fatal?.code === CloseEvents.LinkRevoked.code
+        ? t('links.revokedBanner')
+        : fatal
+          ? t('board.closed', { reason: fatal.reason })
+          : null
   return (
     <div className="banners">
       {message && (

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { Role } from '../../shared/roles'
 import type { ConnectionStatus } from '../hooks/useBoardConnection'
 import type { Person } from '../hooks/usePresence'
+import { BoardTools } from '../features/boardTools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
 import { ConnectionBadge } from './ConnectionBadge'
 import { LocaleSwitch } from './LocaleSwitch'
@@ -36,6 +37,7 @@ export function BoardPanel() {
         {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
       </div>
       <PeopleList people={chrome.people} />
+      <BoardTools />
       <div className="board-panel-row">
         <button type="button" onClick={chrome.onChangeName}>
           {t('name.change')}

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordsMap } from '../../shared/docLayout'
 import { CloseEvents } from '../../shared/protocol'
+import { revocationCheck } from '../features/boardTools/linkRevocation'
 
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline'
 
@@ -65,12 +66,16 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
       // Before the first connection too: the page is trying to reach the server.
       else setStatus('reconnecting')
     }
+    const stop = (close: FatalClose) => {
+      board.provider.disconnect()
+      control.provider.disconnect()
+      setFatal({ code: close.code, reason: close.reason })
+    }
+    // A refused upgrade (link rotated while this page was away) closes with no code: ask the API.
+    const checkLink = revocationCheck(boardId, token, () => stop(CloseEvents.LinkRevoked))
     const onClose = (event: CloseEvent | null) => {
-      if (event && FATAL_CODES.has(event.code)) {
-        board.provider.disconnect()
-        control.provider.disconnect()
-        setFatal({ code: event.code, reason: event.reason })
-      }
+      if (event && FATAL_CODES.has(event.code)) stop(event)
+      else if (event) checkLink()
       updateStatus()
     }
     board.provider.on('sync', checkReady)

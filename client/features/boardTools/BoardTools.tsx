@@ -1,0 +1,49 @@
+import { useState } from 'react'
+import { useI18n } from '../../i18n/I18nProvider'
+import './boardTools.css'
+import { ExportDialog } from './ExportDialog'
+import { HistoryDialog } from './HistoryDialog'
+import { ImportDialog } from './ImportDialog'
+import { SettingsDialog } from './SettingsDialog'
+import { useBoardTools } from './useBoardTools'
+
+type OpenDialog = 'export' | 'history' | 'import' | 'settings' | null
+
+/**
+ * The board's buttons for exports (everyone), history (facilitator and participant), import and
+ * carry-over, links and settings (facilitator). Each opens a dialog.
+ */
+export function BoardTools() {
+  const { t } = useI18n()
+  const tools = useBoardTools()
+  const [open, setOpen] = useState<OpenDialog>(null)
+  if (!tools) return null
+  const close = () => setOpen(null)
+  const isFacilitator = tools.role === 'facilitator'
+  return (
+    <div className="board-tools" role="group" aria-label={t('tools.group')}>
+      <button type="button" onClick={() => setOpen('export')} aria-haspopup="dialog">
+        {t('tools.export')}
+      </button>
+      {tools.role !== 'viewer' && (
+        <button type="button" onClick={() => setOpen('history')} aria-haspopup="dialog">
+          {t('tools.history')}
+        </button>
+      )}
+      {isFacilitator && (
+        <button type="button" onClick={() => setOpen('import')} aria-haspopup="dialog">
+          {t('tools.import')}
+        </button>
+      )}
+      {isFacilitator && (
+        <button type="button" onClick={() => setOpen('settings')} aria-haspopup="dialog">
+          {t('tools.settings')}
+        </button>
+      )}
+      {open === 'export' && <ExportDialog tools={tools} onClose={close} />}
+      {open === 'history' && <HistoryDialog tools={tools} onClose={close} />}
+      {open === 'import' && <ImportDialog tools={tools} onClose={close} />}
+      {open === 'settings' && <SettingsDialog tools={tools} onClose={close} />}
+    </div>
+  )
+}
