@@ -25,6 +25,7 @@ import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 import type { SyncSocket } from './sync/SyncSocket.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
+import { parseJsonBody } from './http/validate.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
@@ -54,21 +55,6 @@ const CreateBoardBody = z.object({
 
 export function clientIp(c: Context<Env>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
-}
-
-/** Parses a JSON body with a zod schema; a bad body is a 400 with the reasons. */
-export async function parseJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new HTTPException(400, { message: 'the request body must be JSON' })
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new HTTPException(400, { message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') })
-  }
-  return parsed.data
 }
 
 function checkBoardId(id: string): string {
@@ -141,7 +127,7 @@ export function createApp(deps: AppDeps) {
 
   app.post('/api/boards', async (c) => {
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
-    const body = await parseJson(c, CreateBoardBody)
+    const body = await parseJsonBody(c, CreateBoardBody)
     let seed: ((doc: Y.Doc) => void) | undefined
     if (body.template) {
       const built = buildActivityRecords(body.template, { participants: body.participants, options: body.options })

@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { parseTldrFile } from '../tldrFile.js'
+import { parseJsonBody, parseValue } from './validate.js'
 import { requireGrant, type Grant } from './auth.js'
 
 export type BoardRouteDeps = { config: Config; storage: Storage; rooms: RoomManager; logger: Logger }
@@ -37,21 +38,9 @@ const ImportBody = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   file: z.string().min(2, 'file is empty'),
 })
-const RotatableRole = z.enum(['facilitator', 'participant', 'viewer'])
+const RotatableRole = z.enum(['facilitator', 'participant', 'viewer'], { message: 'role must be facilitator, participant or viewer' })
+const VersionId = z.coerce.number({ message: 'version id must be a positive integer' }).int().positive('version id must be a positive integer')
 
-async function parseBody<T>(c: { req: { json(): Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new HTTPException(400, { message: 'the request body must be JSON' })
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new HTTPException(400, { message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') })
-  }
-  return parsed.data
-}
 
 function requireFacilitator(grant: Grant): void {
   if (grant.role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
@@ -82,7 +71,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const body = await parseBody(c, RenameOrArchive)
+    const body = await parseJsonBody(c, RenameOrArchive)
     await storage.updateBoard(id, { ...body, updatedAt: Date.now() })
     return c.json({ board: await storage.getBoard(id) })
   })
@@ -92,14 +81,13 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const role = RotatableRole.safeParse(c.req.param('role'))
-    if (!role.success) throw new HTTPException(400, { message: 'role must be facilitator, participant or viewer' })
+    const role = parseValue(c.req.param('role'), RotatableRole)
     const token = newToken()
-    await storage.replaceToken(id, role.data, hashToken(token))
-    const closed = rooms.revokeSessions({ boardId: id, role: role.data }, CloseEvents.LinkRevoked)
-    logger.info({ boardId: id, role: role.data, closed }, 'link rotated')
+    await storage.replaceToken(id, role, hashToken(token))
+    const closed = rooms.revokeSessions({ boardId: id, role }, CloseEvents.LinkRevoked)
+    logger.info({ boardId: id, role, closed }, 'link rotated')
     const link = `${originOf(config, c.req.url)}/b/${id}#${token}`
-    return c.json({ role: role.data, link, closedSessions: closed })
+    return c.json({ role, link, closedSessions: closed })
   })
 
   app.get('/api/boards/:id/versions', async (c) => {
@@ -113,7 +101,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const body = await parseBody(c, VersionLabel)
+    const body = await parseJsonBody(c, VersionLabel)
     return c.json({ version: await saveVersion(id, body.label) }, 201)
   })
 
@@ -122,9 +110,8 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     if (grant.role === 'viewer') throw new HTTPException(403, { message: 'the viewer link cannot see the history' })
-    const vid = z.coerce.number().int().positive().safeParse(c.req.param('vid'))
-    if (!vid.success) throw new HTTPException(400, { message: 'version id must be a positive integer' })
-    const bytes = await storage.loadVersion(id, vid.data)
+    const vid = parseValue(c.req.param('vid'), VersionId)
+    const bytes = await storage.loadVersion(id, vid)
     if (!bytes) throw new HTTPException(404, { message: 'no such version' })
     const state = decodeBoardState(bytes)
     return c.json({ board: recordsOfState(state.board), control: recordsOfState(state.control) })
@@ -135,9 +122,8 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const vid = z.coerce.number().int().positive().safeParse(c.req.param('vid'))
-    if (!vid.success) throw new HTTPException(400, { message: 'version id must be a positive integer' })
-    const bytes = await storage.loadVersion(id, vid.data)
+    const vid = parseValue(c.req.param('vid'), VersionId)
+    const bytes = await storage.loadVersion(id, vid)
     if (!bytes) throw new HTTPException(404, { message: 'no such version' })
     const target = decodeBoardState(bytes)
     const before = await saveVersion(id, 'Before restore')
@@ -145,15 +131,15 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
       const records = recordsOfState(target[kind])
       await writeRecordsInto(id, kind, (doc) => replaceRecords(doc, records, SERVER_ORIGIN))
     }
-    await saveVersion(id, `Restored version ${vid.data}`)
-    return c.json({ restored: vid.data, savedBefore: before })
+    await saveVersion(id, `Restored version ${vid}`)
+    return c.json({ restored: vid, savedBefore: before })
   })
 
   app.post('/api/boards/:id/duplicate', async (c) => {
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const body = await parseBody(c, DuplicateBody)
+    const body = await parseJsonBody(c, DuplicateBody)
     const source = await storage.getBoard(id)
     if (!source) throw new HTTPException(404, { message: 'no such board' })
     const state = await readBoardState(rooms, storage, id)
@@ -166,7 +152,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
 
   // Import a .tldr into a new board …
   app.post('/api/boards/import', async (c) => {
-    const body = await parseBody(c, ImportBody)
+    const body = await parseJsonBody(c, ImportBody)
     const parsed = await parseTldrFile(body.file)
     if (!parsed.ok) throw new HTTPException(422, { message: parsed.error })
     const created = await createBoard(storage, { title: body.title ?? 'Imported board' })
@@ -180,7 +166,7 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const id = boardIdParam(c.req.param('id'))
     const grant = await requireGrant(c, storage, id)
     requireFacilitator(grant)
-    const body = await parseBody(c, ImportBody)
+    const body = await parseJsonBody(c, ImportBody)
     const parsed = await parseTldrFile(body.file)
     if (!parsed.ok) throw new HTTPException(422, { message: parsed.error })
     const current = await readBoardRecords(rooms, storage, id)

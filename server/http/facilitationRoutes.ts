@@ -17,6 +17,7 @@ import type { Storage } from '../storage/Storage.js'
 import { mergeStoredDoc } from '../sync/Room.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { requireGrant } from './auth.js'
+import { parseJsonBody } from './validate.js'
 
 const MAX_TIMER_MS = 24 * 60 * 60 * 1000
 
@@ -81,17 +82,7 @@ export function registerFacilitationRoutes(
     const id = c.req.param('id')
     if (!BOARD_ID_PATTERN.test(id)) throw new HTTPException(404, { message: 'no such board' })
     const grant = await requireGrant(c, storage, id)
-    let raw: unknown
-    try {
-      raw = await c.req.json()
-    } catch {
-      throw new HTTPException(400, { message: 'the request body must be JSON' })
-    }
-    const parsed = Action.safeParse(raw)
-    if (!parsed.success) {
-      throw new HTTPException(400, { message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') })
-    }
-    const body = parsed.data
+    const body = await parseJsonBody(c, Action)
     const facilitatorOnly = body.action !== 'passTalkingPiece'
     if (facilitatorOnly && grant.role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
     if (grant.role === 'viewer') throw new HTTPException(403, { message: 'the viewer link cannot do this' })

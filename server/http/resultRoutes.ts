@@ -18,6 +18,7 @@ import { addRecords, readBoardRecords, readDocState } from '../boardState.js'
 import type { Storage } from '../storage/Storage.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { toTldrFile } from '../tldrFile.js'
+import { parseJsonBody } from './validate.js'
 import { requireGrant } from './auth.js'
 
 const FORMATS = ['json', 'csv', 'md', 'html', 'tldr'] as const
@@ -122,7 +123,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     if (!BOARD_ID_PATTERN.test(id)) throw new HTTPException(404, { message: 'no such board' })
     const grant = await requireGrant(c, storage, id)
     if (grant.role === 'viewer') throw new HTTPException(403, { message: 'the viewer link cannot change the board image' })
-    const body = await parseBody(c, BoardImage)
+    const body = await parseJsonBody(c, BoardImage)
     await storage.putBoardImage(id, body.dataUrl)
     return c.json({ stored: true })
   })
@@ -133,7 +134,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     if (!BOARD_ID_PATTERN.test(id)) throw new HTTPException(404, { message: 'no such board' })
     const grant = await requireGrant(c, storage, id)
     if (grant.role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can add activities' })
-    const body = await parseBody(c, AddActivity)
+    const body = await parseJsonBody(c, AddActivity)
     const current = await readBoardRecords(rooms, storage, id)
     const built = buildActivityRecords(body.template, {
       existing: [...current.board, ...current.control],
@@ -152,7 +153,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     if (!BOARD_ID_PATTERN.test(id)) throw new HTTPException(404, { message: 'no such board' })
     const grant = await requireGrant(c, storage, id)
     if (grant.role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can carry actions over' })
-    const body = await parseBody(c, CarryOver)
+    const body = await parseJsonBody(c, CarryOver)
     const source = await storage.findToken((await import('../auth/tokens.js')).hashToken(body.fromToken))
     if (!source || source.boardId !== body.fromBoardId) throw new HTTPException(403, { message: 'that link is not valid for the earlier board' })
     const earlier = await boardResults(storage, rooms, body.fromBoardId)
@@ -177,18 +178,5 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
   })
 }
 
-async function parseBody<T>(c: { req: { json(): Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new HTTPException(400, { message: 'the request body must be JSON' })
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new HTTPException(400, { message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') })
-  }
-  return parsed.data
-}
 
 export { getRecordsMap }
