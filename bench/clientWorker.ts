@@ -153,8 +153,9 @@ async function go(command: GoCommand): Promise<void> {
 }
 
 async function idle(command: IdleCommand): Promise<void> {
-  running = await connectAll(command.clients)
-  for (const r of running) {
+  const added = await connectAll(command.clients)
+  running.push(...added)
+  for (const r of added) {
     if (command.writeInitial) writeInitialRecords(r.client.doc)
     if (countShapes(r.client.doc) === 0 && command.notesPerBoard > 0) writeNotes(r.client.doc, command.notesPerBoard)
   }

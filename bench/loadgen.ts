@@ -43,6 +43,8 @@ export type LoadResult = {
   /** Sender → the last of all other clients of the board, ms (only fully delivered updates). */
   allReceivers: Percentiles
   sentUpdates: number
+  /** Sent updates / the updates the schedule asked for: below ~0.9 the load generator lagged. */
+  offeredLoadAchieved: number
   /** Updates that did not reach every receiver before the drain ended. */
   incompleteUpdates: number
   deliveriesPerSecond: number
@@ -62,11 +64,11 @@ export function percentiles(values: number[]): Percentiles {
   return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1]!, count: sorted.length }
 }
 
-type Worker = { child: ChildProcess; next(type: string): Promise<any> }
+export type Worker = { child: ChildProcess; next(type: string): Promise<any> }
 
-function startWorker(): Promise<Worker> {
+export function startWorker(): Promise<Worker> {
   const child = fork(path.join(BENCH_DIR, 'clientWorker.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   })
@@ -90,16 +92,17 @@ function startWorker(): Promise<Worker> {
   return booted.then(() => worker)
 }
 
-function command(worker: Worker, message: WorkerCommand): void {
+export function command(worker: Worker, message: WorkerCommand): void {
   worker.child.send(message)
 }
 
-async function stopWorkers(workers: Worker[]): Promise<void> {
+export async function stopWorkers(workers: Worker[]): Promise<void> {
   await Promise.all(
     workers.map(async (w) => {
-      const stopped = w.next('stopped').catch(() => undefined)
+      if (w.child.exitCode !== null) return
+      const exited = new Promise((r) => w.child.once('exit', r))
       command(w, { type: 'stop' })
-      await Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))])
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
       if (w.child.exitCode === null) w.child.kill()
     }),
   )
@@ -176,6 +179,7 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     delivery: percentiles(latencies),
     allReceivers: percentiles(all),
     sentUpdates: expected.size,
+    offeredLoadAchieved: expected.size / (options.boards * options.clientsPerBoard * options.rateHz * windowSeconds),
     incompleteUpdates: incomplete,
     deliveriesPerSecond: latencies.length / windowSeconds,
     awarenessPerSecond: results.reduce((n, r) => n + r.awarenessReceived, 0) / ((options.durationMs + 2000) / 1000),
@@ -224,7 +228,7 @@ export function describe(r: LoadResult): string {
     `all-receivers p50 ${f(r.allReceivers.p50)} ms, p99 ${f(r.allReceivers.p99)} ms, max ${f(r.allReceivers.max)} ms; ` +
     `delivery p50 ${f(r.delivery.p50)} / p99 ${f(r.delivery.p99)} ms; ` +
     `${Math.round(r.deliveriesPerSecond)} updates/s + ${Math.round(r.awarenessPerSecond)} awareness/s delivered; ` +
-    `${r.incompleteUpdates}/${r.sentUpdates} incomplete; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
+    `${r.incompleteUpdates}/${r.sentUpdates} incomplete, ${(r.offeredLoadAchieved * 100).toFixed(0)}% of the offered load sent; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
     `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%`
   )
 }

@@ -33,6 +33,8 @@ export type BenchServer = {
   clientKind: ClientKind
   /** Whether the server keeps boards across a restart. */
   persistent: boolean
+  /** Our server's data directory (SQLite), for the in-process load measurement. */
+  dataDir?: string
   pids(): number[]
   createBoard(): Promise<BoardRef>
   /** Connection of the i-th client of a board (instances alternate for a cluster). */
@@ -62,6 +64,10 @@ function spawnReady(args: string[], env: Record<string, string>, ready: RegExp, 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const log: string[] = []
+  fs.mkdirSync(WORK_DIR, { recursive: true })
+  const logFile = fs.createWriteStream(path.join(WORK_DIR, `server-${path.basename(args[args.length - 1]!)}-${child.pid}.log`))
+  child.stdout!.pipe(logFile)
+  child.stderr!.pipe(logFile)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${log.join('')}`)), 30_000)
     const onData = (chunk: Buffer) => {
@@ -131,6 +137,7 @@ async function startOurs(target: TargetName, instances: number, env: Record<stri
     target,
     clientKind: 'y-websocket',
     persistent: true,
+    dataDir: env.DATA_DIR,
     pids: () => procs.map((p) => p.child.pid!),
     createBoard: () => createOurBoard(http(0)),
     clientSpec: (board, i) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${ports[i % ports.length]}/sync`, room: board.room, token: board.token }),
@@ -187,7 +194,8 @@ export async function startTarget(target: TargetName, options: StartOptions = {}
       return startOurs(target, 1, { DATA_DIR: workDir('ours') }, args)
     case 'ours-pg-redis': {
       if (!options.databaseUrl || !options.redisUrl) throw new Error('ours-pg-redis needs a database and a redis url')
-      return startOurs(target, 2, { DATA_DIR: workDir('ours-pg'), DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl }, args)
+      const prefix = `bench-${process.pid}-${crypto.randomBytes(3).toString('hex')}:`
+      return startOurs(target, 2, { DATA_DIR: workDir('ours-pg'), DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix }, args)
     }
     case 'y-websocket':
       return startPeer(target, 'y-websocket', 'node_modules/y-websocket/bin/server.cjs', {}, /running at/, false, args)

@@ -1,0 +1,50 @@
+/**
+ * Memory per idle loaded board: one client holds each board open (every server here unloads a
+ * board when its last client leaves), each board carries a few notes, and the server's RSS
+ * growth over its empty baseline is divided by the number of boards.
+ */
+import { command, startWorker, stopWorkers } from './loadgen.js'
+import type { WorkerClient } from './clientWorker.js'
+import { sampleProcs } from './procStats.js'
+import type { BenchServer } from './servers.js'
+
+export type MemoryPoint = { boards: number; rssBytes: number; perBoardBytes: number }
+export type MemoryResult = { baseRssBytes: number; points: MemoryPoint[] }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** RSS after things settle: the lowest of a few samples (a GC may be running). */
+async function settledRss(pids: number[]): Promise<number> {
+  await sleep(1500)
+  let min = Infinity
+  for (let i = 0; i < 4; i++) {
+    min = Math.min(min, sampleProcs(pids).rssBytes)
+    await sleep(250)
+  }
+  return min
+}
+
+export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 1000], notesPerBoard = 10): Promise<MemoryResult> {
+  const baseRssBytes = await settledRss(server.pids())
+  const worker = await startWorker()
+  const points: MemoryPoint[] = []
+  let loaded = 0
+  try {
+    for (const boards of counts) {
+      const clients: WorkerClient[] = []
+      for (let b = loaded; b < boards; b++) {
+        const board = await server.createBoard()
+        clients.push({ ...server.clientSpec(board, 0), board: b, index: 0, boardClients: 1 })
+      }
+      const ready = worker.next('ready')
+      command(worker, { type: 'idle', clients, notesPerBoard, writeInitial: server.clientKind === 'hocuspocus' || !server.persistent })
+      await ready
+      loaded = boards
+      const rssBytes = await settledRss(server.pids())
+      points.push({ boards, rssBytes, perBoardBytes: (rssBytes - baseRssBytes) / boards })
+    }
+  } finally {
+    await stopWorkers([worker])
+  }
+  return { baseRssBytes, points }
+}

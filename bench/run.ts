@@ -1,0 +1,310 @@
+/**
+ * `npm run bench`: every measurement of issues 2 and 8 in one run, written to bench/RESULTS.md
+ * as it goes (a partial run still leaves its figures). Defaults take a few minutes; flags make
+ * longer runs:
+ *
+ *   --targets ours,y-websocket,…   servers to compare (default: all available)
+ *   --only load,ramp,memory,cold   sections (default: all)
+ *   --duration 8 --repeats 2       seconds per load run, interleaved repeats per server
+ *   --clients 50 --rate 10         the issue-2 workload
+ *   --memory 10,100,1000           idle boards
+ *   --notes 5000                   cold-load board size
+ *   --steps 10,20,40,…             ramp steps (clients on one board)
+ *   --workers 1                    load-generator processes
+ *
+ * Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test,
+ * in which a throwaway database is created), BENCH_REDIS_URL (default TEST_REDIS_URL or
+ * redis://127.0.0.1:6379).
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { Redis } from 'ioredis'
+import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
+import { DEFAULT_LOAD, describe, ramp, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
+import { measureIdleMemory, type MemoryResult } from './memory.js'
+import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type StartOptions, type TargetName } from './servers.js'
+
+const ALL_TARGETS: TargetName[] = ['ours', 'ours-pg-redis', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus', 'hocuspocus-sqlite']
+const SECTIONS = ['load', 'ramp', 'memory', 'cold'] as const
+type Section = (typeof SECTIONS)[number]
+
+const { values } = parseArgs({
+  options: {
+    targets: { type: 'string' },
+    only: { type: 'string' },
+    duration: { type: 'string', default: '8' },
+    repeats: { type: 'string', default: '2' },
+    clients: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '10' },
+    memory: { type: 'string', default: '10,100,1000' },
+    notes: { type: 'string', default: '5000' },
+    steps: { type: 'string', default: '10,20,30,40,60,80,100,130,160,200' },
+    workers: { type: 'string', default: '1' },
+    out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
+  },
+})
+
+const sections = new Set<Section>((values.only?.split(',') as Section[] | undefined) ?? SECTIONS)
+const load: LoadOptions = {
+  ...DEFAULT_LOAD,
+  clientsPerBoard: Number(values.clients),
+  rateHz: Number(values.rate),
+  durationMs: Number(values.duration) * 1000,
+  warmupMs: Math.min(2000, (Number(values.duration) * 1000) / 4),
+  workers: Number(values.workers),
+}
+
+type Row = { workload: string; better: 'lower' | 'higher'; unit: string; values: Partial<Record<TargetName, number>>; note?: string }
+const results = {
+  started: new Date().toISOString(),
+  notes: [] as string[],
+  load: {} as Partial<Record<TargetName, LoadResult[]>>,
+  ramp: {} as Partial<Record<TargetName, RampResult>>,
+  memory: {} as Partial<Record<TargetName, MemoryResult>>,
+  cold: {} as Partial<Record<TargetName, ColdLoadResult>>,
+  missing: {} as Partial<Record<TargetName, string>>,
+}
+
+const median = (xs: number[]) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
+  if (s.length === 0) return NaN
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+async function prepareCluster(): Promise<{ options: StartOptions; cleanup: () => Promise<void> } | string> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+  const dbName = `bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  try {
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${dbName}`)
+    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+    await redis.connect()
+    await redis.quit()
+  } catch (error) {
+    await admin.end().catch(() => {})
+    return `PostgreSQL/Redis unreachable: ${error instanceof Error ? error.message : String(error)}`
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${dbName}`
+  return {
+    options: { databaseUrl: url.toString(), redisUrl },
+    cleanup: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {})
+      await admin.end()
+    },
+  }
+}
+
+function fmt(value: number | undefined, unit: string): string {
+  if (value === undefined || !Number.isFinite(value)) return '—'
+  if (unit === 'MiB') return `${(value / 1048576).toFixed(1)} MiB`
+  if (unit === 'KiB') return `${(value / 1024).toFixed(0)} KiB`
+  if (unit === 'ms') return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`
+  if (unit === '/s') return `${Math.round(value)}/s`
+  return `${Math.round(value)}${unit ? ` ${unit}` : ''}`
+}
+
+function rows(): Row[] {
+  const out: Row[] = []
+  const per = <T>(source: Partial<Record<TargetName, T>>, pick: (v: T) => number) =>
+    Object.fromEntries(Object.entries(source).map(([k, v]) => [k, pick(v as T)])) as Partial<Record<TargetName, number>>
+  const w = `1 board × ${load.clientsPerBoard} clients, ${load.rateHz} Hz moves + ${load.awarenessHz} Hz cursors`
+  if (Object.keys(results.load).length) {
+    out.push({ workload: `${w}: p50 to all receivers`, better: 'lower', unit: 'ms', values: per(results.load, (rs) => median(rs.map((r) => r.allReceivers.p50))) })
+    out.push({ workload: `${w}: p99 to all receivers`, better: 'lower', unit: 'ms', values: per(results.load, (rs) => median(rs.map((r) => r.allReceivers.p99))) })
+    out.push({ workload: `${w}: max to all receivers`, better: 'lower', unit: 'ms', values: per(results.load, (rs) => median(rs.map((r) => r.allReceivers.max))) })
+    out.push({ workload: `${w}: p99 per delivery`, better: 'lower', unit: 'ms', values: per(results.load, (rs) => median(rs.map((r) => r.delivery.p99))) })
+    out.push({ workload: `${w}: updates delivered`, better: 'higher', unit: '/s', values: per(results.load, (rs) => median(rs.map((r) => r.deliveriesPerSecond))) })
+    out.push({ workload: `${w}: offered load the load generator managed to send`, better: 'higher', unit: '%', values: per(results.load, (rs) => median(rs.map((r) => r.offeredLoadAchieved * 100))) })
+    out.push({ workload: `${w}: server CPU`, better: 'lower', unit: '%', values: per(results.load, (rs) => median(rs.map((r) => r.serverCpuPercent))) })
+    out.push({ workload: `${w}: server RSS`, better: 'lower', unit: 'MiB', values: per(results.load, (rs) => median(rs.map((r) => r.serverRssBytes))) })
+  }
+  if (Object.keys(results.ramp).length) {
+    out.push({ workload: `capacity: clients on one board at p99 ≤ 100 ms (${load.rateHz} Hz)`, better: 'higher', unit: '', values: per(results.ramp, (r) => r.capacity) })
+  }
+  if (Object.keys(results.memory).length) {
+    const counts = Array.from(new Set(Object.values(results.memory).flatMap((m) => m!.points.map((p) => p.boards))))
+    for (const n of counts) {
+      out.push({
+        workload: `memory per idle loaded board, ${n} boards`,
+        better: 'lower',
+        unit: 'KiB',
+        values: per(results.memory, (m) => m.points.find((p) => p.boards === n)?.perBoardBytes ?? NaN),
+      })
+    }
+    out.push({ workload: 'server RSS with no board loaded', better: 'lower', unit: 'MiB', values: per(results.memory, (m) => m.baseRssBytes) })
+  }
+  if (Object.keys(results.cold).length) {
+    const n = Number(values.notes)
+    out.push({ workload: `cold load of a ${n}-note board through sync (restarted server → client has every note)`, better: 'lower', unit: 'ms', values: per(results.cold, (c) => median(c.syncMs)) })
+    out.push({ workload: `cold load of a ${n}-note board: server RSS growth`, better: 'lower', unit: 'MiB', values: per(results.cold, (c) => median(c.serverRssDeltaBytes)) })
+    out.push({ workload: `${n}-note board, encoded size`, better: 'lower', unit: 'KiB', values: per(results.cold, (c) => c.encodedBytes) })
+  }
+  return out
+}
+
+function ratio(row: Row, target: TargetName): string {
+  const ours = row.values.ours
+  const theirs = row.values[target]
+  if (target === 'ours' || ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || ours === 0 || theirs === 0) return ''
+  // Always "how many times better ours is": > 1 means ours is better.
+  const r = row.better === 'lower' ? theirs / ours : ours / theirs
+  return ` (×${r.toFixed(2)})`
+}
+
+function writeResults(): void {
+  const targets = ALL_TARGETS.filter((t) => Object.values(results).some((v) => typeof v === 'object' && v !== null && t in (v as object)) && !(t in results.missing))
+  const table = rows()
+  const lines: string[] = []
+  lines.push('# Benchmark results', '')
+  lines.push(`Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}; started ${results.started}.`)
+  lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`)
+  lines.push('', 'Every server runs in its own process; clients are real `y-websocket` providers (Hocuspocus: its own provider) in a separate load-generator process over loopback.')
+  lines.push('Cells: the median over the repeats, then in brackets **how many times better ours is** (theirs ÷ ours when lower is better, ours ÷ theirs when higher is better; > 1 = ours better).')
+  lines.push('Absolute times drift on a shared machine; read the ratios.', '')
+  lines.push(`| workload | ${targets.map((t) => TARGET_LABELS[t]).join(' | ')} |`)
+  lines.push(`|---|${targets.map(() => '---').join('|')}|`)
+  for (const row of table) {
+    lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
+  }
+  const ours = results.cold.ours?.inProcess
+  if (ours?.length) {
+    lines.push('', '## Issue 2: loading a board on our server', '')
+    lines.push(`A ${values.notes}-note board, loaded from SQLite into a room in a fresh process (storage read + Yjs apply + schema check), ${ours.length} runs:`)
+    lines.push(`- time: median ${fmt(median(ours.map((r) => r.loadMs)), 'ms')} (runs: ${ours.map((r) => r.loadMs.toFixed(0)).join(', ')} ms)`)
+    lines.push(`- RSS growth: median ${fmt(median(ours.map((r) => r.rssDeltaBytes)), 'MiB')}; JS heap growth ${fmt(median(ours.map((r) => r.heapDeltaBytes)), 'MiB')}`)
+    lines.push(`- encoded board: ${fmt(ours[0]!.encodedBytes, 'KiB')} (stored: ${fmt(ours[0]!.storedBytes, 'KiB')} in ${ours[0]!.storedUpdates} log rows + snapshot)`)
+  }
+  if (results.load.ours?.length) {
+    lines.push('', `Issue 2 latency (1 board × ${load.clientsPerBoard} clients, ${load.rateHz} updates/s each): ` +
+      results.load.ours.map((r, i) => `run ${i + 1}: p50 ${fmt(r.allReceivers.p50, 'ms')}, p99 ${fmt(r.allReceivers.p99, 'ms')}`).join('; '))
+  }
+  if (Object.keys(results.ramp).length) {
+    lines.push('', '## Ramp (clients on one board → all-receivers p99)', '')
+    for (const [t, r] of Object.entries(results.ramp)) {
+      lines.push(`- ${TARGET_LABELS[t as TargetName]}: ${r!.steps.map((s) => `${s.clients}: ${fmt(s.result.allReceivers.p99, 'ms')} (sent ${(s.result.offeredLoadAchieved * 100).toFixed(0)}%, server CPU ${s.result.serverCpuPercent.toFixed(0)}%, load-gen CPU ${s.result.loadgenCpuPercent.toFixed(0)}%)`).join('; ')} → capacity ${r!.capacity}${r!.loadgenBound ? ' (the load generator, not the server, was saturated at the last step)' : ''}`)
+    }
+  }
+  if (Object.keys(results.missing).length || results.notes.length) {
+    lines.push('', '## Not measured / notes', '')
+    for (const [t, why] of Object.entries(results.missing)) lines.push(`- ${TARGET_LABELS[t as TargetName]}: ${why}`)
+    for (const n of results.notes) lines.push(`- ${n}`)
+  }
+  lines.push('', '## Method', '')
+  lines.push('- Latency: the sender writes its send time into the note\'s `x` (one `xf` key, as the client binding does); each receiver subtracts it from its own clock (all clients share the machine clock). "All receivers" = time until the last other client on the board has the update; updates sent during the warm-up are not counted.')
+  lines.push('- Both stock providers (y-websocket and Hocuspocus) re-send every awareness update they receive, so cursor traffic to the server grows with N² on every server alike.')
+  lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B.')
+  lines.push('- Cold load: a board is filled through a client, the server is restarted, and a fresh client is timed from connect until it holds every note; servers without storage are not listed.')
+  lines.push('- Our server persists every update (SQLite, synchronous=FULL) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
+  fs.writeFileSync(values.out!, lines.join('\n') + '\n')
+}
+
+async function withTarget<T>(target: TargetName, options: StartOptions, fn: (server: BenchServer) => Promise<T>): Promise<T | undefined> {
+  let server: BenchServer
+  try {
+    server = await startTarget(target, options)
+  } catch (error) {
+    results.missing[target] = `could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`
+    console.log(`  ${TARGET_LABELS[target]}: ${results.missing[target]}`)
+    return undefined
+  }
+  try {
+    return await fn(server)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    results.notes.push(`${TARGET_LABELS[target]}: a measurement failed: ${message.split('\n')[0]}`)
+    console.log(`  ${TARGET_LABELS[target]}: failed: ${message}`)
+    return undefined
+  } finally {
+    await server.stop().catch(() => {})
+  }
+}
+
+async function main(): Promise<void> {
+  ensurePeersInstalled()
+  let targets = (values.targets?.split(',') as TargetName[] | undefined) ?? ALL_TARGETS
+  const unknown = targets.filter((t) => !ALL_TARGETS.includes(t))
+  if (unknown.length) throw new Error(`unknown targets: ${unknown.join(', ')}`)
+  let cluster: Awaited<ReturnType<typeof prepareCluster>> | null = null
+  if (targets.includes('ours-pg-redis')) {
+    cluster = await prepareCluster()
+    if (typeof cluster === 'string') {
+      results.missing['ours-pg-redis'] = cluster
+      targets = targets.filter((t) => t !== 'ours-pg-redis')
+      cluster = null
+    }
+  }
+  const optionsFor = (t: TargetName): StartOptions => (t === 'ours-pg-redis' && cluster && typeof cluster !== 'string' ? cluster.options : {})
+  const persistent = (t: TargetName) => !['y-websocket', 'hocuspocus'].includes(t)
+  try {
+    if (sections.has('load')) {
+      const repeats = Number(values.repeats)
+      console.log(`Load: 1 board × ${load.clientsPerBoard} clients @ ${load.rateHz} Hz, ${repeats} interleaved repeats`)
+      for (let r = 0; r < repeats; r++) {
+        for (const t of targets) {
+          const result = await withTarget(t, optionsFor(t), (s) => runLoad(s, load))
+          if (result) {
+            ;(results.load[t] ??= []).push(result)
+            console.log(`  ${TARGET_LABELS[t]}: ${describe(result)}`)
+          }
+          writeResults()
+        }
+      }
+    }
+    if (sections.has('ramp')) {
+      const steps = values.steps!.split(',').map(Number)
+      console.log(`Ramp: clients on one board until p99 > 100 ms (steps ${steps.join(', ')})`)
+      for (const t of targets) {
+        console.log(` ${TARGET_LABELS[t]}`)
+        const result = await withTarget(t, optionsFor(t), (s) => ramp(s, { ...load, durationMs: Math.min(load.durationMs, 6000), warmupMs: 1500 }, steps, 100, console.log))
+        if (result) results.ramp[t] = result
+        writeResults()
+      }
+    }
+    if (sections.has('memory')) {
+      const counts = values.memory!.split(',').map(Number)
+      console.log(`Memory per idle board (${counts.join(', ')} boards)`)
+      for (const t of targets) {
+        const result = await withTarget(t, optionsFor(t), (s) => measureIdleMemory(s, counts))
+        if (result) {
+          results.memory[t] = result
+          console.log(`  ${TARGET_LABELS[t]}: base ${(result.baseRssBytes / 1048576).toFixed(0)} MiB; ${result.points.map((p) => `${p.boards}: ${(p.perBoardBytes / 1024).toFixed(0)} KiB/board`).join(', ')}`)
+        }
+        writeResults()
+      }
+    }
+    if (sections.has('cold')) {
+      const notes = Number(values.notes)
+      console.log(`Cold load of a ${notes}-note board`)
+      for (const t of targets.filter(persistent)) {
+        const result = await withTarget(t, optionsFor(t), (s) => measureColdLoad(s, notes, 3))
+        if (result) {
+          results.cold[t] = result
+          console.log(`  ${TARGET_LABELS[t]}: ${result.syncMs.map((m) => m.toFixed(0)).join(', ')} ms; encoded ${(result.encodedBytes / 1024).toFixed(0)} KiB`)
+          if (result.inProcess) console.log(`    in-process room load: ${result.inProcess.map((r) => `${r.loadMs.toFixed(0)} ms / +${(r.rssDeltaBytes / 1048576).toFixed(0)} MiB RSS`).join(', ')}`)
+        }
+        writeResults()
+      }
+    }
+    results.notes.push('Browser (time to a rendered, interactive 2,000-note board vs local tldraw): not part of this run yet.')
+    writeResults()
+    console.log(`\nWritten ${path.relative(process.cwd(), values.out!)}`)
+  } finally {
+    if (cluster && typeof cluster !== 'string') await cluster.cleanup()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
