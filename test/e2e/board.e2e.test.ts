@@ -4,6 +4,9 @@
 import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { getBoardSchema } from '../../shared/boardSchema.js'
+import { getMetaMap, META_SCHEMA_KEY } from '../../shared/docLayout.js'
 import { createTestBoard, startTestServer } from '../helpers/server.js'
 import { enterName, launchBrowser, openPage, screenshotPath, snapshotClientDist, waitForEditor, type TestPage } from './helpers/browser.js'
 
@@ -151,5 +154,26 @@ describe('board page in a real browser', () => {
     await visitor.page.reload()
     await expect.poll(() => visitor.page.locator('.my-boards li').allTextContents()).toEqual([expect.stringContaining('Needs mapping')])
     expect(visitor.foreignRequests).toEqual([])
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('[S4] a board written by a newer app version shows a reload banner and stays read-only', async () => {
+    const board = await createTestBoard(server.url, 'From the future')
+    // Stored before any client connects: the doc's schema claims a newer note shape.
+    const doc = new Y.Doc()
+    const stored = await server.storage.loadDoc(board.id)
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const before = Y.encodeStateVector(doc)
+    const schema = getBoardSchema().serialize()
+    const note = 'com.tldraw.shape.note'
+    getMetaMap(doc).set(META_SCHEMA_KEY, { ...schema, sequences: { ...schema.sequences, [note]: schema.sequences[note]! + 1 } })
+    await server.storage.appendUpdates(board.id, [Y.encodeStateAsUpdate(doc, before)])
+
+    const p = await open(board.links.participant, 'Ada')
+    const banner = p.page.getByRole('alert').filter({ hasText: 'newer version' })
+    await banner.waitFor({ timeout: 10_000 })
+    await banner.getByRole('button', { name: 'Reload' }).waitFor()
+    expect(await p.page.evaluate(() => window.__editor!.getInstanceState().isReadonly)).toBe(true)
+    await p.page.screenshot({ path: screenshotPath('board-schema-newer.png') })
   }, BROWSER_TEST_TIMEOUT_MS)
 })
