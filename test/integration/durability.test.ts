@@ -117,6 +117,36 @@ describe('durability across process death', () => {
     await waitForSync(fresh, 30_000)
     expect(sortedRecords(fresh.doc)).toEqual(expected)
   }, 240_000)
+
+  it('[D6][S8] SIGINT shuts down the same way (4009, compacted, exit 0); writes in flight at the signal are not lost', async () => {
+    const proc = await start()
+    const board = await createTestBoard(proc.url)
+    const writer = provider(proc.url, board.id, board.tokens.participant)
+    await waitForSync(writer, 30_000)
+    const closed = new Promise<number>((resolve) => writer.once('connection-close', (event) => resolve(event?.code ?? 0)))
+    for (let i = 0; i < 20; i++) putRecord(writer.doc, noteRecord(`shape:int-${i}`, i, 0))
+    // Signal in the same turn as the writes: they are in flight or queued, not yet broadcast.
+    proc.child.kill('SIGINT')
+    expect(await proc.exited).toBe(0)
+    expect(await closed).toBe(CloseEvents.ServerShutdown.code)
+    const storage = new SqliteStorage(path.join(proc.dataDir, 'boards.sqlite'))
+    try {
+      const stored = await storage.loadDoc(board.id)
+      expect(stored.updates).toHaveLength(0)
+      expect(stored.snapshot).not.toBeNull()
+      // What reached the server before the signal is stored; the rest the client still holds
+      // and sends on its next connection (S8). Either way the doc stays a valid board.
+      const ids = noteIds(await storedDoc(storage, board.id))
+      expect(ids.every((id) => id.startsWith('shape:int-'))).toBe(true)
+    } finally {
+      await storage.close()
+    }
+    // Back on the same port: the writer reconnects by itself and its step 2 completes the board.
+    const again = await spawnServerProcess({ ...PROCESS_ENV, DATA_DIR: proc.dataDir, PORT: new URL(proc.url).port })
+    processes.push(again)
+    const fresh = provider(again.url, board.id, board.tokens.viewer)
+    await waitFor(() => noteIds(fresh.doc).length === 20, 60_000, 'all 20 notes after restart')
+  }, 240_000)
 })
 
 describe('room lifecycle', () => {

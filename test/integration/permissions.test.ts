@@ -146,6 +146,17 @@ describe('roles and permissions', () => {
     writer.destroy()
   })
 
+  it('[R4] the websocket also takes the token from an Authorization: Bearer header', async () => {
+    const board = await createTestBoard(server.url)
+    const raw = rawClient(wsUrl(server.url, board.id), { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    await raw.opened
+    await waitFor(() => raw.frames.length > 0)
+    expect(decodeFrame(raw.frames[0]!)).toMatchObject({ type: 'sync', step: 0 })
+    raw.ws.close()
+    const wrong = rawClient(wsUrl(server.url, board.id), { headers: { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAA' } })
+    await expect(wrong.opened).rejects.toEqual(new UpgradeRefused(403))
+  })
+
   it('[R4] GET /api/boards/:id answers 401 without a token, 403 with a wrong one, 200 with the role otherwise', async () => {
     const board = await createTestBoard(server.url)
     const other = await createTestBoard(server.url, 'Other board')
