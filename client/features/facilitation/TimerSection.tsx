@@ -14,6 +14,7 @@ export function TimerDisplay({ view }: { view: TimerView }) {
       className={`fac-timer${view.flashing ? ' fac-timer-flash' : ''}${view.status === 'paused' ? ' fac-timer-paused' : ''}`}
       data-testid="timer"
       data-remaining-ms={Math.round(view.remainingMs)}
+      data-computed-at={view.computedAt}
       aria-label={`${t('timer.label')}: ${text}${view.status === 'paused' ? ` (${t('timer.paused')})` : ''}`}
       role="timer"
     >

@@ -22,14 +22,18 @@ export async function postFacilitation(boardId: string, token: string, body: Fac
   return json
 }
 
+/** One clock sample: server time minus local time, and the round trip it was measured over. */
+export type ClockSample = { offsetMs: number; rttMs: number }
+
 /**
  * Server time minus local time, in ms: the server's `now` is taken to be the time at the
  * midpoint of the request (the usual NTP-style estimate; its error is at most half the RTT).
  */
-export async function measureClockOffset(): Promise<number> {
-  const sentAt = Date.now()
+export async function measureClockOffset(): Promise<ClockSample> {
+  const sentAt = performance.now()
   const res = await fetch('/api/time', { cache: 'no-store' })
   const { now } = (await res.json()) as { now: number }
-  const receivedAt = Date.now()
-  return now - (sentAt + receivedAt) / 2
+  const receivedAt = performance.now()
+  const localMidpoint = Date.now() - (receivedAt - sentAt) / 2
+  return { offsetMs: now - localMidpoint, rttMs: receivedAt - sentAt }
 }

@@ -9,7 +9,14 @@ const LATE_CHIME_WINDOW_MS = 5_000
 /** How long the "time is up" flash lasts. */
 const FLASH_MS = 4_000
 
-export type TimerView = { remainingMs: number; status: TimerState['status'] | 'none'; flashing: boolean; finishedAt: number | null }
+export type TimerView = {
+  remainingMs: number
+  /** Local clock time at which `remainingMs` was computed (lets tests compare pages exactly). */
+  computedAt: number
+  status: TimerState['status'] | 'none'
+  flashing: boolean
+  finishedAt: number | null
+}
 
 /** mm:ss (or h:mm:ss) of a remaining time, rounded up so that 0:00 means done. */
 export function formatRemaining(ms: number): string {
@@ -25,14 +32,15 @@ export function formatRemaining(ms: number): string {
  * timer reaches zero while the page is open, it chimes once and flashes.
  */
 export function useTimerView(timer: TimerState | null, serverNow: () => number): TimerView {
-  const [now, setNow] = useState(serverNow)
+  const [tick, setTick] = useState(() => ({ now: serverNow(), local: Date.now() }))
+  const now = tick.now
   const [flashing, setFlashing] = useState(false)
   const [finishedAt, setFinishedAt] = useState<number | null>(null)
   const chimedFor = useRef<number | null>(null)
   const flashTimeout = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => {
-    const interval = setInterval(() => setNow(serverNow()), TICK_MS)
+    const interval = setInterval(() => setTick({ now: serverNow(), local: Date.now() }), TICK_MS)
     return () => clearInterval(interval)
   }, [serverNow])
 
@@ -51,5 +59,5 @@ export function useTimerView(timer: TimerState | null, serverNow: () => number):
 
   useEffect(() => () => clearTimeout(flashTimeout.current), [])
 
-  return { remainingMs, status: timer?.status ?? 'none', flashing, finishedAt }
+  return { remainingMs, computedAt: tick.local, status: timer?.status ?? 'none', flashing, finishedAt }
 }

@@ -1,0 +1,195 @@
+/**
+ * Issue 4 in real Chromium: one facilitator and two participants on a retrospective board.
+ * 2-minute timer (same time everywhere, survives a reload), private writing (a participant's
+ * note reaches nobody else before reveal), reveal, a vote of 3 per person, totals on the notes.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestBoard, startTestServer } from '../helpers/server.js'
+import { enterName, launchBrowser, openPage, screenshotPath, type TestPage } from './helpers/browser.js'
+
+/** Ids and texts of the note shapes a page's store holds. */
+function notesOf(page: Page): Promise<Array<{ id: string; text: string }>> {
+  return page.evaluate(() =>
+    window
+      .__editor!.getCurrentPageShapes()
+      .filter((s) => s.type === 'note')
+      .map((s) => ({ id: s.id, text: JSON.stringify((s.props as { richText?: unknown }).richText ?? '') })),
+  )
+}
+
+function remainingMs(page: Page): Promise<number> {
+  return page.getByTestId('timer').getAttribute('data-remaining-ms').then(Number)
+}
+
+/**
+ * The remaining time a page displays, brought to one common local instant `at` (the pages run on
+ * one machine, so they share Date.now()): read latency under load does not count as disagreement.
+ */
+async function remainingAt(page: Page, at: number): Promise<number> {
+  const timer = page.getByTestId('timer')
+  const [remaining, computedAt] = await Promise.all([timer.getAttribute('data-remaining-ms'), timer.getAttribute('data-computed-at')])
+  return Number(remaining) - (at - Number(computedAt))
+}
+
+/** Makes a note through the UI: the note tool from the keyboard, a click, typing. */
+async function writeNote(page: Page, x: number, y: number, text: string): Promise<void> {
+  await page.keyboard.press('Escape')
+  await page.locator('.tl-canvas').click({ position: { x: 900, y: 650 } })
+  await page.keyboard.press('n')
+  await page.mouse.click(x, y)
+  // Under load the first keystrokes can arrive before the note is in editing mode.
+  await page.waitForFunction(() => window.__editor!.getEditingShapeId() !== null, undefined, { timeout: 30_000 })
+  await page.waitForTimeout(200)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  try {
+    await page.waitForFunction((t) => JSON.stringify(window.__editor!.getCurrentPageShapes()).includes(t), text, { timeout: 30_000 })
+  } catch (error) {
+    await page.screenshot({ path: screenshotPath(`facilitation-failed-note-${text.replace(/\W+/g, '-')}.png`) })
+    console.log(await page.evaluate(() => JSON.stringify({ path: window.__editor!.getPath(), notes: window.__editor!.getCurrentPageShapes().filter((s) => s.type === 'note') })))
+    throw error
+  }
+}
+
+async function waitForBoard(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 120_000 })
+  await page.locator('[data-status="online"]').waitFor({ timeout: 60_000 })
+  await page.getByTestId('facilitation-dock').waitFor({ timeout: 60_000 })
+}
+
+describe('live facilitation in a real browser (issue 4)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  const pages: TestPage[] = []
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const p of pages) await p.context.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function open(url: string, name: string): Promise<TestPage> {
+    const p = await openPage(browser, server.url)
+    pages.push(p)
+    // The machine is shared and loaded: tldraw's first mount can stall a page for many seconds.
+    p.page.setDefaultTimeout(120_000)
+    await p.page.goto(url)
+    await enterName(p.page, name)
+    await waitForBoard(p.page)
+    return p
+  }
+
+  it('[F1][F2][F3] timer, private writing and reveal, a vote of 3 per person with totals on the notes', async () => {
+    const board = await createTestBoard(server.url, 'Sprint 12 retro', 'retro-start-stop-continue')
+    const grace = await open(board.links.facilitator, 'Grace')
+    const ada = await open(board.links.participant, 'Ada')
+    const bo = await open(board.links.participant, 'Bo')
+    const everyone = [grace, ada, bo]
+    // Participants see no facilitator control.
+    for (const { page } of [ada, bo]) expect(await page.getByRole('button', { name: 'Start private writing' }).count()).toBe(0)
+    // The instructions panel shows the template's instructions.
+    await expect.poll(() => ada.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toMatch(/\w{5,}/)
+
+    // --- Timer: 2 minutes, started from the keyboard.
+    const minutes = grace.page.getByLabel('Minutes')
+    await minutes.fill('2')
+    await minutes.press('Enter')
+    for (const { page } of everyone) await page.getByRole('button', { name: 'Pause' }).or(page.getByTestId('timer')).first().waitFor()
+    await expect.poll(() => remainingMs(bo.page), { timeout: 30_000 }).toBeGreaterThan(100_000)
+    const at = Date.now()
+    const readings = await Promise.all(everyone.map(({ page }) => remainingAt(page, at)))
+    console.log(`[timer] remaining ms on the three pages at one instant: ${readings.map(Math.round).join(', ')}`)
+    for (const reading of readings) {
+      expect(reading).toBeLessThanOrEqual(121_000)
+      expect(reading).toBeGreaterThan(60_000)
+    }
+    expect(Math.max(...readings) - Math.min(...readings)).toBeLessThan(1_000)
+    // A reload keeps it.
+    await ada.page.reload()
+    await waitForBoard(ada.page)
+    await expect.poll(() => remainingMs(ada.page), { timeout: 30_000 }).toBeGreaterThan(60_000)
+    const atReload = Date.now()
+    const [afterReloadAda, afterReloadGrace] = await Promise.all([remainingAt(ada.page, atReload), remainingAt(grace.page, atReload)])
+    console.log(`[timer] after Ada's reload: Ada ${afterReloadAda} ms, Grace ${afterReloadGrace} ms`)
+    expect(Math.abs(afterReloadAda - afterReloadGrace)).toBeLessThan(1_000)
+    await grace.page.screenshot({ path: screenshotPath('facilitation-timer-facilitator.png') })
+    await bo.page.screenshot({ path: screenshotPath('facilitation-timer-participant.png') })
+
+    // --- Private writing.
+    await grace.page.getByRole('button', { name: 'Start private writing' }).click()
+    for (const { page } of [ada, bo]) await page.getByTestId('private-on').waitFor({ timeout: 30_000 })
+    await writeNote(ada.page, 560, 420, 'Ada private idea')
+    await writeNote(bo.page, 760, 420, 'Bo private idea')
+    await grace.page.getByTestId('private-counts').getByText('Ada: 1').waitFor({ timeout: 30_000 })
+    await grace.page.getByTestId('private-counts').getByText('Bo: 1').waitFor({ timeout: 30_000 })
+    // Nobody but its author has the note, even after the counts arrived.
+    expect(JSON.stringify(await notesOf(bo.page))).not.toContain('Ada private idea')
+    expect(JSON.stringify(await notesOf(grace.page))).not.toContain('Ada private idea')
+    expect(JSON.stringify(await notesOf(ada.page))).not.toContain('Bo private idea')
+    await ada.page.screenshot({ path: screenshotPath('facilitation-private-participant.png') })
+    await grace.page.screenshot({ path: screenshotPath('facilitation-private-facilitator.png') })
+
+    // --- Reveal: both notes reach every page.
+    await grace.page.getByRole('button', { name: 'Reveal private notes' }).click()
+    for (const { page } of everyone) {
+      await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Ada private idea')
+      await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Bo private idea')
+    }
+    await writeNote(grace.page, 660, 600, 'Facilitator idea')
+    const notes = await notesOf(grace.page)
+    const idOf = (text: string) => notes.find((n) => n.text.includes(text))!.id
+    const [adaNote, boNote, graceNote] = [idOf('Ada private idea'), idOf('Bo private idea'), idOf('Facilitator idea')]
+    for (const { page } of [ada, bo]) await expect.poll(async () => (await notesOf(page)).length, { timeout: 30_000 }).toBe(3)
+
+    // --- Dot voting: 3 per person, at most 2 per note, totals hidden until reveal.
+    await grace.page.getByLabel('Votes per person').fill('3')
+    await grace.page.getByLabel('Max votes per note').fill('2')
+    await grace.page.getByRole('button', { name: 'Open vote' }).click()
+    for (const { page } of [ada, bo]) await page.getByTestId('votes-left').getByText('You have 3 vote(s) left').waitFor({ timeout: 30_000 })
+
+    const plus = (page: Page, noteId: string) => page.locator(`[data-note-id="${noteId}"]`).getByRole('button', { name: /^Vote for this note/ })
+    // Ada clicks the + on notes: twice on Bo's, once on the facilitator's; a fourth vote is refused.
+    await plus(ada.page, boNote).click()
+    await plus(ada.page, boNote).click()
+    await expect.poll(() => plus(ada.page, boNote).isDisabled()).toBe(true) // max 2 per note
+    await plus(ada.page, graceNote).click()
+    await ada.page.getByTestId('votes-left').getByText('You have 0 vote(s) left').waitFor()
+    expect(await plus(ada.page, adaNote).isDisabled()).toBe(true)
+    // Bo votes from the keyboard: select a note, then the panel's button with Enter.
+    for (const noteId of [adaNote, adaNote, boNote]) {
+      await bo.page.evaluate((id) => {
+        window.__editor!.select(id as never)
+      }, noteId)
+      const button = bo.page.getByRole('button', { name: 'Vote for selected note' })
+      await button.focus()
+      await bo.page.keyboard.press('Enter')
+    }
+    await bo.page.getByTestId('votes-left').getByText('You have 0 vote(s) left').waitFor()
+    // Hidden until reveal: no totals anywhere yet.
+    await grace.page.waitForTimeout(500)
+    for (const { page } of everyone) expect(await page.getByTestId('vote-total').count()).toBe(0)
+    await ada.page.screenshot({ path: screenshotPath('facilitation-vote-participant.png') })
+
+    await grace.page.getByRole('button', { name: 'Close vote' }).click()
+    await grace.page.getByRole('button', { name: 'Reveal totals' }).click()
+    const expected = { [adaNote]: '2', [boNote]: '3', [graceNote]: '1' }
+    for (const { page } of everyone) {
+      for (const [noteId, total] of Object.entries(expected)) {
+        await expect.poll(() => page.locator(`[data-note-id="${noteId}"]`).getAttribute('data-total'), { timeout: 30_000 }).toBe(total)
+      }
+      await expect.poll(() => page.getByTestId('vote-total').count()).toBe(3)
+    }
+    await grace.page.screenshot({ path: screenshotPath('facilitation-totals-facilitator.png') })
+    await bo.page.screenshot({ path: screenshotPath('facilitation-totals-participant.png') })
+
+    for (const p of everyone) {
+      expect(p.errors.filter((e) => !/favicon/.test(e))).toEqual([])
+      expect(p.foreignRequests).toEqual([])
+    }
+  }, 240_000)
+})
