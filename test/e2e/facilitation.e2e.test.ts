@@ -123,8 +123,8 @@ describe('live facilitation in a real browser (issue 4)', () => {
     // --- Private writing.
     await grace.page.getByRole('button', { name: 'Start private writing' }).click()
     for (const { page } of [ada, bo]) await page.getByTestId('private-on').waitFor({ timeout: 30_000 })
-    await writeNote(ada.page, 560, 420, 'Ada private idea')
-    await writeNote(bo.page, 760, 420, 'Bo private idea')
+    await writeNote(ada.page, 560, 330, 'Ada private idea')
+    await writeNote(bo.page, 820, 330, 'Bo private idea')
     await grace.page.getByTestId('private-counts').getByText('Ada: 1').waitFor({ timeout: 30_000 })
     await grace.page.getByTestId('private-counts').getByText('Bo: 1').waitFor({ timeout: 30_000 })
     // Nobody but its author has the note, even after the counts arrived.
@@ -140,7 +140,7 @@ describe('live facilitation in a real browser (issue 4)', () => {
       await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Ada private idea')
       await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Bo private idea')
     }
-    await writeNote(grace.page, 660, 600, 'Facilitator idea')
+    await writeNote(grace.page, 690, 580, 'Facilitator idea')
     const notes = await notesOf(grace.page)
     const idOf = (text: string) => notes.find((n) => n.text.includes(text))!.id
     const [adaNote, boNote, graceNote] = [idOf('Ada private idea'), idOf('Bo private idea'), idOf('Facilitator idea')]

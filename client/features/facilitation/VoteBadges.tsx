@@ -55,8 +55,8 @@ export function VoteBadges({ fac, voting }: { fac: Facilitation; voting: Voting 
             title={voters && fac.isFacilitator ? t('vote.voters', { names: voters.join(', ') }) : undefined}
           >
             {total > 0 && (
-              <span className="fac-badge-total" data-testid="vote-total">
-                {t('vote.total', { count: total })}
+              <span className="fac-badge-total" data-testid="vote-total" role="img" aria-label={t('vote.total', { count: total })}>
+                <span aria-hidden="true">● {total}</span>
               </span>
             )}
             {mine > 0 && <span className="fac-badge-mine">{t('vote.mine', { count: mine })}</span>}
