@@ -11,6 +11,7 @@ import { BannerContext, BoardBanners } from './BoardBanners'
 import { BoardChromeContext, BoardPanel } from './BoardPanel'
 import { NamePrompt } from './NamePrompt'
 import { FacilitationLayer, FacilitationProvider } from '../features/facilitation'
+import { ActivitiesProvider } from '../features/activities'
 
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -71,6 +72,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         <BoardChromeContext.Provider value={chrome}>
           <BannerContext.Provider value={banners}>
             <FacilitationProvider boardId={boardId} token={token} role={chrome.role} name={identity.name} connection={connection!} binding={bound.binding}>
+            <ActivitiesProvider boardId={boardId} token={token} controlDoc={connection?.control.doc ?? null}>
             <Tldraw
               store={bound.store}
               user={user}
@@ -80,6 +82,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
                 window.__editor = editor
               }}
             />
+            </ActivitiesProvider>
             </FacilitationProvider>
           </BannerContext.Provider>
         </BoardChromeContext.Provider>

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../hooks/useBoardConnection'
 import type { Person } from '../hooks/usePresence'
 import { BoardTools } from '../features/boardTools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
+import { ActivityTools } from '../features/activities'
 import { ConnectionBadge } from './ConnectionBadge'
 import { LocaleSwitch } from './LocaleSwitch'
 import { PeopleList } from './PeopleList'
@@ -37,6 +38,7 @@ export function BoardPanel() {
         {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
       </div>
       <PeopleList people={chrome.people} />
+      <ActivityTools />
       <BoardTools />
       <div className="board-panel-row">
         <button type="button" onClick={chrome.onChangeName}>
