@@ -193,3 +193,88 @@ describe('live facilitation in a real browser (issue 4)', () => {
     }
   }, 240_000)
 })
+
+describe('follow me and the talking piece in a real browser (issue 4)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let browser: Browser
+  const pages: TestPage[] = []
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const p of pages) await p.context.close()
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function open(url: string, name: string): Promise<TestPage> {
+    const p = await openPage(browser, server.url)
+    pages.push(p)
+    p.page.setDefaultTimeout(120_000)
+    await p.page.goto(url)
+    await enterName(p.page, name)
+    await waitForBoard(p.page)
+    return p
+  }
+
+  it('participants follow the facilitator, step out and back in; the holder passes the talking piece', async () => {
+    const board = await createTestBoard(server.url, 'Talking circle')
+    const added = await fetch(`${server.url}/api/boards/${board.id}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: JSON.stringify({ template: 'talking-circle', participants: ['Ada', 'Grace'] }),
+    })
+    expect(added.status).toBeLessThan(300)
+    const grace = await open(board.links.facilitator, 'Grace')
+    const ada = await open(board.links.participant, 'Ada')
+
+    // Follow me: Ada's viewport follows Grace's camera.
+    await grace.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Follow me' }).click()
+    await ada.page.getByTestId('following').getByText('Following Grace').waitFor({ timeout: 30_000 })
+    await grace.page.evaluate(() => {
+      window.__editor!.setCamera({ x: -1500, y: -900, z: 1 })
+    })
+    const camera = (page: Page) => page.evaluate(() => window.__editor!.getViewportPageBounds().center.toJson())
+    await expect.poll(async () => (await camera(ada.page)).x, { timeout: 30_000 }).toBeGreaterThan(1500)
+    // Ada steps out: Grace moves, Ada stays; Ada steps back in and catches up.
+    await ada.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Stop following' }).click()
+    const adaBefore = await camera(ada.page)
+    await grace.page.evaluate(() => {
+      window.__editor!.setCamera({ x: 0, y: 0, z: 1 })
+    })
+    await ada.page.waitForTimeout(1500)
+    expect((await camera(ada.page)).x).toBeCloseTo(adaBefore.x, 0)
+    await ada.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Follow Grace again' }).click()
+    await expect.poll(async () => (await camera(ada.page)).x, { timeout: 30_000 }).toBeLessThan(1000)
+    await grace.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Stop follow me' }).click()
+    await expect.poll(() => ada.page.getByTestId('following').count(), { timeout: 30_000 }).toBe(0)
+
+    // Bring everyone to me, once.
+    await grace.page.evaluate(() => {
+      window.__editor!.setCamera({ x: -3000, y: -400, z: 1 })
+    })
+    await grace.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Bring everyone to me' }).click()
+    await expect.poll(async () => (await camera(ada.page)).x, { timeout: 30_000 }).toBeGreaterThan(3000)
+
+    // Talking piece: the facilitator gives it to seat 1 (Ada); Ada passes it on from the keyboard.
+    await grace.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Give it to seat 1' }).click()
+    await ada.page.getByTestId('talking-piece').getByText('Ada (seat 1) holds the talking piece (round 1)').waitFor({ timeout: 30_000 })
+    await ada.page.evaluate(() => {
+      const editor = window.__editor!
+      editor.zoomToFit()
+    })
+    await ada.page.getByTestId('talking-seat').waitFor({ timeout: 30_000 })
+    expect(await ada.page.getByTestId('talking-seat').getAttribute('data-seat')).toBe('1')
+    await ada.page.screenshot({ path: screenshotPath('facilitation-talking-piece-participant.png') })
+    const pass = ada.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Pass to the next seat' })
+    await pass.focus()
+    await ada.page.keyboard.press('Enter')
+    await grace.page.getByTestId('talking-piece').getByText('Grace (seat 2) holds the talking piece (round 1)').waitFor({ timeout: 30_000 })
+    // Ada no longer holds it: no pass button for her.
+    await expect.poll(() => ada.page.getByTestId('facilitation-dock').getByRole('button', { name: 'Pass to the next seat' }).count(), { timeout: 30_000 }).toBe(0)
+    await grace.page.screenshot({ path: screenshotPath('facilitation-talking-piece-facilitator.png') })
+    for (const p of [grace, ada]) expect(p.errors.filter((e) => !/favicon/.test(e))).toEqual([])
+  }, 240_000)
+})
