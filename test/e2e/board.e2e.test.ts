@@ -42,7 +42,7 @@ describe('board page in a real browser', () => {
     return p
   }
 
-  it('[S1] a note made in one page appears in the other within a second; cursors, people and badge show', async () => {
+  it('[S1][S7] a note made in one page appears in the other within a second; cursors, people and badge show', async () => {
     const board = await createTestBoard(server.url, 'Retro: sprint 12')
     const ada = await open(board.links.participant, 'Ada')
     const grace = await open(board.links.facilitator, 'Grace')
@@ -102,7 +102,7 @@ describe('board page in a real browser', () => {
     expect([...ada.errors, ...grace.errors].filter((e) => !/favicon/.test(e))).toEqual([])
   }, BROWSER_TEST_TIMEOUT_MS)
 
-  it('[R1] the viewer link opens the board read-only, in French when the browser asks for it', async () => {
+  it('[R2] the viewer link opens the board read-only, in French when the browser asks for it', async () => {
     const board = await createTestBoard(server.url, 'Read only')
     const viewer = await open(board.links.viewer, 'Observateur', 'fr-FR')
     expect(await viewer.page.evaluate(() => window.__editor!.getInstanceState().isReadonly)).toBe(true)
@@ -115,7 +115,7 @@ describe('board page in a real browser', () => {
     await viewer.page.screenshot({ path: screenshotPath('board-viewer-fr.png') })
   }, BROWSER_TEST_TIMEOUT_MS)
 
-  it('[D7] a note made while the server is down is kept in IndexedDB and merged when it returns', async () => {
+  it('[S8] a note made while the server is down is kept in IndexedDB and merged when it returns', async () => {
     const board = await createTestBoard(server.url, 'Offline')
     const ada = await open(board.links.participant, 'Ada')
     const { port, dataDir } = server

@@ -95,7 +95,7 @@ describe('StoreYjsBinding over the server', () => {
     expect(afterServed - before).toBeLessThan(1024)
   })
 
-  it('[R2] a template shape written to the control doc reaches participants, who cannot move it', async () => {
+  it('[R3] a template shape written to the control doc reaches participants, who cannot move it', async () => {
     const board = await createTestBoard(server.url)
     const facilitatorControl = connectProvider(server.url, `${board.id}/control`, board.tokens.facilitator)
     const facilitator = await connect(board.id, board.tokens.facilitator, { board: true, control: true }, facilitatorControl)

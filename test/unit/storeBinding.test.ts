@@ -168,7 +168,7 @@ describe('StoreYjsBinding', () => {
     expect(pb.invalid.map(([id]) => id)).toContain('shape:good')
   })
 
-  it('[R1] a viewer never writes: local changes are reverted from the doc', () => {
+  it('[R2] a viewer never writes: local changes are reverted from the doc', () => {
     const doc = boardDoc()
     doc.transact(() => writeRecord(getRecordsMap(doc), noteRecord('shape:n', { x: 1 }) as unknown as JsonRecord))
     const viewer = bind({ board: doc }, { canWriteBoard: false, canWriteControl: false })
@@ -185,7 +185,7 @@ describe('StoreYjsBinding', () => {
     expect(shapeOf(viewer.store, 'shape:n')?.x).toBe(1)
   })
 
-  it('[R2] template shapes live in the control doc: a participant cannot change them, a facilitator can', () => {
+  it('[R3] template shapes live in the control doc: a participant cannot change them, a facilitator can', () => {
     const boardA = boardDoc()
     const boardB = copyOf(boardA)
     const controlA = new Y.Doc()
