@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { serializeTldrawJson } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
 import './boardTools.css'
 import { ExportDialog } from './ExportDialog'
@@ -9,6 +10,13 @@ import { useBoardTools } from './useBoardTools'
 
 type OpenDialog = 'export' | 'history' | 'import' | 'settings' | null
 
+declare global {
+  interface Window {
+    /** The page as tldraw's own serializer writes a .tldr file (browser tests, debugging). */
+    __serializeTldraw?: () => Promise<string>
+  }
+}
+
 /**
  * The board's buttons for exports (everyone), history (facilitator and participant), import and
  * carry-over, links and settings (facilitator). Each opens a dialog.
@@ -17,6 +25,14 @@ export function BoardTools() {
   const { t } = useI18n()
   const tools = useBoardTools()
   const [open, setOpen] = useState<OpenDialog>(null)
+  const editor = tools?.editor
+  useEffect(() => {
+    if (!editor) return
+    window.__serializeTldraw = () => serializeTldrawJson(editor)
+    return () => {
+      delete window.__serializeTldraw
+    }
+  }, [editor])
   if (!tools) return null
   const close = () => setOpen(null)
   const isFacilitator = tools.role === 'facilitator'

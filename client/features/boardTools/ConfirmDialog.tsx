@@ -9,7 +9,7 @@ export function ConfirmDialog(props: { title: string; children: ReactNode; confi
     <Dialog title={props.title} onClose={props.onCancel} className="board-tools-confirm">
       {props.children}
       <div className="board-tools-row board-tools-end">
-        <button type="button" autoFocus onClick={props.onCancel}>
+        <button type="button" data-autofocus onClick={props.onCancel}>
           {t('tools.cancel')}
         </button>
         <button type="button" className="primary" onClick={props.onConfirm}>

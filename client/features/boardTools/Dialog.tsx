@@ -13,7 +13,8 @@ type DialogProps = {
 /**
  * A modal dialog: the native `<dialog>` (focus moves in, the page behind is inert, Escape
  * closes) in a portal outside tldraw's container. Keys typed in it do not reach tldraw's
- * shortcuts, and focus goes back to the opener on close.
+ * shortcuts; focus starts on the element marked `data-autofocus` (else the first control) and
+ * goes back to the opener on close.
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -28,7 +29,11 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     host.addEventListener('keydown', stopKeys)
     host.addEventListener('keyup', stopKeys)
     document.body.append(host)
-    ref.current?.showModal()
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    // React's autoFocus calls focus() before the dialog opens; showModal would then move it to
+    // the first button (close). `data-autofocus` names the element that should have it.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     return () => {
       host.removeEventListener('keydown', stopKeys)
       host.removeEventListener('keyup', stopKeys)
