@@ -58,6 +58,8 @@ export type RoomLimits = {
 }
 
 const DEFAULT_MAX_PRESENCE_BYTES = 64 * 1024
+/** Updates one session may have waiting for its own earlier clocks. */
+const MAX_DEFERRED_UPDATES = 1000
 const DEFAULT_MAX_PRESENCES_PER_CONNECTION = 4
 
 export type RoomDeps = {
@@ -131,6 +133,8 @@ export class Room {
   private rejection: string | null = null
   private guardedSession: Session | null = null
   private storageFailing = false
+  /** Per session, its updates that wait for earlier clocks of their own (see applyOrDefer). */
+  private readonly deferred = new Map<Session, Uint8Array[]>()
   /** Sessions that asked for board status messages (never stock clients). */
   private readonly statusSubscribers = new Set<Session>()
   closed = false
@@ -249,6 +253,7 @@ export class Room {
   leave(session: Session): void {
     if (!this.sessions.delete(session)) return
     this.statusSubscribers.delete(session)
+    this.deferred.delete(session)
     this.deps.metrics.sessions.dec()
     if (session.awarenessClientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(session.awarenessClientIds), session)
@@ -359,10 +364,50 @@ export class Room {
           )
           return null
         }
-        return this.applySessionUpdate(session, update)
+        return this.applyOrDefer(session, update)
       }
       default:
         return CloseEvents.UnknownMessageType
+    }
+  }
+
+  /**
+   * An update that starts after clocks the doc does not have yet waits until they arrive. A
+   * y-websocket client that reconnects with offline edits sends its next edit as soon as the
+   * socket opens, a round trip before its sync step 2 carries the offline ones. Applied at
+   * once, Yjs would keep its inserts pending but apply its deletions (a replaced `xf` value),
+   * and the guard would see a half-written record and refuse a valid write (SPEC S6).
+   */
+  private applyOrDefer(session: Session, update: Uint8Array): CloseEvent | null {
+    const ready = this.integrable(update)
+    if (ready === null) return CloseEvents.InvalidUpdate
+    if (!ready) {
+      const queue = this.deferred.get(session) ?? []
+      if (queue.length >= MAX_DEFERRED_UPDATES) return CloseEvents.InvalidUpdate
+      queue.push(update)
+      this.deferred.set(session, queue)
+      return null
+    }
+    const failure = this.applySessionUpdate(session, update)
+    if (failure) return failure
+    const queue = this.deferred.get(session)
+    while (queue && queue.length > 0 && !this.held) {
+      const next = queue.findIndex((u) => this.integrable(u) === true)
+      if (next === -1) break
+      const retried = this.applySessionUpdate(session, queue.splice(next, 1)[0]!)
+      if (retried) return retried
+    }
+    return null
+  }
+
+  /** Whether every client's first clock in the update follows what the doc has; null if it does not parse. */
+  private integrable(update: Uint8Array): boolean | null {
+    try {
+      const { from } = Y.parseUpdateMeta(update)
+      for (const [client, clock] of from) if (clock > Y.getState(this.doc.store, client)) return false
+      return true
+    } catch {
+      return null
     }
   }
 

@@ -212,7 +212,8 @@ async function runSeed(seed: number, steps = STEPS): Promise<{ peers: number; re
       // the insert it pairs with); the binding skips it and reports it (S5), then catches up.
       skipped += p.invalid.length
       // Only a graceful restart may close a client (never a refused write: R2, S6).
-      expect(p.closes.filter((c) => c.code !== CloseEvents.ServerShutdown.code), `${p.name} closes`).toEqual([])
+      const unexpected = p.closes.filter((c) => c.code !== CloseEvents.ServerShutdown.code)
+      expect(unexpected, `${p.name} closed by the server: ${JSON.stringify(unexpected)}`).toEqual([])
     }
     const fresh = await RawClient.connect(server.url, board.id, board.tokens.viewer)
     await fresh.waitSynced(10_000)
