@@ -97,7 +97,7 @@ describe('binding with a private doc attached later', () => {
     expect(store.get('shape:secret' as TLShapeId)).toMatchObject({ x: revealed.x })
     expect(binding.isPrivateRecord('shape:secret')).toBe(false)
 
-    store.put([{ ...noteRecord('shape:draft'), x: 1 }])
+    store.put([noteRecord('shape:draft', { x: 1 })])
     binding.setNewRecordsHome('private')
     store.put([noteRecord('shape:draft2')])
     detach()
