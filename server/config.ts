@@ -12,6 +12,8 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DATA_DIR: z.string().default('./data'),
+  /** SQLite commit durability: NORMAL survives a process crash, FULL also a power loss (slower). */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   /** Prefix of every Redis channel, so several deployments (or test runs) can share one Redis. */

@@ -40,7 +40,7 @@ globals.ErrorEvent ??= class ErrorEvent extends Event {
 
 export async function createStorage(config: Config): Promise<Storage> {
   if (config.DATABASE_URL) return PostgresStorage.connect(config.DATABASE_URL)
-  return new SqliteStorage(sqliteFile(config))
+  return new SqliteStorage(sqliteFile(config), { synchronous: config.SQLITE_SYNCHRONOUS })
 }
 
 export async function startServer(
