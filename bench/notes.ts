@@ -5,8 +5,8 @@
  */
 import { getIndices } from '@tldraw/utils'
 import * as Y from 'yjs'
-import { DEFAULT_PAGE_ID, initialBoardRecords } from '../shared/boardSchema.js'
-import { getRecordsMap, TRANSFORM_KEY, writeRecord, type JsonRecord } from '../shared/docLayout.js'
+import { DEFAULT_PAGE_ID, getBoardSchema, initialBoardRecords } from '../shared/boardSchema.js'
+import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, TRANSFORM_KEY, writeRecord, type JsonRecord } from '../shared/docLayout.js'
 
 export function noteRecord(id: string, x: number, y: number, index: string, text = ''): JsonRecord {
   return {
@@ -56,11 +56,16 @@ export function writeNotes(doc: Y.Doc, count: number, options: { prefix?: string
   }
 }
 
-/** The document and page records, for servers that do not create them (the peers). */
+/**
+ * What our server writes into a new board (document and page records, the schema in `meta`),
+ * for servers that do not create boards (the peers): every server then holds the same doc.
+ */
 export function writeInitialRecords(doc: Y.Doc): void {
   const records = getRecordsMap(doc)
   doc.transact(() => {
     for (const record of initialBoardRecords()) if (!records.has(record.id)) writeRecord(records, record)
+    const meta = getMetaMap(doc)
+    if (!meta.has(META_SCHEMA_KEY)) meta.set(META_SCHEMA_KEY, getBoardSchema().serialize())
   })
 }
 

@@ -4,12 +4,13 @@
  * longer runs:
  *
  *   --targets ours,y-websocket,…   servers to compare (default: all available)
- *   --only load,ramp,memory,cold   sections (default: all)
+ *   --only persist,load,ramp,memory,cold   sections (default: all)
  *   --duration 8 --repeats 2       seconds per load run, interleaved repeats per server
  *   --clients 50 --rate 10         the issue-2 workload
  *   --memory 10,100,1000           idle boards
  *   --notes 5000                   cold-load board size
- *   --steps 10,20,40,…             ramp steps (clients on one board)
+ *   --steps 5,10,20,…              ramp steps (clients on one board)
+ *   --ramp-targets ours,…          servers ramped (default ours, y-websocket, hocuspocus)
  *   --workers 1                    load-generator processes
  *
  * Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test,
@@ -26,10 +27,11 @@ import { Redis } from 'ioredis'
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
 import { DEFAULT_LOAD, describe, ramp, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
 import { measureIdleMemory, type MemoryResult } from './memory.js'
+import { measurePersistLatency, type PersistLatency } from './persistLatency.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type StartOptions, type TargetName } from './servers.js'
 
 const ALL_TARGETS: TargetName[] = ['ours', 'ours-pg-redis', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus', 'hocuspocus-sqlite']
-const SECTIONS = ['load', 'ramp', 'memory', 'cold'] as const
+const SECTIONS = ['persist', 'load', 'ramp', 'memory', 'cold'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
@@ -42,7 +44,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '10' },
     memory: { type: 'string', default: '10,100,1000' },
     notes: { type: 'string', default: '5000' },
-    steps: { type: 'string', default: '10,20,30,40,60,80,100,130,160,200' },
+    steps: { type: 'string', default: '5,10,20,30,40,60,80,100,130,160,200' },
+    'ramp-targets': { type: 'string', default: 'ours,y-websocket,hocuspocus' },
     workers: { type: 'string', default: '1' },
     out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
   },
@@ -67,6 +70,7 @@ const results = {
   memory: {} as Partial<Record<TargetName, MemoryResult>>,
   cold: {} as Partial<Record<TargetName, ColdLoadResult>>,
   missing: {} as Partial<Record<TargetName, string>>,
+  persist: null as PersistLatency | null,
 }
 
 const median = (xs: number[]) => {
@@ -175,6 +179,12 @@ function writeResults(): void {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
   const ours = results.cold.ours?.inProcess
+  if (results.persist) {
+    const p = results.persist
+    lines.push('', '## Our persist-before-broadcast cost (one batch of 3 note moves, SqliteStorage.appendUpdates)', '')
+    lines.push(`- synchronous=NORMAL (default; survives kill -9): p50 ${fmt(p.NORMAL.p50, 'ms')}, p99 ${fmt(p.NORMAL.p99, 'ms')}`)
+    lines.push(`- synchronous=FULL (fsync per commit; survives power loss): p50 ${fmt(p.FULL.p50, 'ms')}, p99 ${fmt(p.FULL.p99, 'ms')} (set SQLITE_SYNCHRONOUS=FULL)`)
+  }
   if (ours?.length) {
     lines.push('', '## Issue 2: loading a board on our server', '')
     lines.push(`A ${values.notes}-note board, loaded from SQLite into a room in a fresh process (storage read + Yjs apply + schema check), ${ours.length} runs:`)
@@ -244,6 +254,11 @@ async function main(): Promise<void> {
   const optionsFor = (t: TargetName): StartOptions => (t === 'ours-pg-redis' && cluster && typeof cluster !== 'string' ? cluster.options : {})
   const persistent = (t: TargetName) => !['y-websocket', 'hocuspocus'].includes(t)
   try {
+    if (sections.has('persist')) {
+      results.persist = await measurePersistLatency()
+      console.log(`Persist one batch: NORMAL p50 ${results.persist.NORMAL.p50.toFixed(2)} / p99 ${results.persist.NORMAL.p99.toFixed(2)} ms; FULL p50 ${results.persist.FULL.p50.toFixed(2)} / p99 ${results.persist.FULL.p99.toFixed(2)} ms`)
+      writeResults()
+    }
     if (sections.has('load')) {
       const repeats = Number(values.repeats)
       console.log(`Load: 1 board × ${load.clientsPerBoard} clients @ ${load.rateHz} Hz, ${repeats} interleaved repeats`)
@@ -261,7 +276,8 @@ async function main(): Promise<void> {
     if (sections.has('ramp')) {
       const steps = values.steps!.split(',').map(Number)
       console.log(`Ramp: clients on one board until p99 > 100 ms (steps ${steps.join(', ')})`)
-      for (const t of targets) {
+      const rampTargets = values['ramp-targets']!.split(',')
+      for (const t of targets.filter((x) => rampTargets.includes(x))) {
         console.log(` ${TARGET_LABELS[t]}`)
         const result = await withTarget(t, optionsFor(t), (s) => ramp(s, { ...load, durationMs: Math.min(load.durationMs, 6000), warmupMs: 1500 }, steps, 100, console.log))
         if (result) results.ramp[t] = result
@@ -284,7 +300,7 @@ async function main(): Promise<void> {
       const notes = Number(values.notes)
       console.log(`Cold load of a ${notes}-note board`)
       for (const t of targets.filter(persistent)) {
-        const result = await withTarget(t, optionsFor(t), (s) => measureColdLoad(s, notes, 3))
+        const result = await withTarget(t, optionsFor(t), (s) => measureColdLoad(s, notes, 2))
         if (result) {
           results.cold[t] = result
           console.log(`  ${TARGET_LABELS[t]}: ${result.syncMs.map((m) => m.toFixed(0)).join(', ')} ms; encoded ${(result.encodedBytes / 1024).toFixed(0)} KiB`)
