@@ -55,7 +55,7 @@ export const CloseEvents = {
 } as const satisfies Record<string, CloseEvent>
 
 /** Reason sent in a y-protocols auth `permission-denied` message to a read-only peer. */
-export const PERMISSION_DENIED_READ_ONLY = 'read-only: this link cannot edit the board'
+export const PERMISSION_DENIED_READ_ONLY = 'read-only: this link cannot edit this document'
 
 /** Default size limit of one websocket frame, in bytes. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
