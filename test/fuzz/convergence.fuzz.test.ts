@@ -30,6 +30,7 @@ const COLORS = ['yellow', 'blue', 'green', 'red', 'violet', 'orange', 'black'] a
 /** Seeds that once failed, kept as named tests (with what they found). */
 const KEPT_SEEDS: Array<{ seed: number; found: string }> = [
   { seed: 1, found: 'reordered delivery shows a record half-written for a moment; the binding skips it (S5) and catches up' },
+  { seed: 103, found: 'an edit sent right after reconnecting, before the step 2 with offline edits, was refused with 4004 (S6)' },
 ]
 
 type Shape = TLRecord & { x: number; y: number; parentId: string; type: string; props: Record<string, unknown> }
