@@ -18,6 +18,21 @@ function notesOf(page: Page): Promise<Array<{ id: string; text: string }>> {
   )
 }
 
+async function selectIn(page: Page, id: string): Promise<void> {
+  await page.evaluate((shapeId) => {
+    window.__editor!.select(shapeId as never)
+  }, id)
+}
+
+/** Every shape id other people's presence records say they have selected. */
+function selectionSeenBy(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    window.__editor!.store
+      .allRecords()
+      .flatMap((r) => (r.typeName === 'instance_presence' ? (r as unknown as { selectedShapeIds: string[] }).selectedShapeIds : [])),
+  )
+}
+
 function remainingMs(page: Page): Promise<number> {
   return page.getByTestId('timer').getAttribute('data-remaining-ms').then(Number)
 }
@@ -131,6 +146,12 @@ describe('live facilitation in a real browser (issue 4)', () => {
     expect(JSON.stringify(await notesOf(bo.page))).not.toContain('Ada private idea')
     expect(JSON.stringify(await notesOf(grace.page))).not.toContain('Ada private idea')
     expect(JSON.stringify(await notesOf(ada.page))).not.toContain('Bo private idea')
+    // Nor does Ada's presence (awareness) carry it when she selects it.
+    const adaPrivateId = (await notesOf(ada.page)).find((n) => n.text.includes('Ada private idea'))!.id
+    await selectIn(ada.page, adaPrivateId)
+    await ada.page.mouse.move(300, 700, { steps: 3 })
+    await bo.page.waitForTimeout(1_000)
+    expect(await selectionSeenBy(bo.page)).not.toContain(adaPrivateId)
     await ada.page.screenshot({ path: screenshotPath('facilitation-private-participant.png') })
     await grace.page.screenshot({ path: screenshotPath('facilitation-private-facilitator.png') })
 
@@ -140,6 +161,10 @@ describe('live facilitation in a real browser (issue 4)', () => {
       await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Ada private idea')
       await expect.poll(async () => JSON.stringify(await notesOf(page)), { timeout: 30_000 }).toContain('Bo private idea')
     }
+    // Once shared, the same selection is published (the check above could fail).
+    await selectIn(ada.page, adaPrivateId)
+    await ada.page.mouse.move(320, 700, { steps: 3 })
+    await expect.poll(() => selectionSeenBy(bo.page), { timeout: 30_000 }).toContain(adaPrivateId)
     await writeNote(grace.page, 690, 580, 'Facilitator idea')
     const notes = await notesOf(grace.page)
     const idOf = (text: string) => notes.find((n) => n.text.includes(text))!.id
