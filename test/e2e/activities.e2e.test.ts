@@ -21,6 +21,12 @@ function boardNotes(page: Page): Promise<StoreShape[]> {
   return shapes(page).then((all) => all.filter((s) => s.type === 'note' && !s.meta.activity))
 }
 
+/** The name prompt, with a longer wait than the shared helper: this machine is heavily loaded. */
+async function joinAs(page: Page, name: string): Promise<void> {
+  await page.getByLabel(/your name|votre nom/i).waitFor({ timeout: 45_000 })
+  await enterName(page, name)
+}
+
 async function waitOnline(page: Page): Promise<void> {
   await waitForEditor(page)
   await page.locator('[data-status="online"]').waitFor({ timeout: 20_000 })
@@ -64,7 +70,7 @@ describe('activities in a real browser', () => {
     await page.getByLabel('Board title').fill('Supplier risks')
     await page.getByLabel('Board title').press('Enter')
     await page.getByRole('link', { name: 'Open the board' }).click()
-    await enterName(page, 'Grace')
+    await joinAs(page, 'Grace')
     await waitOnline(page)
 
     const frame = (await shapes(page)).find((s) => s.meta.activity?.role === 'frame')
@@ -128,7 +134,7 @@ describe('activities in a real browser', () => {
     const participantLink: string = links.find((b: { id: string }) => b.id === boardId)?.links.participant
     expect(participantLink).toContain('#')
     await participant.page.goto(participantLink)
-    await enterName(participant.page, 'Alan')
+    await joinAs(participant.page, 'Alan')
     await waitOnline(participant.page)
     expect(await participant.page.getByRole('button', { name: 'Add activity' }).count()).toBe(0)
     expect(await participant.page.getByRole('button', { name: /Move to/ }).count()).toBe(1)
@@ -173,11 +179,11 @@ describe('activities in a real browser', () => {
     const board = await createTestBoard(server.url, 'Two activities', 'risk-matrix')
     const { page } = await newPage()
     await page.goto(board.links.facilitator)
-    await enterName(page, 'Grace')
+    await joinAs(page, 'Grace')
     await waitOnline(page)
     const other = await newPage()
     await other.page.goto(board.links.participant)
-    await enterName(other.page, 'Alan')
+    await joinAs(other.page, 'Alan')
     await waitOnline(other.page)
     await expect.poll(() => page.getByTestId('person').count(), { timeout: 10_000 }).toBe(2)
 
@@ -216,7 +222,7 @@ describe('activities in a real browser', () => {
       const board = await createTestBoard(server.url, template.name, template.id)
       await page.goto(board.links.facilitator)
       if (!named) {
-        await enterName(page, 'Grace')
+        await joinAs(page, 'Grace')
         named = true
       }
       await waitOnline(page)
@@ -234,5 +240,5 @@ describe('activities in a real browser', () => {
       })
       fs.writeFileSync(screenshotPath(`activity-${template.id}.png`), Buffer.from(png, 'base64'))
     }
-  }, 300_000)
+  }, 600_000)
 })
