@@ -6,7 +6,8 @@ import { useSelectedNote, type Voting } from './useVoting'
 
 function VoteSetup({ fac }: { fac: Facilitation }) {
   const { t } = useI18n()
-  const [settings, setSettings] = useState<VoteSettings>({ votesPerPerson: 3, maxPerNote: 1, anonymous: true, hideTotals: true })
+  // A new vote starts from the last one's settings.
+  const [settings, setSettings] = useState<VoteSettings>(() => fac.control.vote?.settings ?? { votesPerPerson: 3, maxPerNote: 1, anonymous: true, hideTotals: true })
   const number = (key: 'votesPerPerson' | 'maxPerNote') => (
     <label className="fac-field">
       {t(key === 'votesPerPerson' ? 'vote.perPerson' : 'vote.maxPerNote')}
