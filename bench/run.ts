@@ -172,7 +172,12 @@ function writeResults(): void {
   lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`)
   lines.push('', 'Every server runs in its own process; clients are real `y-websocket` providers (Hocuspocus: its own provider) in a separate load-generator process over loopback.')
   lines.push('Cells: the median over the repeats, then in brackets **how many times better ours is** (theirs ÷ ours when lower is better, ours ÷ theirs when higher is better; > 1 = ours better).')
-  lines.push('Absolute times drift on a shared machine; read the ratios.', '')
+  lines.push('Absolute times drift on a shared machine; read the ratios.')
+  const lagging = Object.values(results.load).flat().some((r) => r!.offeredLoadAchieved < 0.9)
+  if (lagging) {
+    lines.push('', '**Warning:** in at least one load run the load generator sent less than 90 % of the offered load (row "offered load … sent"): the machine could not run the clients at full rate, so those latencies measure the starved load generator more than the servers. Re-run on a quiet machine, or with `--workers 2` / fewer `--clients`.')
+  }
+  lines.push('')
   lines.push(`| workload | ${targets.map((t) => TARGET_LABELS[t]).join(' | ')} |`)
   lines.push(`|---|${targets.map(() => '---').join('|')}|`)
   for (const row of table) {
@@ -214,6 +219,8 @@ function writeResults(): void {
   lines.push('- Cold load: a board is filled through a client, the server is restarted, and a fresh client is timed from connect until it holds every note; servers without storage are not listed.')
   lines.push('- Our server persists every update (SQLite, synchronous=FULL) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
   fs.writeFileSync(values.out!, lines.join('\n') + '\n')
+  fs.mkdirSync(path.join(BENCH_DIR, '.work'), { recursive: true })
+  fs.writeFileSync(path.join(BENCH_DIR, '.work', 'results.json'), JSON.stringify(results, (_k, v) => (Array.isArray(v) && v.length > 200 ? `[${v.length} values]` : v), 2))
 }
 
 async function withTarget<T>(target: TargetName, options: StartOptions, fn: (server: BenchServer) => Promise<T>): Promise<T | undefined> {
