@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { Role } from '../../shared/roles'
 import type { ConnectionStatus } from '../hooks/useBoardConnection'
 import type { Person } from '../hooks/usePresence'
+import { useBoardTitle } from '../features/boardTools/boardTitle'
 import { BoardTools } from '../features/boardTools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
 import { ActivityTools } from '../features/activities'
@@ -24,12 +25,13 @@ export const BoardChromeContext = createContext<BoardChrome | null>(null)
 export function BoardPanel() {
   const chrome = useContext(BoardChromeContext)
   const { t } = useI18n()
+  const title = useBoardTitle(chrome?.title ?? '')
   if (!chrome) return null
   return (
     <div className="board-panel">
       <div className="board-panel-row">
-        <h1 className="board-title" title={chrome.title}>
-          {chrome.title}
+        <h1 className="board-title" title={title}>
+          {title}
         </h1>
         <ConnectionBadge status={chrome.status} />
       </div>

@@ -6,7 +6,8 @@ import { getRecordsMap } from '../../shared/docLayout'
 import { CloseEvents } from '../../shared/protocol'
 import { revocationCheck } from '../features/boardTools/linkRevocation'
 
-export type ConnectionStatus = 'online' | 'reconnecting' | 'offline'
+/** `closed`: the server refused this page for good (see `fatal`); it no longer tries to connect. */
+export type ConnectionStatus = 'online' | 'reconnecting' | 'offline' | 'closed'
 
 /** Why the server refused us for good: reconnecting would only be refused again. */
 export type FatalClose = { code: number; reason: string }
@@ -59,17 +60,21 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
     const checkReady = () => {
       if (board.provider.synced || getRecordsMap(board.doc).size > 0) setReady(true)
     }
+    let closedForGood = false
     const updateStatus = () => {
       const p = board.provider
-      if (p.wsconnected) setStatus('online')
+      if (closedForGood) setStatus('closed')
+      else if (p.wsconnected) setStatus('online')
       else if (!navigator.onLine || !p.shouldConnect || p.wsUnsuccessfulReconnects >= RECONNECTS_BEFORE_OFFLINE) setStatus('offline')
       // Before the first connection too: the page is trying to reach the server.
       else setStatus('reconnecting')
     }
     const stop = (close: FatalClose) => {
+      closedForGood = true
       board.provider.disconnect()
       control.provider.disconnect()
       setFatal({ code: close.code, reason: close.reason })
+      updateStatus()
     }
     // A refused upgrade (link rotated while this page was away) closes with no code: ask the API.
     const checkLink = revocationCheck(boardId, token, () => stop(CloseEvents.LinkRevoked))

@@ -266,7 +266,7 @@ describe('history, import and links in a real browser', () => {
     await page.keyboard.press('Escape')
   })
 
-  it('[R5] rotating the participant link replaces it in the UI and in "my boards"; the page using it is told, not left reconnecting', async () => {
+  it('[R5] rotating the participant link replaces it in the UI and in "my boards"; the page using it is told, not left reconnecting; rename and archive', async () => {
     const participant = await openPage(browser, server.url)
     try {
       await joinBoard(participant.page, imported.links.participant, 'Ada')
@@ -293,6 +293,18 @@ describe('history, import and links in a real browser', () => {
       await participant.page.screenshot({ path: screenshotPath('link-revoked-participant.png') })
       await page.screenshot({ path: screenshotPath('links-settings-rotated.png') })
       expect((await api(`/api/boards/${imported.id}`, tokenOf(newLink))).status).toBe(200)
+      // The revoked page says so and stops trying, instead of "reconnecting" for ever.
+      await participant.page.locator('[data-status="closed"]').waitFor({ timeout: 10_000 })
+
+      // Rename: the panel shows the new title at once; archive after a confirmation.
+      await dialog.getByLabel('Board title').fill('Sprint 12 retro, final')
+      await dialog.getByRole('button', { name: 'Rename' }).click()
+      await page.locator('.board-title').filter({ hasText: 'Sprint 12 retro, final' }).waitFor({ timeout: 10_000 })
+      await dialog.getByRole('button', { name: 'Archive the board' }).click()
+      await page.getByRole('dialog', { name: 'Archive this board?' }).getByRole('button', { name: 'Archive the board' }).click()
+      await dialog.getByRole('button', { name: 'Unarchive the board' }).waitFor({ timeout: 10_000 })
+      const meta = (await (await api(`/api/boards/${imported.id}`, tokenOf(imported.links.facilitator))).json()) as { board: { title: string; archived: boolean } }
+      expect(meta.board).toMatchObject({ title: 'Sprint 12 retro, final', archived: true })
       await page.keyboard.press('Escape')
     } finally {
       await participant.context.close()

@@ -8,10 +8,13 @@
 /** Least time between two checks, in milliseconds. */
 export const LINK_CHECK_INTERVAL_MS = 5000
 
-/** True when the server still accepts the token, false when it refuses it, null when it could not be asked. */
-export async function linkStillValid(boardId: string, token: string): Promise<boolean | null> {
+/**
+ * True when the server still accepts the token, false when it refuses it, null when it could
+ * not be asked. `origin` is empty in the page (same origin).
+ */
+export async function linkStillValid(boardId: string, token: string, origin = ''): Promise<boolean | null> {
   try {
-    const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } })
+    const res = await fetch(`${origin}/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } })
     if (res.status === 401 || res.status === 403) return false
     return true
   } catch {
@@ -23,7 +26,7 @@ export async function linkStillValid(boardId: string, token: string): Promise<bo
  * A throttled check to call on every unexplained close: `onRevoked` runs once when the server
  * refuses the token.
  */
-export function revocationCheck(boardId: string, token: string, onRevoked: () => void): () => void {
+export function revocationCheck(boardId: string, token: string, onRevoked: () => void, origin = ''): () => void {
   let lastAt = -Infinity
   let inFlight = false
   let revoked = false
@@ -32,7 +35,7 @@ export function revocationCheck(boardId: string, token: string, onRevoked: () =>
     if (revoked || inFlight || now - lastAt < LINK_CHECK_INTERVAL_MS) return
     lastAt = now
     inFlight = true
-    void linkStillValid(boardId, token).then((valid) => {
+    void linkStillValid(boardId, token, origin).then((valid) => {
       inFlight = false
       if (valid === false && !revoked) {
         revoked = true

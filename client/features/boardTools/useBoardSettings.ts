@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Role } from '../../../shared/roles'
 import { findMyBoard, rememberBoard } from '../../lib/myBoards'
+import { setRenamedTitle } from './boardTitle'
 import { getBoardMeta, rotateLink, updateBoard, type BoardMeta } from './boardToolsApi'
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
@@ -56,7 +57,7 @@ export function useBoardSettings(boardId: string, token: string) {
       const board = await updateBoard(boardId, token, { title })
       setMeta(board)
       rememberBoard({ id: boardId, title: board.title, links: {} })
-      document.title = board.title
+      setRenamedTitle(board.title)
     })
 
   const setArchived = (archived: boolean) =>

@@ -2,8 +2,9 @@ import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type { JsonRecord } from '../../../shared/docLayout'
 import { readActivities } from '../../../shared/results'
-import { loadMyBoards, type MyBoard } from '../../lib/myBoards'
-import { carryOver, importBeside, tokenOfLink } from './boardToolsApi'
+import { loadMyBoards } from '../../lib/myBoards'
+import { carryOver, importBeside } from './boardToolsApi'
+import { earlierBoards } from './carryOverCandidates'
 
 /** Files past this size are not even read: the server would refuse them anyway (its limit is smaller). */
 export const MAX_IMPORT_READ_BYTES = 64 * 1024 * 1024
@@ -37,17 +38,6 @@ export function useImportBeside(boardId: string, token: string) {
   const { status, run } = useCountTask()
   const importFile = (file: File) => run(async () => (await importBeside(boardId, token, await readImportFile(file))).imported)
   return { status, importFile }
-}
-
-/** Earlier boards this browser knows a link of, newest first: candidates to carry actions from. */
-export function earlierBoards(boards: readonly MyBoard[], currentId: string): Array<{ id: string; title: string; token: string }> {
-  const out: Array<{ id: string; title: string; token: string }> = []
-  for (const board of boards) {
-    if (board.id === currentId) continue
-    const link = board.links.facilitator ?? board.links.participant ?? board.links.viewer
-    if (link) out.push({ id: board.id, title: board.title, token: tokenOfLink(link) })
-  }
-  return out
 }
 
 /**
