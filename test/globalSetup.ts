@@ -16,7 +16,8 @@ export default function setup(): void {
   const built = path.resolve('dist/index.html')
   const sources = Math.max(newestMtime(path.resolve('client')), newestMtime(path.resolve('shared')))
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return
-  const result = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'inherit' })
+  // vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   // A broken client build must not stop the server suites; the browser suites then fail on
   // their own (no dist/, or a stale one, which is said loudly here).
   if (result.status !== 0) console.error('\n*** CLIENT BUILD FAILED: browser tests will fail or run a stale build ***\n')
