@@ -80,6 +80,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
               components={TLDRAW_COMPONENTS}
               onMount={(editor) => {
                 window.__editor = editor
+                // Open on the whole board (the activities), not on an arbitrary corner of it.
+                if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
               }}
             />
             </ActivitiesProvider>
