@@ -383,7 +383,11 @@ export class Room {
     if (ready === null) return CloseEvents.InvalidUpdate
     if (!ready) {
       const queue = this.deferred.get(session) ?? []
-      if (queue.length >= MAX_DEFERRED_UPDATES) return CloseEvents.InvalidUpdate
+      // Bounded like what Yjs holds back (SPEC L9): a client cannot park memory here either.
+      const bytes = queue.reduce((n, u) => n + u.byteLength, update.byteLength)
+      if (queue.length >= MAX_DEFERRED_UPDATES || bytes > this.deps.limits.MAX_MESSAGE_BYTES) {
+        return { code: CloseEvents.InvalidUpdate.code, reason: `${CloseEvents.InvalidUpdate.reason}: it depends on updates never sent` }
+      }
       queue.push(update)
       this.deferred.set(session, queue)
       return null
@@ -511,15 +515,16 @@ export class Room {
     const maxBytes = this.deps.limits.MAX_PRESENCE_BYTES ?? DEFAULT_MAX_PRESENCE_BYTES
     const maxIds = this.deps.limits.MAX_PRESENCES_PER_CONNECTION ?? DEFAULT_MAX_PRESENCES_PER_CONNECTION
     const decoder = decoding.createDecoder(update)
-    const ids = new Set(session.awarenessClientIds)
     for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-      ids.add(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder) // client id
       decoding.readVarUint(decoder) // clock
       const state = decoding.readVarUint8Array(decoder) // a varString: length-prefixed UTF-8
       if (state.byteLength > maxBytes) return CloseEvents.PresenceRefused
     }
-    if (ids.size > maxIds) return CloseEvents.PresenceRefused
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session)
+    // Counted after applying: a stock y-websocket client echoes every peer's presence back, but
+    // an echo changes nothing, so only the ids this session really sets are its own.
+    if (session.awarenessClientIds.size > maxIds) return CloseEvents.PresenceRefused
     return null
   }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { getRecordsMap, readAllRecords, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { CloseEvents, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS } from '../../shared/protocol.js'
 import type { Config } from '../../server/config.js'
-import { createTestBoard, startTestServer, waitFor } from '../helpers/server.js'
+import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { encode, HttpRefusal, RawClient } from './support/rawClient.js'
 import { noteRecord } from './support/records.js'
 import * as encoding from 'lib0/encoding'
@@ -168,6 +168,28 @@ describe('limits', () => {
     many.send(presence([[203, {}]]))
     expect((await many.waitClosed()).code).toBe(CloseEvents.PresenceRefused.code)
     expect(observer.closed).toBeNull()
+  })
+
+  it('[L8] stock clients, which echo every peer presence back, are never refused under MAX_PRESENCES_PER_CONNECTION=1', async () => {
+    const server = await serverWith({ MAX_PRESENCES_PER_CONNECTION: 1 })
+    const board = await createTestBoard(server.url)
+    const providers = Array.from({ length: 4 }, () => connectProvider(server.url, board.id, board.tokens.participant))
+    const closes: number[] = []
+    for (const p of providers) {
+      p.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0))
+      p.awareness.setLocalState({ user: { name: 'someone' }, cursor: null })
+    }
+    try {
+      await Promise.all(providers.map((p) => waitForSync(p)))
+      for (let i = 0; i < 5; i++) {
+        for (const p of providers) p.awareness.setLocalStateField('cursor', { x: i, y: i })
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      await waitFor(() => providers.every((p) => p.awareness.getStates().size === 4), 5000, 'every presence everywhere')
+      expect(closes).toEqual([])
+    } finally {
+      for (const p of providers) p.destroy()
+    }
   })
 
   it('[L5] an HTTP body over MAX_HTTP_BODY_BYTES is refused with 413 and a message', async () => {
