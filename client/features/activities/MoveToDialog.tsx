@@ -3,7 +3,8 @@ import type { Editor, TLShapeId } from 'tldraw'
 import { activityAt } from '../../../shared/results/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { currentActivities } from './boardRecords'
-import { addNoteToZone, matchesQuery, moveNotesToZone, zoneGroups, type ZoneChoice } from './moveToZone'
+import { addNoteToZone, moveNotesToZone } from './moveToZone'
+import { matchesQuery, zoneGroups, type ZoneChoice } from './zoneChoices'
 import { useModalDialog } from './useDialog'
 
 type Props = {
