@@ -8,7 +8,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoard, startTestServer, type TestBoard } from '../helpers/server.js'
+import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
+import { noteRecord } from '../../shared/notes.js'
+import { positionInZone, readActivities } from '../../shared/results/index.js'
+import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { launchBrowser, openPage, screenshotPath, snapshotClientDist, type TestPage } from './helpers/browser.js'
 
 /** Small on purpose, so that an "oversized" file is cheap to make. */
@@ -310,4 +313,48 @@ describe('history, import and links in a real browser', () => {
       await participant.context.close()
     }
   })
+
+  it('carry-over: in a new retrospective the facilitator picks an earlier board from "my boards" and its open actions come in', async () => {
+    // The earlier retrospective, with one open and one done action, written by a raw Yjs client.
+    const earlier = await createTestBoard(server.url, 'Sprint 11 retro', 'retro-start-stop-continue')
+    const control = connectProvider(server.url, `${earlier.id}/control`, earlier.tokens.viewer)
+    const writer = connectProvider(server.url, earlier.id, earlier.tokens.participant)
+    try {
+      await waitForSync(control)
+      await waitFor(() => readActivities(readAllRecords(control.doc)).length === 1, 10_000, 'the retro template')
+      const actions = readActivities(readAllRecords(control.doc))[0]!.zones.find((z) => z.meaning.kind === 'actions')!
+      await waitForSync(writer)
+      const a = positionInZone(actions, undefined, 0)
+      const b = positionInZone(actions, undefined, 1)
+      writer.doc.transact(() => {
+        writeRecord(getRecordsMap(writer.doc), noteRecord({ id: 'shape:open1', text: 'Fix the flaky build', x: a.x, y: a.y, meta: { owner: 'Ana' } }))
+        writeRecord(getRecordsMap(writer.doc), noteRecord({ id: 'shape:done1', text: 'Already done', x: b.x, y: b.y, meta: { status: 'done' } }))
+      })
+      await new Promise((r) => setTimeout(r, 300))
+    } finally {
+      control.destroy()
+      writer.destroy()
+    }
+
+    const { page } = facilitator
+    // This browser learns the earlier board by opening it once.
+    await joinBoard(page, earlier.links.facilitator, 'Grace')
+    const current = await createTestBoard(server.url, 'Sprint 12 retro, take two', 'retro-start-stop-continue')
+    await joinBoard(page, current.links.facilitator, 'Grace')
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Bring content in' })
+    await dialog.getByRole('heading', { name: 'Carry over open actions' }).waitFor({ timeout: 15_000 })
+    await dialog.getByLabel('Earlier board').selectOption({ label: 'Sprint 11 retro' })
+    await dialog.getByRole('button', { name: 'Carry over' }).click()
+    await expect.poll(() => dialog.locator('.board-tools-status').last().textContent(), { timeout: 15_000 }).toBe('Carried over 1 open action(s).')
+    await page.waitForFunction(
+      () => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note' && JSON.stringify(s.props).includes('Fix the flaky build')),
+      undefined,
+      { timeout: 10_000 },
+    )
+    expect(await page.evaluate(() => window.__editor!.getCurrentPageShapes().some((s) => JSON.stringify(s.props).includes('Already done')))).toBe(false)
+    await page.screenshot({ path: screenshotPath('carry-over-done.png') })
+    await page.keyboard.press('Escape')
+  })
+
 })
