@@ -23,6 +23,7 @@ export const STATE_KEYS = {
   follow: 'follow',
   talkingPiece: 'talkingPiece',
   instructions: 'instructions',
+  bring: 'bring',
 } as const
 
 export const TimerState = z.discriminatedUnion('status', [
@@ -102,6 +103,14 @@ export const FollowState = z.object({
   leaderName: z.string().max(100),
 })
 export type FollowState = z.infer<typeof FollowState>
+
+/** "Bring everyone to me": a one-off jump to the facilitator's view, written by the facilitator. */
+export const BringState = z.object({
+  at: z.number(),
+  bounds: z.object({ x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
+  pageId: z.string(),
+})
+export type BringState = z.infer<typeof BringState>
 
 /** Talking piece per dialogue activity: which seat holds it. */
 export const TalkingPieceState = z.record(z.string(), z.object({ seat: z.number().int().min(1), round: z.number().int().min(1) }))

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs'
 import {
+  BringState,
   FollowState,
   Instructions,
   parseState,
@@ -19,14 +20,7 @@ import {
 } from '../../../shared/facilitation'
 import { z } from 'zod'
 
-/** "Bring everyone to me": a one-off jump to the facilitator's view (client-written, control doc). */
-export const BRING_KEY = 'bring'
-export const BringState = z.object({
-  at: z.number(),
-  bounds: z.object({ x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
-  pageId: z.string(),
-})
-export type BringState = z.infer<typeof BringState>
+export const BRING_KEY = STATE_KEYS.bring
 
 export type ControlState = {
   timer: TimerState | null

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type TLPageId } from 'tldraw'
-import { STATE_KEYS, type FollowState } from '../../../shared/facilitation'
-import { BRING_KEY, writeControlState, type BringState } from './controlState'
+import { STATE_KEYS, type BringState, type FollowState } from '../../../shared/facilitation'
+import { BRING_KEY, writeControlState } from './controlState'
 import type { Facilitation } from './FacilitationContext'
 
 export type Follow = {
