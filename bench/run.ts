@@ -217,7 +217,7 @@ function writeResults(): void {
   lines.push('- Both stock providers (y-websocket and Hocuspocus) re-send every awareness update they receive, so cursor traffic to the server grows with N² on every server alike.')
   lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B.')
   lines.push('- Cold load: a board is filled through a client, the server is restarted, and a fresh client is timed from connect until it holds every note; servers without storage are not listed.')
-  lines.push('- Our server persists every update (SQLite, synchronous=FULL) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
+  lines.push('- Our server persists every update (SQLite WAL, synchronous=NORMAL by default: survives kill -9; SQLITE_SYNCHRONOUS=FULL adds an fsync per commit) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
   fs.writeFileSync(values.out!, lines.join('\n') + '\n')
   fs.mkdirSync(path.join(BENCH_DIR, '.work'), { recursive: true })
   fs.writeFileSync(path.join(BENCH_DIR, '.work', 'results.json'), JSON.stringify(results, (_k, v) => (Array.isArray(v) && v.length > 200 ? `[${v.length} values]` : v), 2))
