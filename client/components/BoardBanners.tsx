@@ -4,13 +4,13 @@ import type { FatalClose } from '../hooks/useBoardConnection'
 import type { SchemaMismatch } from '../sync/StoreYjsBinding'
 import { useI18n } from '../i18n/I18nProvider'
 
-export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number }
+export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving?: boolean }
 
-export const BannerContext = createContext<BannerState>({ mismatch: null, fatal: null, invalidCount: 0 })
+export const BannerContext = createContext<BannerState>({ mismatch: null, fatal: null, invalidCount: 0, saving: true })
 
 /** Conditions the user must know about (tldraw's TopPanel slot). */
 export function BoardBanners() {
-  const { mismatch, fatal, invalidCount } = useContext(BannerContext)
+  const { mismatch, fatal, invalidCount, saving } = useContext(BannerContext)
   const { t } = useI18n()
   const needsReload = mismatch !== null || fatal?.code === CloseEvents.SchemaRejected.code
   const message = mismatch
@@ -32,6 +32,11 @@ export function BoardBanners() {
               {t('schema.reload')}
             </button>
           )}
+        </div>
+      )}
+      {saving === false && (
+        <div className="banner banner-warning" role="status">
+          {t('board.notSaving')}
         </div>
       )}
       {invalidCount > 0 && (

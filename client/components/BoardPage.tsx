@@ -29,7 +29,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const { t, locale } = useI18n()
   const access = useBoardAccess(boardId, token)
   const role = access.state === 'ready' ? access.role : null
-  const { connection, ready, status, fatal } = useBoardConnection(boardId, token, access.state === 'ready')
+  const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, access.state === 'ready')
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const [identity, setIdentity] = useState<Identity>(loadIdentity)
   const [editingName, setEditingName] = useState(false)
@@ -50,7 +50,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     () => (role && access.state === 'ready' ? { title: access.board.title, role, status, people, onChangeName: () => setEditingName(true) } : null),
     [access, role, status, people],
   )
-  const banners = useMemo(() => ({ mismatch, fatal, invalidCount }), [mismatch, fatal, invalidCount])
+  const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
 
   if (access.state === 'failed') {
     const text = access.reason === 'other' ? t('board.failed', { reason: access.detail ?? '' }) : t(`board.${access.reason}`)

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { getRecordsMap } from '../../shared/docLayout'
 import { CloseEvents } from '../../shared/protocol'
 import { revocationCheck } from '../features/boardTools/linkRevocation'
+import { subscribeBoardStatus } from '../sync/boardStatus'
 
 /** `closed`: the server refused this page for good (see `fatal`); it no longer tries to connect. */
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline' | 'closed'
@@ -51,6 +52,8 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<ConnectionStatus>('reconnecting')
   const [fatal, setFatal] = useState<FatalClose | null>(null)
+  /** False while the server says it cannot store the board (edits are kept, not saved). */
+  const [saving, setSaving] = useState(true)
 
   useEffect(() => {
     if (!enabled) return
@@ -83,6 +86,7 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
       else if (event) checkLink()
       updateStatus()
     }
+    const unsubscribeStatus = subscribeBoardStatus(board.provider, (state) => setSaving(state.saving))
     board.provider.on('sync', checkReady)
     board.provider.on('status', updateStatus)
     board.provider.on('connection-close', onClose)
@@ -94,6 +98,7 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
     setConnection({ board, control })
 
     return () => {
+      unsubscribeStatus()
       clearInterval(poll)
       window.removeEventListener('online', updateStatus)
       window.removeEventListener('offline', updateStatus)
@@ -107,5 +112,5 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
     }
   }, [boardId, token, enabled])
 
-  return { connection, ready, status, fatal }
+  return { connection, ready, status, fatal, saving }
 }

@@ -36,6 +36,9 @@ import { checkTransaction } from './docGuard.js'
 import { migrateDocIfOlder } from './migrateDoc.js'
 import type { Session } from './Session.js'
 
+/** Presence echoes allowed per other session and second (cursors move at up to ~10 Hz). */
+export const PRESENCE_ECHOES_PER_PEER_PER_SECOND = 25
+
 /** Origin of updates that come from storage or a relay: they are never re-persisted. */
 export const STORAGE_ORIGIN = Symbol('storage')
 /**
@@ -281,6 +284,10 @@ export class Room {
   }
 
   /** SPEC L4: excess messages close the connection; they are never silently dropped. */
+  /**
+   * The allowance grows with the room: stock y-websocket clients re-send every presence change
+   * they receive, so an honest client's message rate grows with the number of people present.
+   */
   private overRate(session: Session): boolean {
     const now = Date.now()
     if (now - session.messageWindowStart >= 1000) {
@@ -288,7 +295,8 @@ export class Room {
       session.messagesInWindow = 0
     }
     session.messagesInWindow++
-    return session.messagesInWindow > this.deps.limits.MAX_MESSAGES_PER_SECOND
+    const allowance = this.deps.limits.MAX_MESSAGES_PER_SECOND + PRESENCE_ECHOES_PER_PEER_PER_SECOND * this.sessions.size
+    return session.messagesInWindow > allowance
   }
 
   private decodeAndHandle(session: Session, data: Uint8Array): CloseEvent | null {

@@ -9,6 +9,7 @@ import type { Config } from '../../server/config.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { encode, HttpRefusal, RawClient } from './support/rawClient.js'
 import { noteRecord } from './support/records.js'
+import { PRESENCE_ECHOES_PER_PEER_PER_SECOND } from '../../server/sync/Room.js'
 import * as encoding from 'lib0/encoding'
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>
@@ -94,14 +95,15 @@ describe('limits', () => {
     expect(observer.frames.some((f) => Buffer.from(f).includes('yyyyyyyy'))).toBe(false)
   })
 
-  it('[L4] more than MAX_MESSAGES_PER_SECOND frames close the connection with RateLimited', async () => {
+  it('[L4] more than MAX_MESSAGES_PER_SECOND (plus the presence allowance) frames close the connection with RateLimited', async () => {
     const server = await serverWith({ MAX_MESSAGES_PER_SECOND: 20 })
     const board = await createTestBoard(server.url)
     const calm = await connect(server, board.id, board.tokens.participant)
     const flood = await connect(server, board.id, board.tokens.participant)
     await Promise.all([calm.waitSynced(), flood.waitSynced()])
     const query = encode((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS))
-    for (let i = 0; i < 40; i++) flood.send(query)
+    // The allowance is the limit plus PRESENCE_ECHOES_PER_PEER_PER_SECOND per session present.
+    for (let i = 0; i < 20 + PRESENCE_ECHOES_PER_PEER_PER_SECOND * 2 + 20; i++) flood.send(query)
     const closed = await flood.waitClosed()
     expect(closed).toEqual({ code: CloseEvents.RateLimited.code, reason: CloseEvents.RateLimited.reason })
     // A peer under the limit is never cut off.
