@@ -32,7 +32,7 @@ describe('[S4] schema stored and migrated on load', () => {
 
     const client = connectProvider(server.url, board.id, board.tokens.viewer)
     await waitForSync(client)
-    await waitFor(() => (readRecord(client.doc, 'shape:legacy')?.props as { richText?: unknown } | undefined)?.richText !== undefined)
+    await waitFor(() => (readRecord(client.doc, 'shape:legacy')?.props as { richText?: unknown } | undefined)?.richText !== undefined, 30_000)
     const note = readRecord(client.doc, 'shape:legacy')!
     expect(richTextToPlainText((note.props as { richText: unknown }).richText)).toBe('written before rich text')
     expect((note.props as { text?: unknown }).text).toBeUndefined()
