@@ -1,0 +1,312 @@
+/**
+ * Browser benchmark (issue 8): time to a rendered, interactive N-note board in headless
+ * Chromium, through sync (our server, the built app, a participant link) next to the floor
+ * (tldraw loading the same records from a JSON snapshot, no sync; bench/browser/floor.tsx).
+ *
+ *   node --import tsx bench/browser.ts [--notes 2000] [--repeats 3]
+ *
+ * "Rendered and interactive", in the page's clock (navigation start = 0): `window.__editor`
+ * exists and holds every note, and the next animation frame has run (the main thread is free
+ * to answer input). The page also records when the board's websocket opened, when its
+ * largest message (the sync answer) arrived and when the editor mounted, so that the time
+ * can be split into loading, waiting for sync, binding the store and rendering.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createTLSchema } from '@tldraw/tlschema'
+import { chromium, type Browser } from 'playwright-core'
+import { readAllRecords } from '../shared/docLayout.js'
+import { connectClient, waitUntil } from './clients.js'
+import { countShapes, writeNotes } from './notes.js'
+import { BENCH_DIR, freePort, ROOT_DIR, workDir } from './servers.js'
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const FLOOR_DIST = path.join(BENCH_DIR, '.work', 'floor-dist')
+
+/** One page load, in ms since navigation start (page clock). */
+export type BrowserRun = {
+  /** DOMContentLoaded: scripts fetched and run. */
+  domContentLoadedMs: number
+  /** Ours only: the board websocket opened / its largest message (the sync answer) arrived. */
+  wsOpenMs: number | null
+  syncMs: number | null
+  /** `window.__editor` assigned (tldraw mounted on a bound store). */
+  editorMs: number
+  /** The editor holds every note. */
+  allShapesMs: number
+  /** …and the next animation frame ran: rendered and interactive. */
+  interactiveMs: number
+  /** Note elements in the DOM at that point (tldraw culls what is off screen). */
+  shapeElements: number
+}
+
+export type BrowserResult = { notes: number; ours: BrowserRun[]; floor: BrowserRun[] }
+
+export type BrowserOptions = { notes: number; repeats: number; log?: (line: string) => void }
+
+export const median = (xs: number[]): number => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
+  if (s.length === 0) return NaN
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+/**
+ * Injected before any page script: timestamps the websockets, the editor assignment and the
+ * moment the editor holds `expected` shapes, then one animation frame later.
+ */
+function instrumentPage(expected: number): void {
+  type Marks = { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number }
+  const w = window as unknown as { __bench: Marks; __editorValue?: { getCurrentPageShapeIds(): Set<unknown> } }
+  const marks: Marks = { ws: [] }
+  w.__bench = marks
+  localStorage.setItem('canvas.identity', JSON.stringify({ id: 'benchbrowser0001', name: 'Bench', color: '#1e6fd9' }))
+  const Native = window.WebSocket
+  class TimedWebSocket extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      const entry = { url: String(url), open: null as number | null, biggest: 0, biggestAt: null as number | null }
+      marks.ws.push(entry)
+      this.addEventListener('open', () => {
+        entry.open = performance.now()
+      })
+      this.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as ArrayBuffer | Blob | string
+        const size = typeof data === 'string' ? data.length : data instanceof Blob ? data.size : data.byteLength
+        if (size > entry.biggest) {
+          entry.biggest = size
+          entry.biggestAt = performance.now()
+        }
+      })
+    }
+  }
+  window.WebSocket = TimedWebSocket
+  Object.defineProperty(window, '__editor', {
+    configurable: true,
+    get: () => w.__editorValue,
+    set: (value) => {
+      w.__editorValue = value
+      marks.editor ??= performance.now()
+    },
+  })
+  const check = () => {
+    const editor = w.__editorValue
+    if (editor && editor.getCurrentPageShapeIds().size >= expected) {
+      marks.allShapes = performance.now()
+      requestAnimationFrame(() => {
+        marks.interactive = performance.now()
+        marks.shapeElements = document.querySelectorAll('.tl-shape').length
+      })
+      return
+    }
+    requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+}
+
+async function measurePage(browser: Browser, url: string, notes: number, boardSocket: (wsUrl: string) => boolean): Promise<BrowserRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  try {
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    // As source text: tsx wraps named functions in a `__name` helper the page does not have.
+    await page.addInitScript({ content: `(() => { const __name = (f) => f; (${instrumentPage.toString()})(${notes}) })()` })
+    await page.goto(url)
+    try {
+      await page.waitForFunction(() => (window as unknown as { __bench: { interactive?: number } }).__bench.interactive !== undefined, undefined, { timeout: 120_000, polling: 250 })
+    } catch (error) {
+      const state = await page
+        .evaluate(() => ({
+          shapes: (window as unknown as { __editor?: { getCurrentPageShapeIds(): Set<unknown> } }).__editor?.getCurrentPageShapeIds().size ?? null,
+          text: document.body.innerText.slice(0, 200),
+        }))
+        .catch(() => null)
+      throw new Error(`${url} never became interactive: ${JSON.stringify(state)}; errors: ${errors.slice(0, 5).join(' | ')}`, { cause: error })
+    }
+    const raw = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number } }).__bench
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+      return { ...b, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN }
+    })
+    const ws = raw.ws.find((s) => boardSocket(s.url))
+    return {
+      domContentLoadedMs: raw.domContentLoaded,
+      wsOpenMs: ws?.open ?? null,
+      syncMs: ws?.biggestAt ?? null,
+      editorMs: raw.editor ?? NaN,
+      allShapesMs: raw.allShapes ?? NaN,
+      interactiveMs: raw.interactive ?? NaN,
+      shapeElements: raw.shapeElements ?? 0,
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+/** Our server in its own process, serving a private copy of the built client. */
+async function startServer(): Promise<{ base: string; stop: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(ROOT_DIR, 'dist', 'index.html'))) {
+    const { status } = spawnSync('npx', ['vite', 'build'], { cwd: ROOT_DIR, stdio: 'inherit' })
+    if (status !== 0) throw new Error('vite build failed')
+  }
+  const dir = workDir('browser')
+  // Other runs may rebuild ./dist while this one serves it.
+  fs.cpSync(path.join(ROOT_DIR, 'dist'), path.join(dir, 'dist'), { recursive: true })
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: path.join(dir, 'data'),
+      CLIENT_DIST_DIR: path.join(dir, 'dist'),
+      BOARD_CREATIONS_PER_IP_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      if (/open http:\/\//.test(log)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)))
+  })
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Creates a board and writes `notes` notes into it through a raw y-websocket client; returns its link and records. */
+async function seedBoard(base: string, notes: number): Promise<{ link: string; boardId: string; records: ReturnType<typeof readAllRecords> }> {
+  const res = await fetch(`${base}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'browser bench' }) })
+  if (res.status !== 201) throw new Error(`board creation failed: ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { board: { id: string }; links: { participant: string } }
+  const link = new URL(body.links.participant, base).toString()
+  const token = link.slice(link.indexOf('#') + 1)
+  const spec = { kind: 'y-websocket' as const, url: `${base.replace('http', 'ws')}/sync`, room: body.board.id, token }
+  const writer = await connectClient(spec)
+  await waitUntil(writer.isSynced, 30_000, 'writer sync')
+  writeNotes(writer.doc, notes, { perTransaction: 250 })
+  // A second client proves the server holds every note before the writer goes.
+  const reader = await connectClient(spec)
+  await waitUntil(() => reader.isSynced() && countShapes(reader.doc) >= notes, 60_000, 'every note on the server')
+  writer.destroy()
+  const records = readAllRecords(reader.doc)
+  reader.destroy()
+  return { link, boardId: body.board.id, records }
+}
+
+/** The floor page and its snapshot, served from loopback. */
+async function startFloor(records: ReturnType<typeof readAllRecords>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { status } = spawnSync('npx', ['vite', 'build', '--config', path.join(BENCH_DIR, 'browser', 'vite.config.ts')], { cwd: ROOT_DIR, stdio: 'inherit' })
+  if (status !== 0) throw new Error('floor build failed')
+  const snapshot = JSON.stringify({ store: Object.fromEntries(records.map((r) => [r.id, r])), schema: createTLSchema().serialize() })
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' }
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    if (pathname === '/snapshot.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(snapshot)
+      return
+    }
+    const file = path.join(FLOOR_DIST, path.normalize(pathname === '/' ? '/floor.html' : pathname))
+    if (!file.startsWith(FLOOR_DIST) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  return { url: `http://127.0.0.1:${port}/floor.html`, stop: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+export async function measureBrowser(options: BrowserOptions): Promise<BrowserResult> {
+  const log = options.log ?? (() => {})
+  const server = await startServer()
+  let floor: Awaited<ReturnType<typeof startFloor>> | null = null
+  let browser: Browser | null = null
+  try {
+    const board = await seedBoard(server.base, options.notes)
+    floor = await startFloor(board.records)
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    const isBoardSocket = (url: string) => new URL(url).pathname === `/sync/${board.boardId}`
+    const result: BrowserResult = { notes: options.notes, ours: [], floor: [] }
+    // One unmeasured load of each warms the OS file cache and Chromium's process pool.
+    await measurePage(browser, board.link, options.notes, isBoardSocket)
+    await measurePage(browser, floor.url, options.notes, () => false)
+    for (let i = 0; i < options.repeats; i++) {
+      const ours = await measurePage(browser, board.link, options.notes, isBoardSocket)
+      result.ours.push(ours)
+      log(`  ours  run ${i + 1}: ${describeRun(ours)}`)
+      const f = await measurePage(browser, floor.url, options.notes, () => false)
+      result.floor.push(f)
+      log(`  floor run ${i + 1}: ${describeRun(f)}`)
+    }
+    return result
+  } finally {
+    await browser?.close()
+    await floor?.stop()
+    await server.stop()
+  }
+}
+
+export function describeRun(r: BrowserRun): string {
+  const ms = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(0)}`)
+  const parts = [`DOMContentLoaded ${ms(r.domContentLoadedMs)}`]
+  if (r.wsOpenMs !== null) parts.push(`ws open ${ms(r.wsOpenMs)}`, `sync answer ${ms(r.syncMs)}`)
+  parts.push(`editor ${ms(r.editorMs)}`, `all notes ${ms(r.allShapesMs)}`, `interactive ${ms(r.interactiveMs)} ms`, `${r.shapeElements} shapes in DOM`)
+  return parts.join(', ')
+}
+
+export function summarize(result: BrowserResult): { ours: number; floor: number; ratio: number } {
+  const ours = median(result.ours.map((r) => r.interactiveMs))
+  const floor = median(result.floor.map((r) => r.interactiveMs))
+  return { ours, floor, ratio: ours / floor }
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  const { parseArgs } = await import('node:util')
+  const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000' }, repeats: { type: 'string', default: '3' } } })
+  console.log(`Browser: ${values.notes}-note board, ${values.repeats} runs each (${os.loadavg()[0]!.toFixed(1)} load average)`)
+  measureBrowser({ notes: Number(values.notes), repeats: Number(values.repeats), log: console.log }).then(
+    (result) => {
+      const s = summarize(result)
+      console.log(`median interactive: ours ${s.ours.toFixed(0)} ms, floor ${s.floor.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)} (target ≤ 1.3)`)
+      process.exit(0)
+    },
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
