@@ -12,6 +12,8 @@
  *   --steps 5,10,20,…              ramp steps (clients on one board)
  *   --ramp-targets ours,…          servers ramped (default ours, y-websocket, hocuspocus)
  *   --workers 1                    load-generator processes
+ *   --browser-notes 2000 --browser-repeats 3   browser section (headless Chromium, bench/browser.ts)
+ *   --skip-browser                 leave the browser section out
  *
  * Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test,
  * in which a throwaway database is created), BENCH_REDIS_URL (default TEST_REDIS_URL or
@@ -24,6 +26,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { Redis } from 'ioredis'
+import { measureBrowser, summarize, type BrowserResult, type BrowserRun } from './browser.js'
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
 import { DEFAULT_LOAD, describe, ramp, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
 import { measureIdleMemory, type MemoryResult } from './memory.js'
@@ -31,7 +34,7 @@ import { measurePersistLatency, type PersistLatency } from './persistLatency.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type StartOptions, type TargetName } from './servers.js'
 
 const ALL_TARGETS: TargetName[] = ['ours', 'ours-pg-redis', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus', 'hocuspocus-sqlite']
-const SECTIONS = ['persist', 'load', 'ramp', 'memory', 'cold'] as const
+const SECTIONS = ['persist', 'load', 'ramp', 'memory', 'cold', 'browser'] as const
 type Section = (typeof SECTIONS)[number]
 
 const { values } = parseArgs({
@@ -47,11 +50,15 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '5,10,20,30,40,60,80,100,130,160,200' },
     'ramp-targets': { type: 'string', default: 'ours,y-websocket,hocuspocus' },
     workers: { type: 'string', default: '1' },
+    'browser-notes': { type: 'string', default: '2000' },
+    'browser-repeats': { type: 'string', default: '3' },
+    'skip-browser': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
   },
 })
 
 const sections = new Set<Section>((values.only?.split(',') as Section[] | undefined) ?? SECTIONS)
+if (values['skip-browser']) sections.delete('browser')
 const load: LoadOptions = {
   ...DEFAULT_LOAD,
   clientsPerBoard: Number(values.clients),
@@ -71,6 +78,7 @@ const results = {
   cold: {} as Partial<Record<TargetName, ColdLoadResult>>,
   missing: {} as Partial<Record<TargetName, string>>,
   persist: null as PersistLatency | null,
+  browser: null as BrowserResult | null,
 }
 
 const median = (xs: number[]) => {
@@ -163,7 +171,63 @@ function ratio(row: Row, target: TargetName): string {
   return ` (×${r.toFixed(2)})`
 }
 
+function browserSection(): string[] {
+  const lines: string[] = []
+  if (results.browser) {
+    const b = results.browser
+    const s = summarize(b)
+    const med = (runs: BrowserRun[], pick: (r: BrowserRun) => number | null) => median(runs.map((r) => pick(r) ?? NaN))
+    lines.push('', `## Browser: a ${b.notes}-note board in headless Chromium`, '')
+    lines.push(`Time from navigation start until the editor holds every note and the next animation frame has run (rendered and interactive), median of ${b.ours.length} fresh browser contexts each (no cache, empty IndexedDB), after one unmeasured load of each.`)
+    lines.push('Ours: the built app from our server, a participant link, the board through sync. Floor: tldraw alone loading the same records from a JSON snapshot (bench/browser/floor.tsx), no sync.', '')
+    lines.push('| step (ms since navigation start) | ours, through sync | tldraw local (floor) |')
+    lines.push('|---|---|---|')
+    const step = (label: string, pick: (r: BrowserRun) => number | null) => {
+      lines.push(`| ${label} | ${fmt(med(b.ours, pick), 'ms')} | ${b.floor.some((r) => pick(r) !== null) ? fmt(med(b.floor, pick), 'ms') : '—'} |`)
+    }
+    step('DOMContentLoaded (scripts loaded and run)', (r) => r.domContentLoadedMs)
+    step('board websocket open', (r) => r.wsOpenMs)
+    step('sync answer received (largest message on the board socket)', (r) => r.syncMs)
+    step('editor mounted (`window.__editor` set)', (r) => r.editorMs)
+    step('first frame with every note in the editor', (r) => r.allShapesMs)
+    step('**rendered and interactive** (next frame)', (r) => r.interactiveMs)
+    lines.push('', `**Ratio ours ÷ floor: ${s.ratio.toFixed(2)}** (target ≤ 1.3; ${s.ratio <= 1.3 ? 'met' : 'not met'}).`)
+    lines.push(`Runs, ours: ${b.ours.map((r) => r.interactiveMs.toFixed(0)).join(', ')} ms; floor: ${b.floor.map((r) => r.interactiveMs.toFixed(0)).join(', ')} ms.`)
+  }
+  return lines
+}
+
+/**
+ * `--only browser` on its own: the browser section replaces its namesake in the existing
+ * RESULTS.md, so that the other sections' figures stay.
+ */
+function mergeBrowserSection(): boolean {
+  if (sections.size !== 1 || !sections.has('browser') || !fs.existsSync(values.out!)) return false
+  if (!results.browser) return true // failed: the console says why; the file keeps what it had
+  const existing = fs.readFileSync(values.out!, 'utf8').split('\n')
+  const kept: string[] = []
+  let skipping = false
+  for (const line of existing) {
+    if (line.startsWith('## ')) skipping = line.startsWith('## Browser')
+    if (!skipping && !line.startsWith('- Browser (time to a rendered')) kept.push(line)
+  }
+  // A notes heading left with nothing under it goes too.
+  const notesAt = kept.findIndex((l) => l.startsWith('## Not measured'))
+  if (notesAt >= 0 && (kept.slice(notesAt + 1).find((l) => l.trim() !== '') ?? '## ').startsWith('## ')) {
+    const next = kept.findIndex((l, i) => i > notesAt && l.startsWith('## '))
+    kept.splice(notesAt, (next < 0 ? kept.length : next) - notesAt)
+  }
+  let at = kept.findIndex((l) => l.startsWith('## Not measured') || l.startsWith('## Method'))
+  if (at < 0) at = kept.length
+  const section = browserSection()
+  section.shift() // its leading blank line; the one before the next heading stays
+  kept.splice(at, 0, ...section, `(Browser section from \`--only browser\` on ${new Date().toISOString()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.)`, '')
+  fs.writeFileSync(values.out!, kept.join('\n'))
+  return true
+}
+
 function writeResults(): void {
+  if (mergeBrowserSection()) return
   const targets = ALL_TARGETS.filter((t) => Object.values(results).some((v) => typeof v === 'object' && v !== null && t in (v as object)) && !(t in results.missing))
   const table = rows()
   const lines: string[] = []
@@ -207,6 +271,7 @@ function writeResults(): void {
       lines.push(`- ${TARGET_LABELS[t as TargetName]}: ${r!.steps.map((s) => `${s.clients}: ${fmt(s.result.allReceivers.p99, 'ms')} (sent ${(s.result.offeredLoadAchieved * 100).toFixed(0)}%, server CPU ${s.result.serverCpuPercent.toFixed(0)}%, load-gen CPU ${s.result.loadgenCpuPercent.toFixed(0)}%)`).join('; ')} → capacity ${r!.capacity}${r!.loadgenBound ? ' (the load generator, not the server, was saturated at the last step)' : ''}`)
     }
   }
+  lines.push(...browserSection())
   if (Object.keys(results.missing).length || results.notes.length) {
     lines.push('', '## Not measured / notes', '')
     for (const [t, why] of Object.entries(results.missing)) lines.push(`- ${TARGET_LABELS[t as TargetName]}: ${why}`)
@@ -316,7 +381,21 @@ async function main(): Promise<void> {
         writeResults()
       }
     }
-    results.notes.push('Browser (time to a rendered, interactive 2,000-note board vs local tldraw): not part of this run yet.')
+    if (sections.has('browser')) {
+      const notes = Number(values['browser-notes'])
+      console.log(`Browser: a ${notes}-note board through sync vs tldraw loading it locally (headless Chromium)`)
+      try {
+        results.browser = await measureBrowser({ notes, repeats: Number(values['browser-repeats']), log: console.log })
+        const s = summarize(results.browser)
+        console.log(`  median interactive: ours ${s.ours.toFixed(0)} ms, floor ${s.floor.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)}`)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        results.notes.push(`Browser: the measurement failed: ${message.split('\n')[0]}`)
+        console.log(`  failed: ${message}`)
+      }
+    } else {
+      results.notes.push('Browser (time to a rendered, interactive board vs local tldraw): not part of this run (--skip-browser or --only).')
+    }
     writeResults()
     console.log(`\nWritten ${path.relative(process.cwd(), values.out!)}`)
   } finally {
