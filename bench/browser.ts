@@ -3,7 +3,7 @@
  * Chromium, through sync (our server, the built app, a participant link) next to the floor
  * (tldraw loading the same records from a JSON snapshot, no sync; bench/browser/floor.tsx).
  *
- *   node --import tsx bench/browser.ts [--notes 2000] [--repeats 3]
+ *   node --import tsx bench/browser.ts [--notes 2000] [--repeats 3] [--profile bench/.work]
  *
  * "Rendered and interactive", in the page's clock (navigation start = 0): `window.__editor`
  * exists and holds every note, and the next animation frame has run (the main thread is free
@@ -19,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTLSchema } from '@tldraw/tlschema'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { readAllRecords } from '../shared/docLayout.js'
 import { connectClient, waitUntil } from './clients.js'
 import { countShapes, writeNotes } from './notes.js'
@@ -36,6 +36,8 @@ export type BrowserRun = {
   /** Ours only: the board websocket opened / its largest message (the sync answer) arrived. */
   wsOpenMs: number | null
   syncMs: number | null
+  /** tldraw's container committed to the DOM (ours: the store is bound). */
+  containerMs: number
   /** `window.__editor` assigned (tldraw mounted on a bound store). */
   editorMs: number
   /** The editor holds every note. */
@@ -44,11 +46,19 @@ export type BrowserRun = {
   interactiveMs: number
   /** Note elements in the DOM at that point (tldraw culls what is off screen). */
   shapeElements: number
+  /** Then a click on a note: pointerdown until the frame after the note is selected. */
+  clickMs: number
 }
 
 export type BrowserResult = { notes: number; ours: BrowserRun[]; floor: BrowserRun[] }
 
-export type BrowserOptions = { notes: number; repeats: number; log?: (line: string) => void }
+export type BrowserOptions = {
+  notes: number
+  repeats: number
+  log?: (line: string) => void
+  /** Also load each page once more under the CPU profiler, writing DIR/browser-{ours,floor}.cpuprofile. */
+  profileDir?: string
+}
 
 export const median = (xs: number[]): number => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b)
@@ -62,7 +72,7 @@ export const median = (xs: number[]): number => {
  * moment the editor holds `expected` shapes, then one animation frame later.
  */
 function instrumentPage(expected: number): void {
-  type Marks = { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number }
+  type Marks = { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; container?: number; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number }
   const w = window as unknown as { __bench: Marks; __editorValue?: { getCurrentPageShapeIds(): Set<unknown> } }
   const marks: Marks = { ws: [] }
   w.__bench = marks
@@ -95,6 +105,14 @@ function instrumentPage(expected: number): void {
       marks.editor ??= performance.now()
     },
   })
+  // tldraw's container enters the DOM when React commits the editor's tree: on our page, right after the store is bound.
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('.tl-container')) {
+      marks.container = performance.now()
+      observer.disconnect()
+    }
+  })
+  observer.observe(document, { childList: true, subtree: true })
   const check = () => {
     const editor = w.__editorValue
     if (editor && editor.getCurrentPageShapeIds().size >= expected) {
@@ -110,17 +128,22 @@ function instrumentPage(expected: number): void {
   requestAnimationFrame(check)
 }
 
-async function measurePage(browser: Browser, url: string, notes: number, boardSocket: (wsUrl: string) => boolean): Promise<BrowserRun> {
+async function measurePage(browser: Browser, url: string, notes: number, boardSocket: (wsUrl: string) => boolean, profileFile?: string): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
   try {
     const page = await context.newPage()
+    const cdp = profileFile ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+      await cdp.send('Profiler.start')
+    }
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text())
     })
-    // As source text: tsx wraps named functions in a `__name` helper the page does not have.
-    await page.addInitScript({ content: `(() => { const __name = (f) => f; (${instrumentPage.toString()})(${notes}) })()` })
+    await page.addInitScript({ content: pageScript(instrumentPage, notes) })
     await page.goto(url)
     try {
       await page.waitForFunction(() => (window as unknown as { __bench: { interactive?: number } }).__bench.interactive !== undefined, undefined, { timeout: 120_000, polling: 250 })
@@ -134,23 +157,61 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
       throw new Error(`${url} never became interactive: ${JSON.stringify(state)}; errors: ${errors.slice(0, 5).join(' | ')}`, { cause: error })
     }
     const raw = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number } }).__bench
+      const b = (window as unknown as { __bench: { ws: Array<{ url: string; open: number | null; biggest: number; biggestAt: number | null }>; container?: number; editor?: number; allShapes?: number; interactive?: number; shapeElements?: number } }).__bench
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
       return { ...b, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN }
     })
+    if (cdp && profileFile) {
+      const { profile } = await cdp.send('Profiler.stop')
+      fs.writeFileSync(profileFile, JSON.stringify(profile))
+    }
+    const clickMs = await measureClick(page, `shape:n${Math.floor(notes / 2) + 25}`)
     const ws = raw.ws.find((s) => boardSocket(s.url))
     return {
       domContentLoadedMs: raw.domContentLoaded,
       wsOpenMs: ws?.open ?? null,
       syncMs: ws?.biggestAt ?? null,
+      containerMs: raw.container ?? NaN,
       editorMs: raw.editor ?? NaN,
       allShapesMs: raw.allShapes ?? NaN,
       interactiveMs: raw.interactive ?? NaN,
       shapeElements: raw.shapeElements ?? 0,
+      clickMs,
     }
   } finally {
     await context.close()
   }
+}
+
+/** A function and its argument as page source; tsx wraps named functions in a `__name` helper the page does not have. */
+function pageScript<A>(fn: (arg: A) => unknown, arg: A): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}) })()`
+}
+
+/** Clicks a note in the middle of the board; the page times pointerdown → selected → next frame. */
+async function measureClick(page: Page, shapeId: string): Promise<number> {
+  const point = await page.evaluate<{ x: number; y: number } | null>(pageScript((id: string) => {
+    type Ed = { getShapePageBounds(id: string): { center: { x: number; y: number } } | undefined; pageToScreen(p: { x: number; y: number }): { x: number; y: number }; getSelectedShapeIds(): string[] }
+    const editor = (window as unknown as { __editor: Ed }).__editor
+    const bounds = editor.getShapePageBounds(id)
+    if (!bounds) return null
+    const w = window as unknown as { __click: { down?: number; done?: number } }
+    w.__click = {}
+    addEventListener('pointerdown', (event) => (w.__click.down = event.timeStamp), { capture: true, once: true })
+    const wait = () => {
+      if (editor.getSelectedShapeIds().includes(id)) requestAnimationFrame(() => (w.__click.done = performance.now()))
+      else requestAnimationFrame(wait)
+    }
+    requestAnimationFrame(wait)
+    return editor.pageToScreen(bounds.center)
+  }, shapeId))
+  if (!point) return NaN
+  await page.mouse.click(point.x, point.y)
+  await page.waitForFunction(() => (window as unknown as { __click: { done?: number } }).__click.done !== undefined, undefined, { timeout: 30_000, polling: 100 })
+  return page.evaluate(() => {
+    const c = (window as unknown as { __click: { down?: number; done?: number } }).__click
+    return c.down === undefined || c.done === undefined ? NaN : c.done - c.down
+  })
 }
 
 /** Our server in its own process, serving a private copy of the built client. */
@@ -271,6 +332,13 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
       result.floor.push(f)
       log(`  floor run ${i + 1}: ${describeRun(f)}`)
     }
+    if (options.profileDir) {
+      fs.mkdirSync(options.profileDir, { recursive: true })
+      for (const [name, url, socket] of [['ours', board.link, isBoardSocket], ['floor', floor.url, () => false]] as const) {
+        const file = path.join(options.profileDir, `browser-${name}.cpuprofile`)
+        log(`  ${name} under the profiler: ${describeRun(await measurePage(browser, url, options.notes, socket, file))} → ${path.relative(process.cwd(), file)}`)
+      }
+    }
     return result
   } finally {
     await browser?.close()
@@ -283,7 +351,7 @@ export function describeRun(r: BrowserRun): string {
   const ms = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(0)}`)
   const parts = [`DOMContentLoaded ${ms(r.domContentLoadedMs)}`]
   if (r.wsOpenMs !== null) parts.push(`ws open ${ms(r.wsOpenMs)}`, `sync answer ${ms(r.syncMs)}`)
-  parts.push(`editor ${ms(r.editorMs)}`, `all notes ${ms(r.allShapesMs)}`, `interactive ${ms(r.interactiveMs)} ms`, `${r.shapeElements} shapes in DOM`)
+  parts.push(`tldraw in DOM ${ms(r.containerMs)}`, `editor ${ms(r.editorMs)}`, `all notes ${ms(r.allShapesMs)}`, `interactive ${ms(r.interactiveMs)} ms`, `${r.shapeElements} shapes in DOM`, `click → selected ${ms(r.clickMs)} ms`)
   return parts.join(', ')
 }
 
@@ -296,9 +364,9 @@ export function summarize(result: BrowserResult): { ours: number; floor: number;
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 if (isMain) {
   const { parseArgs } = await import('node:util')
-  const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000' }, repeats: { type: 'string', default: '3' } } })
+  const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000' }, repeats: { type: 'string', default: '3' }, profile: { type: 'string' } } })
   console.log(`Browser: ${values.notes}-note board, ${values.repeats} runs each (${os.loadavg()[0]!.toFixed(1)} load average)`)
-  measureBrowser({ notes: Number(values.notes), repeats: Number(values.repeats), log: console.log }).then(
+  measureBrowser({ notes: Number(values.notes), repeats: Number(values.repeats), log: console.log, profileDir: values.profile }).then(
     (result) => {
       const s = summarize(result)
       console.log(`median interactive: ours ${s.ours.toFixed(0)} ms, floor ${s.floor.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)} (target ≤ 1.3)`)

@@ -188,11 +188,19 @@ function browserSection(): string[] {
     step('DOMContentLoaded (scripts loaded and run)', (r) => r.domContentLoadedMs)
     step('board websocket open', (r) => r.wsOpenMs)
     step('sync answer received (largest message on the board socket)', (r) => r.syncMs)
+    step('tldraw container in the DOM (ours: store bound to the doc)', (r) => r.containerMs)
     step('editor mounted (`window.__editor` set)', (r) => r.editorMs)
     step('first frame with every note in the editor', (r) => r.allShapesMs)
     step('**rendered and interactive** (next frame)', (r) => r.interactiveMs)
+    step('then a click on a note: pointerdown → selected and painted (duration)', (r) => r.clickMs)
+    const split = (runs: BrowserRun[], from: (r: BrowserRun) => number | null, to: (r: BrowserRun) => number | null) =>
+      fmt(median(runs.map((r) => (to(r) ?? NaN) - (from(r) ?? NaN))), 'ms')
+    lines.push('', 'Where the time goes (medians of per-run differences):')
+    lines.push(`- ours: page load ${fmt(med(b.ours, (r) => r.domContentLoadedMs), 'ms')}; waiting for the sync answer ${split(b.ours, (r) => r.domContentLoadedMs, (r) => r.syncMs)}; applying it and binding the store (Yjs doc → tldraw store, IndexedDB cache) until tldraw mounts ${split(b.ours, (r) => r.syncMs, (r) => r.containerMs)}; tldraw creating the editor on the filled store ${split(b.ours, (r) => r.containerMs, (r) => r.editorMs)}; first render ${split(b.ours, (r) => r.editorMs, (r) => r.interactiveMs)}.`)
+    lines.push(`- floor: page load ${fmt(med(b.floor, (r) => r.domContentLoadedMs), 'ms')}; to tldraw's container ${split(b.floor, (r) => r.domContentLoadedMs, (r) => r.containerMs)}; tldraw loading the snapshot (fetch, migrate, validate) and creating the editor ${split(b.floor, (r) => r.containerMs, (r) => r.editorMs)}; first render ${split(b.floor, (r) => r.editorMs, (r) => r.interactiveMs)}.`)
     lines.push('', `**Ratio ours ÷ floor: ${s.ratio.toFixed(2)}** (target ≤ 1.3; ${s.ratio <= 1.3 ? 'met' : 'not met'}).`)
     lines.push(`Runs, ours: ${b.ours.map((r) => r.interactiveMs.toFixed(0)).join(', ')} ms; floor: ${b.floor.map((r) => r.interactiveMs.toFixed(0)).join(', ')} ms.`)
+    lines.push('CPU profiles of one load of each: `node --import tsx bench/browser.ts --profile bench/.work` (then `bench/profileSummary.ts`).')
   }
   return lines
 }
