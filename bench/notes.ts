@@ -7,36 +7,10 @@ import { getIndices } from '@tldraw/utils'
 import * as Y from 'yjs'
 import { DEFAULT_PAGE_ID, getBoardSchema, initialBoardRecords } from '../shared/boardSchema.js'
 import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, TRANSFORM_KEY, writeRecord, type JsonRecord } from '../shared/docLayout.js'
+import { noteRecord as sharedNoteRecord } from '../shared/notes.js'
 
 export function noteRecord(id: string, x: number, y: number, index: string, text = ''): JsonRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x,
-    y,
-    rotation: 0,
-    index,
-    parentId: DEFAULT_PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: text
-        ? { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }
-        : { type: 'doc', content: [{ type: 'paragraph' }] },
-      scale: 1,
-    },
-  }
+  return { ...sharedNoteRecord({ id, x, y, index, text, parentId: DEFAULT_PAGE_ID }), id }
 }
 
 /** Writes `count` notes on a grid, in transactions of `perTransaction` (one update each). */

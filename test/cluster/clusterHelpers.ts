@@ -9,6 +9,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { serviceUnavailable, spawnServerProcess, type ServerProcess } from '../helpers/server.js'
 import { createTestDatabase, postgresAvailable, TEST_REDIS_URL, type TestDatabase } from '../storage/pgDatabase.js'
+import { noteRecord } from '../../shared/notes.js'
 
 export { TEST_REDIS_URL }
 
@@ -93,32 +94,7 @@ export async function startCluster(size: number): Promise<Cluster> {
 
 /** A valid tldraw note record (the server's schema guard refuses anything else). */
 export function note(id: string, x: number, y = 0) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x,
-    y,
-    rotation: 0,
-    index: 'a1',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-      scale: 1,
-    },
-  }
+  return { ...noteRecord({ id, text: '', x, y }), id }
 }
 
 export function writeNote(provider: WebsocketProvider, id: string, x: number, y = 0): void {

@@ -50,6 +50,11 @@ async function remainingAt(page: Page, at: number): Promise<number> {
 /** Makes a note through the UI: the note tool from the keyboard, a click, typing. */
 async function writeNote(page: Page, x: number, y: number, text: string): Promise<void> {
   await page.keyboard.press('Escape')
+  // Pages open zoomed to fit whatever they held at load; one camera for all makes the screen
+  // points below the same page points on every page, so notes from different pages never overlap.
+  await page.evaluate(() => {
+    window.__editor!.setCamera({ x: 0, y: 0, z: 1 })
+  })
   await page.locator('.tl-canvas').click({ position: { x: 900, y: 650 } })
   await page.keyboard.press('n')
   await page.mouse.click(x, y)

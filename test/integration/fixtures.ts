@@ -10,35 +10,11 @@ import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from '../../shared/protocol.js'
 import type { Storage } from '../../server/storage/Storage.js'
+import { noteRecord as sharedNoteRecord } from '../../shared/notes.js'
 
 /** A valid tldraw 3.15 note shape on the default page. */
 export function noteRecord(id: string, x = 0, y = 0, text = ''): JsonRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x,
-    y,
-    rotation: 0,
-    index: 'a1',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: { type: 'doc', content: text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [{ type: 'paragraph' }] },
-      scale: 1,
-    },
-  }
+  return { ...sharedNoteRecord({ id, x, y, text }), id }
 }
 
 /** Writes one record into a doc through the layout codec, in its own transaction. */
