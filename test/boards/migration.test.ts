@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { getBoardSchema } from '../../shared/boardSchema.js'
 import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { richTextToPlainText } from '../../shared/results/index.js'
+import { mergeStoredDoc } from '../../server/sync/Room.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
 
@@ -23,12 +24,16 @@ describe('[S4] schema stored and migrated on load', () => {
     const legacy = noteRecord('shape:legacy', 'ignored', 10, 20) as unknown as Record<string, unknown> & { props: Record<string, unknown> }
     delete legacy.props.richText
     legacy.props.text = 'written before rich text'
+    // Written on top of the stored board, so that the older schema replaces the current one
+    // (two unrelated writes of meta.schema would be ordered by random client ids).
     const doc = new Y.Doc()
+    Y.applyUpdate(doc, mergeStoredDoc(await server.storage.loadDoc(board.id)))
+    const before = Y.encodeStateVector(doc)
     doc.transact(() => {
       writeRecord(getRecordsMap(doc), legacy as never)
       getMetaMap(doc).set(META_SCHEMA_KEY, olderSchema)
     })
-    await server.storage.appendUpdates(board.id, [Y.encodeStateAsUpdate(doc)])
+    await server.storage.appendUpdates(board.id, [Y.encodeStateAsUpdate(doc, before)])
 
     const client = connectProvider(server.url, board.id, board.tokens.viewer)
     await waitForSync(client)
