@@ -47,7 +47,8 @@ const Action = z.discriminatedUnion('action', [
 
 type SeatZone = { seat: number; participant: string | null }
 
-function seatsOf(controlState: Uint8Array, activityId: string): SeatZone[] {
+/** The seats of one dialogue activity and the seat holding its talking piece (0: nobody yet). */
+function talkingPieceOf(controlState: Uint8Array, activityId: string): { seats: SeatZone[]; holder: number } {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, controlState)
   const seats: SeatZone[] = []
@@ -57,16 +58,9 @@ function seatsOf(controlState: Uint8Array, activityId: string): SeatZone[] {
       seats.push({ seat: activity.meaning.seat, participant: activity.meaning.participant ?? null })
     }
   }
-  doc.destroy()
-  return seats.sort((a, b) => a.seat - b.seat)
-}
-
-function currentHolder(controlState: Uint8Array, activityId: string): number {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, controlState)
   const pieces = parseState(TalkingPieceState, doc.getMap(STATE_MAP).get(STATE_KEYS.talkingPiece))
   doc.destroy()
-  return pieces?.[activityId]?.seat ?? 0
+  return { seats: seats.sort((a, b) => a.seat - b.seat), holder: pieces?.[activityId]?.seat ?? 0 }
 }
 
 export function registerFacilitationRoutes(
@@ -103,11 +97,11 @@ export function registerFacilitationRoutes(
           return c.json({ revealed: await facilitation.revealPrivateNotes(id, { anonymous: body.anonymous }) })
         case 'passTalkingPiece': {
           const control = await readDocState(rooms, storage, id, 'control')
-          const seats = seatsOf(control, body.activityId)
+          const { seats, holder: holderSeat } = talkingPieceOf(control, body.activityId)
           if (seats.length === 0) throw new HTTPException(404, { message: 'that activity has no seats' })
           if (grant.role === 'participant') {
             // Only the holder passes: their private doc's name must be the holder seat's name.
-            const holder = seats.find((s) => s.seat === currentHolder(control, body.activityId))
+            const holder = seats.find((s) => s.seat === holderSeat)
             if (!body.participantId || !holder?.participant) throw new HTTPException(403, { message: 'only the holder of the talking piece can pass it' })
             const key = docKey(id, { kind: 'private', participantId: body.participantId })
             const loaded = rooms.getLoaded(key)

@@ -6,15 +6,15 @@ import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { getRecordsMap } from '../../shared/docLayout.js'
+import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { noteRecord } from '../../shared/notes.js'
 import { extractResults, positionInZone, readActivities, type BoardResults } from '../../shared/results/index.js'
 import { buildActivityRecords, templateSummaries } from '../../shared/templates/index.js'
 import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
 import { docKey } from '../../shared/roles.js'
-import { BOARD_ID_PATTERN, TOKEN_PATTERN } from '../auth/tokens.js'
-import { addRecords, readBoardRecords, readDocState } from '../boardState.js'
+import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
+import { addRecords, readBoardRecords, readBoardState, recordsOfState } from '../boardState.js'
 import type { Storage } from '../storage/Storage.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { toTldrFile } from '../tldrFile.js'
@@ -47,15 +47,23 @@ function slug(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'
 }
 
-export type BoardResultsSnapshot = { input: ReportInput; results: BoardResults; votes: Record<string, number> | null }
+export type BoardResultsSnapshot = {
+  input: ReportInput
+  results: BoardResults
+  votes: Record<string, number> | null
+  /** Both docs' records, as read for these results (the .tldr export reuses them). */
+  records: { board: JsonRecord[]; control: JsonRecord[] }
+}
 
 export async function boardResults(storage: Storage, rooms: RoomManager, boardId: string): Promise<BoardResultsSnapshot> {
   const board = await storage.getBoard(boardId)
   if (!board) throw new HTTPException(404, { message: 'no such board' })
-  const records = await readBoardRecords(rooms, storage, boardId)
+  // One read of each doc: the control doc gives both the template records and the vote totals.
+  const state = await readBoardState(rooms, storage, boardId)
   const control = new Y.Doc()
-  Y.applyUpdate(control, await readDocState(rooms, storage, boardId, 'control'))
+  Y.applyUpdate(control, state.control)
   const votes = parseState(VoteTotals, control.getMap(STATE_MAP).get(STATE_KEYS.voteTotals))
+  const records = { board: recordsOfState(state.board), control: readAllRecords(control) }
   control.destroy()
   const results = extractResults({ templateRecords: records.control, boardRecords: records.board, votes: votes ?? undefined })
   const input: ReportInput = {
@@ -65,7 +73,7 @@ export async function boardResults(storage: Storage, rooms: RoomManager, boardId
     boardRecords: records.board,
     votesShown: votes !== null,
   }
-  return { input, results, votes }
+  return { input, results, votes, records }
 }
 
 export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; rooms: RoomManager }): void {
@@ -87,7 +95,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     await requireGrant(c, storage, id)
     const query = ExportQuery.safeParse({ format: c.req.query('format') })
     if (!query.success) throw new HTTPException(400, { message: query.error.issues.map((i) => i.message).join('; ') })
-    const { input } = await boardResults(storage, rooms, id)
+    const { input, records } = await boardResults(storage, rooms, id)
     const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
     const attachment = (ext: string) => ({ 'content-disposition': `attachment; filename="${name}.${ext}"` })
     switch (query.data.format) {
@@ -110,7 +118,6 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
         })
       }
       case 'tldr': {
-        const records = await readBoardRecords(rooms, storage, id)
         const byId = new Map([...records.board, ...records.control].map((r) => [r.id, r]))
         return c.body(toTldrFile(Array.from(byId.values())), 200, { 'content-type': 'application/json', ...attachment('tldr') })
       }
@@ -154,7 +161,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     const grant = await requireGrant(c, storage, id)
     if (grant.role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can carry actions over' })
     const body = await parseJsonBody(c, CarryOver)
-    const source = await storage.findToken((await import('../auth/tokens.js')).hashToken(body.fromToken))
+    const source = await storage.findToken(hashToken(body.fromToken))
     if (!source || source.boardId !== body.fromBoardId) throw new HTTPException(403, { message: 'that link is not valid for the earlier board' })
     const earlier = await boardResults(storage, rooms, body.fromBoardId)
     const open = earlier.results.activities.flatMap((a) => (a.kind === 'retro' ? a.actions.filter((x) => x.status !== 'done') : []))
@@ -177,6 +184,3 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
     return c.json({ carried: notes.length }, 201)
   })
 }
-
-
-export { getRecordsMap }
