@@ -191,6 +191,15 @@ export function createApp(deps: AppDeps) {
             },
           }
           connection = rooms.connect(socket, { ...grant, ip }, key, kind, access)
+          // Frames are read from the ws socket itself: the adapter's onMessage wraps each one in
+          // a DOM MessageEvent and copies it, a cost paid per frame on a busy board. Nothing can
+          // arrive before this point (onOpen runs in the turn that completes the upgrade).
+          const open = connection
+          raw.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+            if (!isBinary) open.session.close(CloseEvents.MalformedMessage.code, 'text frames are not part of the protocol')
+            else if (Array.isArray(data)) open.receive(new Uint8Array(Buffer.concat(data)))
+            else open.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : data)
+          })
           let alive = true
           raw.on('pong', () => {
             alive = true
@@ -205,12 +214,6 @@ export function createApp(deps: AppDeps) {
             raw.ping()
           }, config.KEEPALIVE_INTERVAL_MS)
           keepAlive.unref()
-        },
-        onMessage(event) {
-          if (!connection) return
-          const data = event.data
-          if (data instanceof ArrayBuffer) connection.receive(new Uint8Array(data))
-          else connection.session.close(CloseEvents.MalformedMessage.code, 'text frames are not part of the protocol')
         },
         onClose() {
           if (keepAlive) clearInterval(keepAlive)

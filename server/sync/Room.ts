@@ -39,6 +39,10 @@ import type { Session } from './Session.js'
 /** Presence echoes allowed per other session and second (cursors move at up to ~10 Hz). */
 export const PRESENCE_ECHOES_PER_PEER_PER_SECOND = 25
 
+/** Presence batching: no change yet in this turn / changes from several origins. */
+const NO_ORIGIN = Symbol('none')
+const MIXED_ORIGINS = Symbol('mixed')
+
 /** Origin of updates that come from storage or a relay: they are never re-persisted. */
 export const STORAGE_ORIGIN = Symbol('storage')
 /**
@@ -112,6 +116,11 @@ export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uin
     store.pendingStructs = pendingStructs
     store.pendingDs = pendingDs
   }
+}
+
+/** The JSON text `null` (a removed presence), as the awareness encoding writes it. */
+function isNullState(state: Uint8Array): boolean {
+  return state.byteLength === 4 && state[0] === 0x6e && state[1] === 0x75 && state[2] === 0x6c && state[3] === 0x6c
 }
 
 function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -523,12 +532,17 @@ export class Room {
     const maxBytes = this.deps.limits.MAX_PRESENCE_BYTES ?? DEFAULT_MAX_PRESENCE_BYTES
     const maxIds = this.deps.limits.MAX_PRESENCES_PER_CONNECTION ?? DEFAULT_MAX_PRESENCES_PER_CONNECTION
     const decoder = decoding.createDecoder(update)
+    let news = false
     for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-      decoding.readVarUint(decoder) // client id
-      decoding.readVarUint(decoder) // clock
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
       const state = decoding.readVarUint8Array(decoder) // a varString: length-prefixed UTF-8
       if (state.byteLength > maxBytes) return CloseEvents.PresenceRefused
+      if (!news) news = this.isNewPresence(clientId, clock, state)
     }
+    // A stock client echoes every presence message it receives: an update with nothing newer
+    // than what the room has changes nothing, so it is not parsed any further.
+    if (!news) return null
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session)
     // Counted after applying: a stock y-websocket client echoes every peer's presence back, but
     // an echo changes nothing, so only the ids this session really sets are its own.
@@ -536,23 +550,70 @@ export class Room {
     return null
   }
 
+  /** Whether applying this entry would change the room's presence (awareness's own rule). */
+  private isNewPresence(clientId: number, clock: number, state: Uint8Array): boolean {
+    const known = this.awareness.meta.get(clientId)
+    if (known === undefined || clock > known.clock) return true
+    return clock === known.clock && isNullState(state) && this.awareness.states.has(clientId)
+  }
+
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed)
     if (typeof origin === 'object' && origin !== null && this.sessions.has(origin as Session)) {
       const session = origin as Session
       for (const id of added.concat(updated)) session.awarenessClientIds.add(id)
       for (const id of removed) session.awarenessClientIds.delete(id)
     }
-    const message = encodeMessage((e) => {
-      encoding.writeVarUint(e, MESSAGE_AWARENESS)
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    })
-    for (const s of this.sessions) if (s !== origin && s.state.name === 'open') s.socket.send(message)
-    this.onAwarenessRelay?.(message, origin)
+    const local = origin !== RELAY_ORIGIN
+    for (const ids of [added, updated, removed]) {
+      for (const id of ids) {
+        this.presenceChanged.add(id)
+        if (local) this.presenceToRelay.add(id)
+      }
+    }
+    this.presenceOrigin = this.presenceOrigin === NO_ORIGIN || this.presenceOrigin === origin ? origin : MIXED_ORIGINS
+    if (this.presenceScheduled) return
+    this.presenceScheduled = true
+    setImmediate(this.sendPresence)
   }
+
+  /**
+   * Presence changes are sent once per event-loop turn, every change of the turn in one
+   * message. Under load (many cursors moving) each session gets one frame per turn instead of
+   * one per cursor move, and a stock client, which re-sends every presence message it
+   * receives, re-sends one instead of many (SPEC L4 allowance, docs/DECISIONS.md).
+   */
+  private readonly sendPresence = (): void => {
+    this.presenceScheduled = false
+    const changed = Array.from(this.presenceChanged)
+    const toRelay = Array.from(this.presenceToRelay)
+    const origin = this.presenceOrigin
+    this.presenceChanged.clear()
+    this.presenceToRelay.clear()
+    this.presenceOrigin = NO_ORIGIN
+    if (changed.length === 0 || this.closed) return
+    const message = this.presenceMessage(changed)
+    for (const s of this.sessions) if (s !== origin && s.state.name === 'open') s.socket.send(message)
+    // Only changes made here go to the other instances (relayed ones came from there).
+    if (toRelay.length > 0 && this.onAwarenessRelay) {
+      this.onAwarenessRelay(toRelay.length === changed.length ? message : this.presenceMessage(toRelay), origin === MIXED_ORIGINS ? null : origin)
+    }
+  }
+
+  private presenceMessage(clientIds: number[]): Uint8Array {
+    return encodeMessage((e) => {
+      encoding.writeVarUint(e, MESSAGE_AWARENESS)
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
+    })
+  }
+
+  private readonly presenceChanged = new Set<number>()
+  /** The subset of presenceChanged made on this instance (not relayed from another). */
+  private readonly presenceToRelay = new Set<number>()
+  private presenceOrigin: unknown = NO_ORIGIN
+  private presenceScheduled = false
 
   /** Set by a cluster relay to forward awareness to other instances. */
   onAwarenessRelay: ((message: Uint8Array, origin: unknown) => void) | null = null
@@ -614,23 +675,37 @@ export class Room {
       }
       this.deps.metrics.persistSeconds.observe((performance.now() - started) / 1000)
       this.updatesSinceCompaction += batch.length
-      for (const { update, origin } of batch) {
-        const message = encodeMessage((e) => {
-          encoding.writeVarUint(e, MESSAGE_SYNC)
-          syncProtocol.writeUpdate(e, update)
-        })
-        for (const s of this.sessions) {
-          if (s !== origin && s.state.name === 'open') {
-            s.socket.send(message)
-            this.deps.metrics.messagesOut.inc()
-          }
-        }
-      }
-      this.onPersisted?.(batch.map((p) => p.update))
+      const merged = this.broadcastBatch(batch)
+      this.onPersisted?.([merged])
       this.notifyChanged()
     }
     for (const reply of replies) if (reply) reply.session.socket.send(reply.message)
     if (this.updatesSinceCompaction >= this.deps.limits.COMPACT_AFTER_UPDATES) await this.compact()
+  }
+
+  /**
+   * Sends a stored batch to the sessions. A batch of several updates (a busy board: every
+   * update received in one event-loop turn) goes out as one merged update, one frame per
+   * session instead of one per update and session; a session gets the updates of others (its
+   * own come back only inside a merge with others', where Yjs ignores them).
+   */
+  private broadcastBatch(batch: Pending[]): Uint8Array {
+    const origins = new Set(batch.map((p) => p.origin))
+    const only = origins.size === 1 ? batch[0]!.origin : undefined
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+    const message = encodeMessage((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC)
+      syncProtocol.writeUpdate(e, update)
+    })
+    let sent = 0
+    for (const s of this.sessions) {
+      if (s !== only && s.state.name === 'open') {
+        s.socket.send(message)
+        sent++
+      }
+    }
+    this.deps.metrics.messagesOut.inc(sent)
+    return update
   }
 
   /** Merges the update log into one snapshot (SPEC D3). */
