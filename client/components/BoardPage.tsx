@@ -4,19 +4,23 @@ import { Tldraw, useTldrawUser, type Editor, type TLComponents } from 'tldraw'
 import { useBoardAccess } from '../hooks/useBoardAccess'
 import { useBoardConnection } from '../hooks/useBoardConnection'
 import { useBoardStore } from '../hooks/useBoardStore'
+import { useInitialFit, type MountedEditor } from '../hooks/useInitialFit'
 import { usePresence } from '../hooks/usePresence'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
 import { BannerContext, BoardBanners } from './BoardBanners'
-import { BoardChromeContext, BoardPanel } from './BoardPanel'
+import { BOARD_PANEL_INSET_PX, BoardChromeContext, BoardPanel } from './BoardPanel'
 import { NamePrompt } from './NamePrompt'
-import { FacilitationLayer, FacilitationProvider } from '../features/facilitation'
+import { dockInsetPx, FacilitationLayer, FacilitationProvider } from '../features/facilitation'
 import { ActivitiesProvider } from '../features/activities'
 
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
 
 const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners, InFrontOfTheCanvas: FacilitationLayer }
+
+/** What the panels cover when a board first opens: the first fit keeps the content clear of them. */
+const panelInsets = () => ({ left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
 
 declare global {
   interface Window {
@@ -33,6 +37,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const [identity, setIdentity] = useState<Identity>(loadIdentity)
   const [editingName, setEditingName] = useState(false)
+  const [mounted, setMounted] = useState<MountedEditor | null>(null)
+  // Open on the whole board (the activities), not on an arbitrary corner of it.
+  useInitialFit(mounted, connection, panelInsets)
   const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
 
   const user = useTldrawUser({
@@ -80,8 +87,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
               components={TLDRAW_COMPONENTS}
               onMount={(editor) => {
                 window.__editor = editor
-                // Open on the whole board (the activities), not on an arbitrary corner of it.
-                if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
+                setMounted({ editor, cameraAtMount: editor.getCamera() })
+                return () => setMounted(null)
               }}
             />
             </ActivitiesProvider>

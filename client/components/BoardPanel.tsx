@@ -21,6 +21,12 @@ export type BoardChrome = {
 /** tldraw renders its UI slots itself; the board's state reaches them through this context. */
 export const BoardChromeContext = createContext<BoardChrome | null>(null)
 
+/**
+ * Screen width the board panel (with tldraw's style panel under it) covers on the right of the
+ * canvas: `.board-panel` is 264 px wide with 8 px margins (styles.css), plus a gap.
+ */
+export const BOARD_PANEL_INSET_PX = 288
+
 /** The top-right panel of the board (tldraw's SharePanel slot): who is here and how we are connected. */
 export function BoardPanel() {
   const chrome = useContext(BoardChromeContext)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { FollowSection } from './FollowSection'
+import { loadDockOpen, saveDockOpen } from './dockMemory'
 import type { Facilitation } from './FacilitationContext'
 import { InstructionsSection } from './InstructionsSection'
 import { PrivateWritingSection } from './PrivateWritingSection'
@@ -22,10 +23,14 @@ type DockProps = { fac: Facilitation; voting: Voting; follow: Follow; activities
  */
 export function FacilitationDock({ fac, voting, follow, activities, circles }: DockProps) {
   const { t } = useI18n()
-  const [open, setOpen] = useState(true)
+  const [open, setOpen] = useState(loadDockOpen)
   const timer = useTimerView(fac.control.timer, fac.serverNow)
   const announcement = useAnnouncement(fac.control, timer)
   const dock = useRef<HTMLElement>(null)
+  const toggle = () => {
+    saveDockOpen(!open)
+    setOpen(!open)
+  }
 
   // Scrolling the panel must not zoom the canvas underneath (tldraw listens on its container).
   useEffect(() => {
@@ -41,7 +46,7 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
       <div className="fac-header">
         <h2 id="fac-dock-heading">{t('fac.panel')}</h2>
         <TimerDisplay view={timer} />
-        <button type="button" className="fac-toggle" aria-expanded={open} aria-controls="fac-dock-body" onClick={() => setOpen(!open)}>
+        <button type="button" className="fac-toggle" aria-expanded={open} aria-controls="fac-dock-body" onClick={toggle}>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span>
           <span className="visually-hidden">{open ? t('fac.hide') : t('fac.show')}</span>
         </button>
