@@ -22,7 +22,7 @@ export async function readDocState(rooms: RoomManager, storage: Storage, boardId
   const room = rooms.getLoaded(key)
   if (room) {
     await room.flushed()
-    return Y.encodeStateAsUpdate(room.doc)
+    return room.encodeState()
   }
   return mergeStoredDoc(await storage.loadDoc(key))
 }

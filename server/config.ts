@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   BOARD_CREATIONS_PER_IP_PER_MINUTE: int(30),
   COMPACT_AFTER_UPDATES: int(500),
   KEEPALIVE_INTERVAL_MS: int(30_000),
+  /** A loaded doc nobody has written or read for this long sleeps as its encoded state (0: never). */
+  ROOM_SLEEP_AFTER_MS: int(30_000),
   /** An automatic version at most this often while a board is edited. */
   AUTOSAVE_INTERVAL_MS: int(10 * 60_000),
   CLIENT_DIST_DIR: z.string().default('dist'),

@@ -64,6 +64,7 @@ export async function startServer(
         MAX_PRESENCE_BYTES: config.MAX_PRESENCE_BYTES,
         MAX_PRESENCES_PER_CONNECTION: config.MAX_PRESENCES_PER_CONNECTION,
         COMPACT_AFTER_UPDATES: config.COMPACT_AFTER_UPDATES,
+        ROOM_SLEEP_AFTER_MS: config.ROOM_SLEEP_AFTER_MS,
       },
     },
     config,

@@ -185,7 +185,7 @@ export class FacilitationService {
       let state: Uint8Array
       if (room) {
         await room.flushed()
-        state = Y.encodeStateAsUpdate(room.doc)
+        state = room.encodeState() // a sleeping private doc is read without waking it
       } else state = mergeStoredDoc(await this.storage.loadDoc(key))
       out.push(readPrivateDoc(key, state))
     }

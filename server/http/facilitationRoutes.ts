@@ -105,7 +105,7 @@ export function registerFacilitationRoutes(
             if (!body.participantId || !holder?.participant) throw new HTTPException(403, { message: 'only the holder of the talking piece can pass it' })
             const key = docKey(id, { kind: 'private', participantId: body.participantId })
             const loaded = rooms.getLoaded(key)
-            const privateState = loaded ? Y.encodeStateAsUpdate(loaded.doc) : mergeStoredDoc(await storage.loadDoc(key))
+            const privateState = loaded ? loaded.encodeState() : mergeStoredDoc(await storage.loadDoc(key))
             const doc = new Y.Doc()
             Y.applyUpdate(doc, privateState)
             const name = doc.getMap(PROFILE_MAP).get('name')

@@ -62,6 +62,8 @@ export type RoomLimits = {
   MAX_PRESENCE_BYTES?: number
   /** Awareness client ids one connection may announce (a y-websocket client uses one). */
   MAX_PRESENCES_PER_CONNECTION?: number
+  /** Idle time after which a loaded doc sleeps as its encoded state (0 or absent: never). */
+  ROOM_SLEEP_AFTER_MS?: number
 }
 
 const DEFAULT_MAX_PRESENCE_BYTES = 64 * 1024
@@ -118,6 +120,11 @@ export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uin
   }
 }
 
+/** The update that carries nothing (no structs, no deletions). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
+
 /** The JSON text `null` (a removed presence), as the awareness encoding writes it. */
 function isNullState(state: Uint8Array): boolean {
   return state.byteLength === 4 && state[0] === 0x6e && state[1] === 0x75 && state[2] === 0x6c && state[3] === 0x6c
@@ -129,8 +136,15 @@ function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** A dormant room's doc, kept as its encoded state (see Room.hibernateIfIdle). */
+type Dormant = { state: Uint8Array; stateVector: Uint8Array }
+
 export class Room {
-  doc = new Y.Doc()
+  /** The live doc; null while the room is dormant. */
+  private liveDoc: Y.Doc | null = new Y.Doc()
+  private dormant: Dormant | null = null
+  /** Last time the doc was written or read (ms since epoch). */
+  private lastActive = Date.now()
   readonly awareness: awarenessProtocol.Awareness
   readonly sessions = new Set<Session>()
   private pending: Pending[] = []
@@ -156,10 +170,63 @@ export class Room {
     readonly kind: DocKind,
     private readonly deps: RoomDeps,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // Presence has a doc of its own (awareness only needs one for its client id), so that the
+    // board's doc can be put to sleep while people are present.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc())
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
-    this.attachDoc(this.doc)
+    this.attachDoc(this.liveDoc!)
+  }
+
+  /** The room's Y.Doc; a dormant room wakes up (its doc is rebuilt from its encoded state). */
+  get doc(): Y.Doc {
+    this.lastActive = Date.now()
+    if (this.liveDoc) return this.liveDoc
+    const dormant = this.dormant!
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, dormant.state, STORAGE_ORIGIN)
+    this.dormant = null
+    this.liveDoc = doc
+    this.attachDoc(doc)
+    this.deps.metrics.dormantRooms.dec()
+    return doc
+  }
+
+  /** Whether the doc is asleep (kept encoded, no Y.Doc in memory). */
+  get isDormant(): boolean {
+    return this.dormant !== null
+  }
+
+  /**
+   * Puts the doc to sleep when nothing has written or read it for `idleMs`: a Y.Doc costs
+   * ~100 KiB of heap for a 10-note board (every record, key and value is an object), its
+   * encoded state a few KiB. People stay connected and present (presence has its own doc);
+   * a sync step 1 is answered from the encoded state, and the first write, or any server
+   * read, rebuilds the doc. Never while anything is in flight: pending or deferred updates,
+   * a rebuild, content Yjs holds back, a storage failure.
+   */
+  hibernateIfIdle(now: number, idleMs: number): boolean {
+    const doc = this.liveDoc
+    if (doc === null || this.closed || now - this.lastActive < idleMs) return false
+    if (this.held || this.pending.length > 0 || this.replies.length > 0 || this.flushScheduled || this.deferred.size > 0) return false
+    if (this.storageFailing || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false
+    this.dormant = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
+    doc.off('update', this.onDocUpdate)
+    doc.off('afterTransaction', this.onAfterTransaction)
+    doc.destroy()
+    this.liveDoc = null
+    this.deps.metrics.dormantRooms.inc()
+    return true
+  }
+
+  /** The doc's state as one update (from the encoded state of a dormant room, without waking it). */
+  encodeState(): Uint8Array {
+    return this.dormant ? this.dormant.state : Y.encodeStateAsUpdate(this.doc)
+  }
+
+  /** What a client that has `stateVector` lacks, without what Yjs holds pending. */
+  private encodeStateFor(stateVector: Uint8Array): Uint8Array {
+    return this.dormant ? Y.diffUpdate(this.dormant.state, stateVector) : encodeIntegratedState(this.doc, stateVector)
   }
 
   /** Loads the stored doc. Call once before the first session joins. */
@@ -193,6 +260,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.lastActive = Date.now()
     if (origin === STORAGE_ORIGIN) return
     if (origin === RELAY_ORIGIN) {
       const message = encodeMessage((e) => {
@@ -248,7 +316,8 @@ export class Room {
     session.socket.send(
       encodeMessage((e) => {
         encoding.writeVarUint(e, MESSAGE_SYNC)
-        syncProtocol.writeSyncStep1(e, this.doc)
+        encoding.writeVarUint(e, SYNC_STEP_1)
+        encoding.writeVarUint8Array(e, this.dormant ? this.dormant.stateVector : Y.encodeStateVector(this.doc))
       }),
     )
     const states = this.awareness.getStates()
@@ -359,7 +428,7 @@ export class Room {
                 message: encodeMessage((e) => {
                   encoding.writeVarUint(e, MESSAGE_SYNC)
                   encoding.writeVarUint(e, SYNC_STEP_2)
-                  encoding.writeVarUint8Array(e, encodeIntegratedState(this.doc, stateVector))
+                  encoding.writeVarUint8Array(e, this.encodeStateFor(stateVector))
                 }),
               },
         )
@@ -369,9 +438,12 @@ export class Room {
       case SYNC_STEP_2:
       case SYNC_UPDATE: {
         const update = decoding.readVarUint8Array(decoder)
+        // An empty update (what every client answers to our step 1) changes nothing: it needs
+        // no doc, so it does not wake a dormant room.
+        if (this.dormant && isEmptyUpdate(update)) return null
         if (!session.canWrite) {
           // Every client answers our step 1 with its own step 2; an empty one is no write.
-          if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return null
+          if (isEmptyUpdate(update)) return null
           // SPEC R2: a read-only peer's write is dropped and answered, never stored.
           session.socket.send(
             encodeMessage((e) => {
@@ -514,7 +586,7 @@ export class Room {
     const old = this.doc
     old.off('update', this.onDocUpdate)
     old.off('afterTransaction', this.onAfterTransaction)
-    this.doc = fresh
+    this.liveDoc = fresh
     this.attachDoc(fresh)
     // The old doc is dropped, not destroyed: destroying it would also destroy the awareness.
     this.approxBytes = Y.encodeStateAsUpdate(fresh).byteLength
@@ -735,12 +807,15 @@ export class Room {
     if (this.updatesSinceCompaction > 0 && !this.storageFailing) await this.compact()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.awareness.doc.destroy()
+    this.liveDoc?.destroy()
+    if (this.dormant) this.deps.metrics.dormantRooms.dec()
+    this.dormant = null
   }
 
   /** Current encoded size of the doc, for metrics and benchmarks. */
   encodedSize(): number {
-    return Y.encodeStateAsUpdate(this.doc).byteLength
+    return this.encodeState().byteLength
   }
 
   /** The meta map, for schema checks. */

@@ -37,10 +37,24 @@ export class RoomManager {
   /** Called after a room has unloaded (final flush done). */
   readonly closedListeners = new Set<(room: Room) => void>()
 
+  private readonly sleepTimer: NodeJS.Timeout | null
+
   constructor(
     private readonly deps: RoomDeps,
     private readonly connectLimits: ConnectLimits,
-  ) {}
+  ) {
+    const idleMs = deps.limits.ROOM_SLEEP_AFTER_MS ?? 0
+    this.sleepTimer = idleMs > 0 ? setInterval(() => this.sleepIdleRooms(idleMs), Math.max(50, Math.min(idleMs / 2, 10_000))) : null
+    this.sleepTimer?.unref()
+  }
+
+  /** Puts the docs nobody has used for `idleMs` to sleep (Room.hibernateIfIdle). */
+  sleepIdleRooms(idleMs: number): number {
+    const now = Date.now()
+    let n = 0
+    for (const room of this.rooms.values()) if (room.hibernateIfIdle(now, idleMs)) n++
+    return n
+  }
 
   /** Whether another connection from this board and address is allowed. */
   admit(boardId: string, ip: string): CloseEvent | null {
@@ -202,6 +216,7 @@ export class RoomManager {
 
   /** Flushes and unloads every room (shutdown). */
   async closeAll(event: CloseEvent = CloseEvents.ServerShutdown): Promise<void> {
+    if (this.sleepTimer) clearInterval(this.sleepTimer)
     const rooms = Array.from(this.rooms.values())
     this.rooms.clear()
     await Promise.all(rooms.map((r) => r.close(event)))

@@ -1,0 +1,100 @@
+/**
+ * Idle rooms sleep (docs/DECISIONS.md, issue 8): a loaded doc nobody writes or reads for
+ * ROOM_SLEEP_AFTER_MS is kept as its encoded state, with its people still connected and
+ * present. Joining, presence and exports are served asleep; the first write wakes it and is
+ * checked, stored and broadcast as usual.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readRecord } from '../../shared/docLayout.js'
+import { docKey } from '../../shared/roles.js'
+import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
+import { RawClient } from '../hardening/support/rawClient.js'
+import { noteIds, noteRecord, putRecord } from './fixtures.js'
+
+const SLEEP_AFTER_MS = 150
+
+describe('idle rooms sleep as encoded state', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer({ ROOM_SLEEP_AFTER_MS: SLEEP_AFTER_MS })
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  const roomOf = (boardId: string) => server.rooms.getLoaded(docKey(boardId, { kind: 'board' }))!
+
+  it('[D8] a board with people on it sleeps; a newcomer syncs from the sleeping state, presence flows, and the first write wakes it for everyone', async () => {
+    const board = await createTestBoard(server.url)
+    const alice = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(alice)
+    alice.doc.transact(() => {
+      for (let i = 0; i < 10; i++) putRecord(alice.doc, noteRecord(`shape:n${i}`, i * 100, 0, `note ${i}`))
+    })
+    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep')
+    expect(server.rooms.loadedRooms).toBeGreaterThan(0)
+
+    // A newcomer gets every note from the sleeping room, which stays asleep.
+    const bob = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(bob)
+    expect(noteIds(bob.doc)).toHaveLength(10)
+    expect(readRecord(bob.doc, 'shape:n3')).toEqual(readRecord(alice.doc, 'shape:n3'))
+    expect(roomOf(board.id).isDormant).toBe(true)
+
+    // Presence does not need the doc.
+    bob.awareness.setLocalStateField('user', { name: 'Bob' })
+    await waitFor(() => Array.from(alice.awareness.getStates().values()).some((s) => (s as { user?: { name?: string } }).user?.name === 'Bob'), 5000, 'Bob present at Alice')
+    expect(roomOf(board.id).isDormant).toBe(true)
+
+    // The first write wakes the room; it reaches Alice and is stored.
+    bob.doc.transact(() => putRecord(bob.doc, noteRecord('shape:n3', 999, 0, 'moved while asleep')))
+    await waitFor(() => (readRecord(alice.doc, 'shape:n3') as { x?: number } | null)?.x === 999, 5000, 'the move at Alice')
+    expect(roomOf(board.id).isDormant).toBe(false)
+    const stored = new Y.Doc()
+    const loaded = await server.storage.loadDoc(docKey(board.id, { kind: 'board' }))
+    if (loaded.snapshot) Y.applyUpdate(stored, loaded.snapshot)
+    for (const u of loaded.updates) Y.applyUpdate(stored, u)
+    expect((readRecord(stored, 'shape:n3') as { x?: number }).x).toBe(999)
+    expect(noteIds(stored)).toHaveLength(10)
+
+    // It sleeps again, and a JSON export is read without waking it.
+    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep again')
+    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(await res.json())).toContain('moved while asleep')
+    expect(roomOf(board.id).isDormant).toBe(true)
+    alice.destroy()
+    bob.destroy()
+  })
+
+  it('[D8][S6] a write refused by the schema guard after a wake is still refused, and the board is intact', async () => {
+    const board = await createTestBoard(server.url)
+    const writer = await RawClient.connect(server.url, board.id, board.tokens.participant)
+    await writer.waitSynced()
+    writer.write((doc) => putRecord(doc, noteRecord('shape:ok', 10, 20, 'fine')))
+    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep')
+    writer.write((doc) => doc.getMap('records').set('shape:bad', new Y.Map([['typeName', 'shape'], ['type', 'nonsense']])))
+    const closed = await writer.waitClosed()
+    expect(closed.code).toBe(4004)
+    const reader = connectProvider(server.url, board.id, board.tokens.viewer)
+    await waitForSync(reader)
+    expect(noteIds(reader.doc)).toEqual(['shape:ok'])
+    expect(reader.doc.getMap('records').has('shape:bad')).toBe(false)
+    reader.destroy()
+  })
+
+  it('[D8][D5] a sleeping room still flushes and closes cleanly when its last person leaves, and reloads with everything', async () => {
+    const board = await createTestBoard(server.url)
+    const p = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(p)
+    p.doc.transact(() => putRecord(p.doc, noteRecord('shape:kept', 1, 2, 'kept')))
+    await waitFor(() => roomOf(board.id)?.isDormant === true, 5000, 'the room to sleep')
+    p.destroy()
+    await waitFor(() => server.rooms.getLoaded(docKey(board.id, { kind: 'board' })) === undefined, 5000, 'the room to unload')
+    const again = connectProvider(server.url, board.id, board.tokens.viewer)
+    await waitForSync(again)
+    expect(readRecord(again.doc, 'shape:kept')).toEqual(noteRecord('shape:kept', 1, 2, 'kept'))
+    again.destroy()
+  })
+})
