@@ -8,7 +8,12 @@ import type { WorkerClient } from './clientWorker.js'
 import { sampleProcs } from './procStats.js'
 import type { BenchServer } from './servers.js'
 
-export type MemoryPoint = { boards: number; rssBytes: number; perBoardBytes: number }
+/**
+ * `perBoardBytes`: idle boards as each server keeps them after a quiet spell (ours: asleep,
+ * see ROOM_SLEEP_AFTER_MS); `awakePerBoardBytes`: right after the boards were written (ours
+ * before its docs sleep; the same figure for servers that do not put boards to sleep).
+ */
+export type MemoryPoint = { boards: number; rssBytes: number; perBoardBytes: number; awakePerBoardBytes: number; asleep: boolean }
 export type MemoryResult = { baseRssBytes: number; points: MemoryPoint[] }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -40,8 +45,14 @@ export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 
       command(worker, { type: 'idle', clients, notesPerBoard, writeInitial: server.clientKind === 'hocuspocus' || !server.persistent })
       await ready
       loaded = boards
-      const rssBytes = await settledRss(server.pids())
-      points.push({ boards, rssBytes, perBoardBytes: (rssBytes - baseRssBytes) / boards })
+      const awakeRss = await settledRss(server.pids())
+      let rssBytes = awakeRss
+      let asleep = false
+      if (server.waitAllAsleep) {
+        asleep = await server.waitAllAsleep(90_000)
+        rssBytes = await settledRss(server.pids())
+      }
+      points.push({ boards, rssBytes, perBoardBytes: (rssBytes - baseRssBytes) / boards, awakePerBoardBytes: (awakeRss - baseRssBytes) / boards, asleep })
     }
   } finally {
     await stopWorkers([worker])

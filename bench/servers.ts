@@ -39,6 +39,11 @@ export type BenchServer = {
   createBoard(): Promise<BoardRef>
   /** Connection of the i-th client of a board (instances alternate for a cluster). */
   clientSpec(board: BoardRef, i: number): ClientSpec
+  /**
+   * Ours only: resolves once every loaded doc sleeps (ROOM_SLEEP_AFTER_MS, default 30 s), read
+   * from /metrics; false if that did not happen within `timeoutMs`.
+   */
+  waitAllAsleep?(timeoutMs: number): Promise<boolean>
   /** Stops the processes (SIGTERM, then SIGKILL) and starts them again on the same data. */
   restart(): Promise<void>
   stop(): Promise<void>
@@ -122,13 +127,36 @@ async function createOurBoard(httpBase: string): Promise<BoardRef> {
   return { room: body.board.id, token: body.links.participant.slice(body.links.participant.indexOf('#') + 1) }
 }
 
+let ourBundle: string | null = null
+
+/** Our server as `npm start` runs it: bundled by esbuild (scripts/start.mjs), plain JavaScript. */
+async function ourServerEntry(): Promise<string> {
+  if (ourBundle) return ourBundle
+  const { build } = await import('esbuild')
+  // Under the project (not bench/), so that its packages resolve to the app's node_modules.
+  const outfile = path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs')
+  await build({
+    entryPoints: [path.join(ROOT_DIR, 'server', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  ourBundle = outfile
+  return outfile
+}
+
 /** Our server, one or more instances sharing `env` storage. */
 async function startOurs(target: TargetName, instances: number, env: Record<string, string>, extraArgs: string[] = []): Promise<BenchServer> {
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()))
+  const entry = await ourServerEntry()
   const start = () =>
     Promise.all(
       ports.map((port) =>
-        spawnReady([...extraArgs, '--import', 'tsx', 'server/main.ts'], { ...OUR_BENCH_ENV, ...env, HOST: '127.0.0.1', PORT: String(port) }, /open http:\/\//),
+        spawnReady([...extraArgs, entry], { ...OUR_BENCH_ENV, ...env, HOST: '127.0.0.1', PORT: String(port) }, /open http:\/\//),
       ),
     )
   let procs = await start()
@@ -141,6 +169,16 @@ async function startOurs(target: TargetName, instances: number, env: Record<stri
     pids: () => procs.map((p) => p.child.pid!),
     createBoard: () => createOurBoard(http(0)),
     clientSpec: (board, i) => ({ kind: 'y-websocket', url: `ws://127.0.0.1:${ports[i % ports.length]}/sync`, room: board.room, token: board.token }),
+    async waitAllAsleep(timeoutMs) {
+      const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN)
+      const deadline = Date.now() + timeoutMs
+      while (Date.now() < deadline) {
+        const texts = await Promise.all(ports.map((_, i) => fetch(`${http(i)}/metrics`).then((r) => r.text())))
+        if (texts.every((t) => gauge(t, 'canvas_rooms') > 0 && gauge(t, 'canvas_rooms_dormant') === gauge(t, 'canvas_rooms'))) return true
+        await new Promise((r) => setTimeout(r, 1000))
+      }
+      return false
+    },
     async restart() {
       await Promise.all(procs.map((p) => stopProc(p)))
       procs = await start()

@@ -1,9 +1,9 @@
 // `npm start`: builds the client when it is missing or older than its sources, then serves
-// everything from one process (tsx runs the TypeScript server directly).
+// everything from one process.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -26,6 +26,21 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const { register } = await import('tsx/esm/api')
-register()
-await import('../server/main.ts')
+// The server is bundled (our TypeScript only; packages stay in node_modules) and run as plain
+// JavaScript: no TypeScript loader thread in the serving process (≈40 MiB of RSS), and the
+// bundle is rebuilt on every start (≈50 ms), so it is never stale.
+const { build } = await import('esbuild')
+const bundle = path.join(root, 'dist-server', 'main.mjs')
+await build({
+  entryPoints: [path.join(root, 'server', 'main.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+})
+process.setSourceMapsEnabled(true)
+await import(pathToFileURL(bundle).href)
