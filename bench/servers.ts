@@ -129,24 +129,12 @@ async function createOurBoard(httpBase: string): Promise<BoardRef> {
 
 let ourBundle: string | null = null
 
-/** Our server as `npm start` runs it: bundled by esbuild (scripts/start.mjs), plain JavaScript. */
+/** Our server as `npm start` runs it: bundled by scripts/buildServer.mjs, plain JavaScript. */
 async function ourServerEntry(): Promise<string> {
   if (ourBundle) return ourBundle
-  const { build } = await import('esbuild')
-  // Under the project (not bench/), so that its packages resolve to the app's node_modules.
-  const outfile = path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs')
-  await build({
-    entryPoints: [path.join(ROOT_DIR, 'server', 'main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  })
-  ourBundle = outfile
-  return outfile
+  const { buildServer } = (await import(path.join(ROOT_DIR, 'scripts', 'buildServer.mjs'))) as { buildServer(outfile?: string): Promise<string> }
+  ourBundle = await buildServer(path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs'))
+  return ourBundle
 }
 
 /** Our server, one or more instances sharing `env` storage. */

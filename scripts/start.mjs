@@ -26,21 +26,10 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-// The server is bundled (our TypeScript only; packages stay in node_modules) and run as plain
-// JavaScript: no TypeScript loader thread in the serving process (≈40 MiB of RSS), and the
-// bundle is rebuilt on every start (≈50 ms), so it is never stale.
-const { build } = await import('esbuild')
-const bundle = path.join(root, 'dist-server', 'main.mjs')
-await build({
-  entryPoints: [path.join(root, 'server', 'main.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-})
+// The server is bundled and run as plain JavaScript (scripts/buildServer.mjs): no TypeScript
+// loader thread in the serving process (≈40 MiB of RSS). The bundle is rebuilt on every start
+// (≈50 ms), so it is never stale.
+const { buildServer } = await import('./buildServer.mjs')
+const bundle = await buildServer()
 process.setSourceMapsEnabled(true)
 await import(pathToFileURL(bundle).href)

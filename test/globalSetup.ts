@@ -1,7 +1,9 @@
-// Builds the client once when it is missing or stale, so browser tests serve what `npm start` serves.
+// Builds the client once when it is missing or stale, so browser tests serve what `npm start` serves,
+// and the server bundle that server-process tests run (as `npm start` runs it).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { TEST_SERVER_BUNDLE } from './helpers/paths.js'
 
 function newestMtime(dir: string): number {
   let newest = 0
@@ -12,7 +14,14 @@ function newestMtime(dir: string): number {
   return newest
 }
 
-export default function setup(): void {
+
+export default async function setup(): Promise<void> {
+  const { buildServer } = (await import(path.resolve('scripts/buildServer.mjs'))) as { buildServer(outfile?: string): Promise<string> }
+  await buildServer(TEST_SERVER_BUNDLE)
+  buildClient()
+}
+
+function buildClient(): void {
   const built = path.resolve('dist/index.html')
   const sources = Math.max(newestMtime(path.resolve('client')), newestMtime(path.resolve('shared')))
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return

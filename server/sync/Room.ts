@@ -39,10 +39,6 @@ import type { Session } from './Session.js'
 /** Presence echoes allowed per other session and second (cursors move at up to ~10 Hz). */
 export const PRESENCE_ECHOES_PER_PEER_PER_SECOND = 25
 
-/** Presence batching: no change yet in this turn / changes from several origins. */
-const NO_ORIGIN = Symbol('none')
-const MIXED_ORIGINS = Symbol('mixed')
-
 /** Origin of updates that come from storage or a relay: they are never re-persisted. */
 export const STORAGE_ORIGIN = Symbol('storage')
 /**
@@ -645,7 +641,6 @@ export class Room {
         if (local) this.presenceToRelay.add(id)
       }
     }
-    this.presenceOrigin = this.presenceOrigin === NO_ORIGIN || this.presenceOrigin === origin ? origin : MIXED_ORIGINS
     if (this.presenceScheduled) return
     this.presenceScheduled = true
     setImmediate(this.sendPresence)
@@ -656,21 +651,23 @@ export class Room {
    * message. Under load (many cursors moving) each session gets one frame per turn instead of
    * one per cursor move, and a stock client, which re-sends every presence message it
    * receives, re-sends one instead of many (SPEC L4 allowance, docs/DECISIONS.md).
+   *
+   * The sender gets its own change back too, as from the reference server: a stock provider
+   * that hears nothing for 30 s (its `messageReconnectTimeout`) drops and reopens its socket,
+   * and a person alone on a board hears only their own presence renewal (every 15 s).
    */
   private readonly sendPresence = (): void => {
     this.presenceScheduled = false
     const changed = Array.from(this.presenceChanged)
     const toRelay = Array.from(this.presenceToRelay)
-    const origin = this.presenceOrigin
     this.presenceChanged.clear()
     this.presenceToRelay.clear()
-    this.presenceOrigin = NO_ORIGIN
     if (changed.length === 0 || this.closed) return
     const message = this.presenceMessage(changed)
-    for (const s of this.sessions) if (s !== origin && s.state.name === 'open') s.socket.send(message)
+    for (const s of this.sessions) if (s.state.name === 'open') s.socket.send(message)
     // Only changes made here go to the other instances (relayed ones came from there).
     if (toRelay.length > 0 && this.onAwarenessRelay) {
-      this.onAwarenessRelay(toRelay.length === changed.length ? message : this.presenceMessage(toRelay), origin === MIXED_ORIGINS ? null : origin)
+      this.onAwarenessRelay(toRelay.length === changed.length ? message : this.presenceMessage(toRelay), null)
     }
   }
 
@@ -684,7 +681,6 @@ export class Room {
   private readonly presenceChanged = new Set<number>()
   /** The subset of presenceChanged made on this instance (not relayed from another). */
   private readonly presenceToRelay = new Set<number>()
-  private presenceOrigin: unknown = NO_ORIGIN
   private presenceScheduled = false
 
   /** Set by a cluster relay to forward awareness to other instances. */

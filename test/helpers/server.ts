@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type CanvasServer } from '../../server/server.js'
 import type { Config } from '../../server/config.js'
+import { TEST_SERVER_BUNDLE } from './paths.js'
 
 export type TestBoard = {
   id: string
@@ -86,17 +87,20 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 5000): Prom
 
 export type ServerProcess = { url: string; child: ChildProcess; dataDir: string; exited: Promise<number | null> }
 
-/** Runs `server/main.ts` as its own process, exactly as `npm start` serves it. */
+/**
+ * Runs the server as its own process, exactly as `npm start` serves it: the bundle of
+ * `server/main.ts` (scripts/buildServer.mjs) built by test/globalSetup.ts.
+ */
 export async function spawnServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? tempDir()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', TEST_SERVER_BUNDLE], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000) // generous: a loaded CI box can take long to compile with tsx
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000) // generous: a loaded CI box
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const m = /open (http:\/\/\S+)/.exec(out)

@@ -12,7 +12,7 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from '../../shared/proto
 import { readRecord } from '../../shared/docLayout.js'
 import { RawClient, encode } from '../hardening/support/rawClient.js'
 import * as encoding from 'lib0/encoding'
-import { createTestBoard, startTestServer, waitFor, type TestBoard } from '../helpers/server.js'
+import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { noteRecord, putRecord } from './fixtures.js'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -117,6 +117,24 @@ describe('fan-out: one frame per session and turn', () => {
     seen.destroy()
     mover.close()
     watcher.close()
+  })
+
+  it('[S3] a presence change comes back to its sender too: a stock provider alone on a board hears its own renewals and keeps its socket', async () => {
+    const alone = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(alone)
+    const before = alone.wsLastMessageReceived
+    await sleep(20)
+    // What the provider's awareness does every 15 s; with no message for 30 s it reconnects.
+    alone.awareness.setLocalStateField('user', { name: 'Alone' })
+    await waitFor(() => alone.wsLastMessageReceived > before, 5000, 'a message back after a presence renewal')
+    alone.destroy()
+
+    const raw = await RawClient.connect(server.url, board.id, board.tokens.participant)
+    await raw.waitSynced()
+    const from = raw.frames.length
+    raw.send(presenceFrame(777001, 1, { name: 'raw' }))
+    await waitFor(() => count(raw, 'presence', from) > 0, 5000, 'own presence back')
+    raw.close()
   })
 
   it('[S3] an echo of a presence changes nothing and is not sent on; a removal at the same clock still is', async () => {
