@@ -5,16 +5,25 @@
  */
 import { command, startWorker, stopWorkers } from './loadgen.js'
 import type { WorkerClient } from './clientWorker.js'
-import { sampleProcs } from './procStats.js'
-import type { BenchServer } from './servers.js'
+import { heapAfterGc, sampleProcs } from './procStats.js'
+import { WORK_DIR, type BenchServer } from './servers.js'
 
 /**
  * `perBoardBytes`: idle boards as each server keeps them after a quiet spell (ours: asleep,
  * see ROOM_SLEEP_AFTER_MS); `awakePerBoardBytes`: right after the boards were written (ours
  * before its docs sleep; the same figure for servers that do not put boards to sleep).
  */
-export type MemoryPoint = { boards: number; rssBytes: number; perBoardBytes: number; awakePerBoardBytes: number; asleep: boolean }
-export type MemoryResult = { baseRssBytes: number; points: MemoryPoint[] }
+export type MemoryPoint = {
+  boards: number
+  rssBytes: number
+  perBoardBytes: number
+  awakePerBoardBytes: number
+  /** JS heap + external after a full GC (bench/gcProbe.cjs), per board: idle / right after writing. */
+  heapPerBoardBytes: number
+  awakeHeapPerBoardBytes: number
+  asleep: boolean
+}
+export type MemoryResult = { baseRssBytes: number; baseHeapBytes: number; points: MemoryPoint[] }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -31,6 +40,7 @@ async function settledRss(pids: number[]): Promise<number> {
 
 export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 1000], notesPerBoard = 10): Promise<MemoryResult> {
   const baseRssBytes = await settledRss(server.pids())
+  const baseHeapBytes = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
   const worker = await startWorker()
   const points: MemoryPoint[] = []
   let loaded = 0
@@ -46,16 +56,27 @@ export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 
       await ready
       loaded = boards
       const awakeRss = await settledRss(server.pids())
+      const awakeHeap = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
       let rssBytes = awakeRss
+      let heapBytes = awakeHeap
       let asleep = false
       if (server.waitAllAsleep) {
         asleep = await server.waitAllAsleep(90_000)
         rssBytes = await settledRss(server.pids())
+        heapBytes = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
       }
-      points.push({ boards, rssBytes, perBoardBytes: (rssBytes - baseRssBytes) / boards, awakePerBoardBytes: (awakeRss - baseRssBytes) / boards, asleep })
+      points.push({
+        boards,
+        rssBytes,
+        perBoardBytes: (rssBytes - baseRssBytes) / boards,
+        awakePerBoardBytes: (awakeRss - baseRssBytes) / boards,
+        heapPerBoardBytes: (heapBytes - baseHeapBytes) / boards,
+        awakeHeapPerBoardBytes: (awakeHeap - baseHeapBytes) / boards,
+        asleep,
+      })
     }
   } finally {
     await stopWorkers([worker])
   }
-  return { baseRssBytes, points }
+  return { baseRssBytes, baseHeapBytes, points }
 }

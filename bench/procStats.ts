@@ -72,3 +72,27 @@ export function watchProcs(pids: number[], everyMs = 250) {
 export function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1)
 }
+
+export type HeapSample = { heapBytes: number; rssBytes: number }
+
+/**
+ * JS heap + external memory (ArrayBuffers, native buffers) of server processes right after a
+ * full GC, through bench/gcProbe.cjs (preloaded into every server: SIGUSR2 → gc → a JSON file).
+ */
+export async function heapAfterGc(pids: number[], dir: string, timeoutMs = 20_000): Promise<HeapSample> {
+  const out: HeapSample = { heapBytes: 0, rssBytes: 0 }
+  for (const pid of pids) {
+    const file = `${dir}/${pid}.json`
+    fs.rmSync(file, { force: true })
+    process.kill(pid, 'SIGUSR2')
+    const deadline = Date.now() + timeoutMs
+    while (!fs.existsSync(file)) {
+      if (Date.now() > deadline) throw new Error(`server ${pid} did not report its memory after a GC`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { heapUsed: number; external: number; rss: number }
+    out.heapBytes += m.heapUsed + m.external
+    out.rssBytes += m.rss
+  }
+  return out
+}

@@ -11,7 +11,7 @@
  *   --notes 5000                   cold-load board size
  *   --steps 5,10,20,…              ramp steps (clients on one board)
  *   --ramp-targets ours,…          servers ramped (default ours, y-websocket, hocuspocus)
- *   --workers 1                    load-generator processes
+ *   --workers 2                    load-generator processes (default 2: one per core here)
  *   --browser-notes 2000 --browser-repeats 3   browser section (headless Chromium, bench/browser.ts)
  *   --skip-browser                 leave the browser section out
  *
@@ -47,9 +47,9 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '10' },
     memory: { type: 'string', default: '10,100,1000' },
     notes: { type: 'string', default: '5000' },
-    steps: { type: 'string', default: '5,10,20,30,40,60,80,100,130,160,200' },
+    steps: { type: 'string', default: '10,20,30,40,50,60,70,80,100,120' },
     'ramp-targets': { type: 'string', default: 'ours,y-websocket,hocuspocus' },
-    workers: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '2' },
     'browser-notes': { type: 'string', default: '2000' },
     'browser-repeats': { type: 'string', default: '3' },
     'skip-browser': { type: 'boolean', default: false },
@@ -145,7 +145,7 @@ function rows(): Row[] {
     const counts = Array.from(new Set(Object.values(results.memory).flatMap((m) => m!.points.map((p) => p.boards))))
     for (const n of counts) {
       out.push({
-        workload: `memory per idle loaded board, ${n} boards`,
+        workload: `memory per idle loaded board, RSS, ${n} boards`,
         better: 'lower',
         unit: 'KiB',
         values: per(results.memory, (m) => m.points.find((p) => p.boards === n)?.perBoardBytes ?? NaN),
@@ -153,10 +153,18 @@ function rows(): Row[] {
     }
     for (const n of counts) {
       out.push({
-        workload: `memory per loaded board right after its notes were written (ours before its idle docs sleep), ${n} boards`,
+        workload: `memory per idle loaded board, JS heap + buffers after a full GC, ${n} boards`,
         better: 'lower',
         unit: 'KiB',
-        values: per(results.memory, (m) => m.points.find((p) => p.boards === n)?.awakePerBoardBytes ?? NaN),
+        values: per(results.memory, (m) => m.points.find((p) => p.boards === n)?.heapPerBoardBytes ?? NaN),
+      })
+    }
+    for (const n of counts) {
+      out.push({
+        workload: `memory per loaded board right after its notes were written (ours before its idle docs sleep), JS heap + buffers after a full GC, ${n} boards`,
+        better: 'lower',
+        unit: 'KiB',
+        values: per(results.memory, (m) => m.points.find((p) => p.boards === n)?.awakeHeapPerBoardBytes ?? NaN),
       })
     }
     out.push({ workload: 'server RSS with no board loaded', better: 'lower', unit: 'MiB', values: per(results.memory, (m) => m.baseRssBytes) })
@@ -297,7 +305,7 @@ function writeResults(): void {
   lines.push('- Latency: the sender writes its send time into the note\'s `x` (one `xf` key, as the client binding does); each receiver subtracts it from its own clock (all clients share the machine clock). "All receivers" = time until the last other client on the board has the update; updates sent during the warm-up are not counted.')
   lines.push('- Both stock providers (y-websocket and Hocuspocus) re-send every awareness update they receive, so cursor traffic to the server grows with N². Our server sends one frame per session and event-loop turn (a stored batch as one merged update, the presence changes of a turn as one message), so on a busy board each client receives, and re-sends, fewer frames; the peers send one frame per update and per cursor move.')
   lines.push('- All clients run in load-generator processes on the same 2 cores as the server, so the capacity figure counts client-side work too (in a real workshop every participant has their own machine). Server CPU at each step is printed in the ramp section to separate the two.')
-  lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B; for ours measured twice, right after the notes were written and once its idle docs sleep (ROOM_SLEEP_AFTER_MS, default 30 s: the doc is kept as its encoded state while the client stays connected).')
+  lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B; for ours measured twice, right after the notes were written and once its idle docs sleep (ROOM_SLEEP_AFTER_MS, default 30 s: the doc is kept as its encoded state while the client stays connected). RSS rarely shrinks once V8 has grown its heap, so the same is also measured as JS heap + external memory right after a full GC: every server process is started with --expose-gc and bench/gcProbe.cjs, which collects on SIGUSR2 and reports process.memoryUsage().')
   lines.push('- Cold load: a board is filled through a client, the server is restarted, and a fresh client is timed from connect until it holds every note; servers without storage are not listed.')
   lines.push('- Our server persists every update (SQLite WAL, synchronous=NORMAL by default: survives kill -9; SQLITE_SYNCHRONOUS=FULL adds an fsync per commit) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
   fs.writeFileSync(values.out!, lines.join('\n') + '\n')

@@ -63,9 +63,10 @@ export async function freePort(): Promise<number> {
 }
 
 function spawnReady(args: string[], env: Record<string, string>, ready: RegExp, cwd = ROOT_DIR): Promise<Proc> {
-  const child = spawn(process.execPath, args, {
+  fs.mkdirSync(WORK_DIR, { recursive: true })
+  const child = spawn(process.execPath, ['--expose-gc', '--require', path.join(BENCH_DIR, 'gcProbe.cjs'), ...args], {
     cwd,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', BENCH_GC_DIR: WORK_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const log: string[] = []
