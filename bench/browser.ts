@@ -23,7 +23,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { readAllRecords } from '../shared/docLayout.js'
 import { connectClient, waitUntil } from './clients.js'
 import { countShapes, writeNotes } from './notes.js'
-import { BENCH_DIR, freePort, ROOT_DIR, workDir } from './servers.js'
+import { BENCH_DIR, freePort, ROOT_DIR, workDir, WORK_DIR } from './servers.js'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -188,8 +188,35 @@ function pageScript<A>(fn: (arg: A) => unknown, arg: A): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}) })()`
 }
 
-/** Clicks a note in the middle of the board; the page times pointerdown → selected → next frame. */
+/**
+ * Clicks a note in the middle of the board; the page times pointerdown → selected → next frame.
+ * The board fits its content on screen once both its docs have synced (client/hooks/
+ * useInitialFit.ts), so the click waits until the camera has stopped moving.
+ */
 async function measureClick(page: Page, shapeId: string): Promise<number> {
+  await page.evaluate(pageScript(async (quietMs: number) => {
+    const editor = (window as unknown as { __editor: { getCamera(): { x: number; y: number; z: number } } }).__editor
+    let last = JSON.stringify(editor.getCamera())
+    let since = performance.now()
+    const deadline = performance.now() + 10_000
+    while (performance.now() - since < quietMs && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50))
+      const now = JSON.stringify(editor.getCamera())
+      if (now !== last) {
+        last = now
+        since = performance.now()
+      }
+    }
+  }, 500))
+  // Then the note is brought to the middle at 100 % on both pages, so that the click is the same
+  // gesture whatever the first view (ours fits the whole board, at a few % for 2,000 notes).
+  await page.evaluate(pageScript((id: string) => {
+    type Ed = { getShapePageBounds(id: string): object | undefined; zoomToBounds(b: object, o: object): void }
+    const editor = (window as unknown as { __editor: Ed }).__editor
+    const bounds = editor.getShapePageBounds(id)
+    if (bounds) editor.zoomToBounds(bounds, { targetZoom: 1, animation: { duration: 0 } })
+  }, shapeId))
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   const point = await page.evaluate<{ x: number; y: number } | null>(pageScript((id: string) => {
     type Ed = { getShapePageBounds(id: string): { center: { x: number; y: number } } | undefined; pageToScreen(p: { x: number; y: number }): { x: number; y: number }; getSelectedShapeIds(): string[] }
     const editor = (window as unknown as { __editor: Ed }).__editor
@@ -207,7 +234,13 @@ async function measureClick(page: Page, shapeId: string): Promise<number> {
   }, shapeId))
   if (!point) return NaN
   await page.mouse.click(point.x, point.y)
-  await page.waitForFunction(() => (window as unknown as { __click: { done?: number } }).__click.done !== undefined, undefined, { timeout: 30_000, polling: 100 })
+  try {
+    await page.waitForFunction(() => (window as unknown as { __click: { done?: number } }).__click.done !== undefined, undefined, { timeout: 30_000, polling: 100 })
+  } catch (error) {
+    const shot = path.join(WORK_DIR, `click-failed-${Date.now()}.png`)
+    await page.screenshot({ path: shot }).catch(() => {})
+    throw new Error(`the click on ${shapeId} at (${Math.round(point.x)}, ${Math.round(point.y)}) did not select it (screenshot: ${shot}): ${String(error)}`)
+  }
   return page.evaluate(() => {
     const c = (window as unknown as { __click: { down?: number; done?: number } }).__click
     return c.down === undefined || c.done === undefined ? NaN : c.done - c.down

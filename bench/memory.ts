@@ -39,8 +39,9 @@ async function settledRss(pids: number[]): Promise<number> {
 }
 
 export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 1000], notesPerBoard = 10): Promise<MemoryResult> {
-  const baseRssBytes = await settledRss(server.pids())
+  // A full GC first, then RSS, everywhere: start-up garbage is not counted as a board's.
   const baseHeapBytes = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
+  const baseRssBytes = await settledRss(server.pids())
   const worker = await startWorker()
   const points: MemoryPoint[] = []
   let loaded = 0
@@ -55,15 +56,15 @@ export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 
       command(worker, { type: 'idle', clients, notesPerBoard, writeInitial: server.clientKind === 'hocuspocus' || !server.persistent })
       await ready
       loaded = boards
-      const awakeRss = await settledRss(server.pids())
       const awakeHeap = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
+      const awakeRss = await settledRss(server.pids())
       let rssBytes = awakeRss
       let heapBytes = awakeHeap
       let asleep = false
       if (server.waitAllAsleep) {
         asleep = await server.waitAllAsleep(90_000)
-        rssBytes = await settledRss(server.pids())
         heapBytes = (await heapAfterGc(server.pids(), WORK_DIR)).heapBytes
+        rssBytes = await settledRss(server.pids())
       }
       points.push({
         boards,

@@ -181,7 +181,8 @@ function rows(): Row[] {
 function ratio(row: Row, target: TargetName): string {
   const ours = row.values.ours
   const theirs = row.values[target]
-  if (target === 'ours' || ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || ours === 0 || theirs === 0) return ''
+  // A ratio of a figure at or below zero (memory that shrank below the empty baseline) means nothing.
+  if (target === 'ours' || ours === undefined || theirs === undefined || !Number.isFinite(ours) || !Number.isFinite(theirs) || ours <= 0 || theirs <= 0) return ''
   // Always "how many times better ours is": > 1 means ours is better.
   const r = row.better === 'lower' ? theirs / ours : ours / theirs
   return ` (×${r.toFixed(2)})`
@@ -261,9 +262,9 @@ function writeResults(): void {
   lines.push('', 'Every server runs in its own process; clients are real `y-websocket` providers (Hocuspocus: its own provider) in a separate load-generator process over loopback.')
   lines.push('Cells: the median over the repeats, then in brackets **how many times better ours is** (theirs ÷ ours when lower is better, ours ÷ theirs when higher is better; > 1 = ours better).')
   lines.push('Absolute times drift on a shared machine; read the ratios.')
-  const lagging = Object.values(results.load).flat().some((r) => r!.offeredLoadAchieved < 0.9)
-  if (lagging) {
-    lines.push('', '**Warning:** in at least one load run the load generator sent less than 90 % of the offered load (row "offered load … sent"): the machine could not run the clients at full rate, so those latencies measure the starved load generator more than the servers. Re-run on a quiet machine, or with `--workers 2` / fewer `--clients`.')
+  const lagging = Object.entries(results.load).filter(([, runs]) => runs!.some((r) => r.offeredLoadAchieved < 0.9)).map(([t]) => TARGET_LABELS[t as TargetName])
+  if (lagging.length) {
+    lines.push('', `**Warning:** in at least one load run of ${lagging.join(', ')} the load generator sent less than 90 % of the offered load (row "offered load … sent"): the machine could not run the clients at full rate, so those latencies measure the starved load generator as much as the server. The generator's work grows with the frames a server sends (see Method).`)
   }
   lines.push('')
   lines.push(`| workload | ${targets.map((t) => TARGET_LABELS[t]).join(' | ')} |`)
@@ -305,7 +306,7 @@ function writeResults(): void {
   lines.push('- Latency: the sender writes its send time into the note\'s `x` (one `xf` key, as the client binding does); each receiver subtracts it from its own clock (all clients share the machine clock). "All receivers" = time until the last other client on the board has the update; updates sent during the warm-up are not counted.')
   lines.push('- Both stock providers (y-websocket and Hocuspocus) re-send every awareness update they receive, so cursor traffic to the server grows with N². Our server sends one frame per session and event-loop turn (a stored batch as one merged update, the presence changes of a turn as one message), so on a busy board each client receives, and re-sends, fewer frames; the peers send one frame per update and per cursor move.')
   lines.push('- All clients run in load-generator processes on the same 2 cores as the server, so the capacity figure counts client-side work too (in a real workshop every participant has their own machine). Server CPU at each step is printed in the ramp section to separate the two.')
-  lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B; for ours measured twice, right after the notes were written and once its idle docs sleep (ROOM_SLEEP_AFTER_MS, default 30 s: the doc is kept as its encoded state while the client stays connected). RSS rarely shrinks once V8 has grown its heap, so the same is also measured as JS heap + external memory right after a full GC: every server process is started with --expose-gc and bench/gcProbe.cjs, which collects on SIGUSR2 and reports process.memoryUsage().')
+  lines.push('- Server CPU and RSS: /proc/<pid>/stat and status of the server process(es). Memory per idle board: (RSS with B boards, each held open by one client with 10 notes − RSS with none) ÷ B, each RSS read after a full GC; for ours measured twice, right after the notes were written and once its idle docs sleep (ROOM_SLEEP_AFTER_MS, default 30 s: the doc is kept as its encoded state while the client stays connected). RSS rarely shrinks once V8 has grown its heap, so the same is also measured as JS heap + external memory right after a full GC: every server process is started with --expose-gc and bench/gcProbe.cjs, which collects on SIGUSR2 and reports process.memoryUsage().')
   lines.push('- Cold load: a board is filled through a client, the server is restarted, and a fresh client is timed from connect until it holds every note; servers without storage are not listed.')
   lines.push('- Our server persists every update (SQLite WAL, synchronous=NORMAL by default: survives kill -9; SQLITE_SYNCHRONOUS=FULL adds an fsync per commit) before broadcasting it; y-websocket + LevelDB writes each update asynchronously after broadcasting; Hocuspocus stores the whole document 2 s after changes stop (debounced).')
   fs.writeFileSync(values.out!, lines.join('\n') + '\n')

@@ -662,7 +662,9 @@ export class Room {
     const toRelay = Array.from(this.presenceToRelay)
     this.presenceChanged.clear()
     this.presenceToRelay.clear()
-    if (changed.length === 0 || this.closed) return
+    // Also after the room closed: the removal of the last people's presence must still reach
+    // the other instances (a closed room's sessions are all closed, so none is sent here).
+    if (changed.length === 0) return
     const message = this.presenceMessage(changed)
     for (const s of this.sessions) if (s.state.name === 'open') s.socket.send(message)
     // Only changes made here go to the other instances (relayed ones came from there).

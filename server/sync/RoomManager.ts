@@ -48,11 +48,19 @@ export class RoomManager {
     this.sleepTimer?.unref()
   }
 
-  /** Puts the docs nobody has used for `idleMs` to sleep (Room.hibernateIfIdle). */
-  sleepIdleRooms(idleMs: number): number {
+  /**
+   * Puts the docs nobody has used for `idleMs` to sleep (Room.hibernateIfIdle), for at most
+   * `budgetMs` of work per sweep (encoding a big board takes a while; the event loop is not
+   * held for long): the rest sleep at the next sweeps.
+   */
+  sleepIdleRooms(idleMs: number, budgetMs = 20): number {
     const now = Date.now()
+    const started = performance.now()
     let n = 0
-    for (const room of this.rooms.values()) if (room.hibernateIfIdle(now, idleMs)) n++
+    for (const room of this.rooms.values()) {
+      if (performance.now() - started > budgetMs) break
+      if (room.hibernateIfIdle(now, idleMs)) n++
+    }
     return n
   }
 

@@ -10,6 +10,9 @@ import * as Y from 'yjs'
 import { getRecordsMap } from '../../shared/docLayout.js'
 import { connectProvider, createTestBoard, spawnServerProcess, waitFor, waitForSync } from '../helpers/server.js'
 import { createTestDatabase } from '../storage/pgDatabase.js'
+import * as encoding from 'lib0/encoding'
+import { MESSAGE_AWARENESS } from '../../shared/protocol.js'
+import { RawClient, encode } from '../hardening/support/rawClient.js'
 import { clusterServicesAvailable, noteIds, readRecord, startCluster, writeNote, type Cluster } from './clusterHelpers.js'
 
 const available = await clusterServicesAvailable()
@@ -114,6 +117,30 @@ describe.runIf(available)('cluster: three instances on one PostgreSQL + Redis', 
     // Leaving is relayed too.
     ada.destroy()
     await waitFor(() => !seesAda(bob) && !seesAda(cleo), 10_000, 'Ada gone everywhere')
+  }, 60_000)
+
+  it('[C2] someone who vanishes without a goodbye, the last one on their instance, disappears on the others too', async () => {
+    const board = await createTestBoard(cluster.servers[0]!.url, 'Vanishing')
+    const watcher = connect(cluster.servers[1]!.url, board.id, board.tokens.viewer)
+    await waitForSync(watcher, 15_000)
+    // A raw socket: no awareness removal is ever sent, the socket is just cut (a closed laptop).
+    const ghost = await RawClient.connect(cluster.servers[0]!.url, board.id, board.tokens.participant)
+    await ghost.waitSynced(15_000)
+    const ghostId = 90210
+    ghost.send(encode((e) => {
+      encoding.writeVarUint(e, MESSAGE_AWARENESS)
+      encoding.writeVarUint8Array(e, encode((u) => {
+        encoding.writeVarUint(u, 1)
+        encoding.writeVarUint(u, ghostId)
+        encoding.writeVarUint(u, 1)
+        encoding.writeVarString(u, JSON.stringify({ user: { name: 'Ghost' } }))
+      }))
+    }))
+    await waitFor(() => watcher.awareness.getStates().has(ghostId), 10_000, 'the watcher sees the ghost')
+    ghost.close()
+    // Well before the 30 s awareness timeout: the instance relays the removal when the room closes.
+    await waitFor(() => !watcher.awareness.getStates().has(ghostId), 5_000, 'the ghost gone at the watcher')
+    watcher.destroy()
   }, 60_000)
 
   it('[C3] race: a board first loaded on B while clients on A are writing misses nothing', async () => {
