@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readRecord } from '../../shared/docLayout.js'
 import { docKey } from '../../shared/roles.js'
+import { PROFILE_MAP, STATE_KEYS, STATE_MAP, VOTES_MAP } from '../../shared/facilitation.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { RawClient } from '../hardening/support/rawClient.js'
 import { noteIds, noteRecord, putRecord } from './fixtures.js'
@@ -82,6 +83,42 @@ describe('idle rooms sleep as encoded state', () => {
     expect(noteIds(reader.doc)).toEqual(['shape:ok'])
     expect(reader.doc.getMap('records').has('shape:bad')).toBe(false)
     reader.destroy()
+  })
+
+  it('[D8][F3] vote totals count the ballot kept in a sleeping private doc, without waking it', async () => {
+    const board = await createTestBoard(server.url)
+    const writer = connectProvider(server.url, board.id, board.tokens.participant)
+    await waitForSync(writer)
+    writer.doc.transact(() => putRecord(writer.doc, noteRecord('shape:idea', 0, 0, 'idea')))
+    const res = await fetch(`${server.url}/api/boards/${board.id}/facilitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: JSON.stringify({ action: 'openVote', settings: { votesPerPerson: 3, maxPerNote: 3, anonymous: false, hideTotals: false } }),
+    })
+    expect(res.status).toBe(200)
+    const voteId = ((await res.json()) as { vote: { id: string } }).vote.id
+    const observer = connectProvider(server.url, `${board.id}/control`, board.tokens.viewer)
+    await waitForSync(observer)
+    const totals = () => (observer.doc.getMap(STATE_MAP).get(STATE_KEYS.voteTotals) as Record<string, number> | undefined)?.['shape:idea']
+    const vote = (participantId: string, name: string, n: number) => {
+      const p = connectProvider(server.url, `${board.id}/private/${participantId}`, board.tokens.participant)
+      p.once('sync', () => p.doc.transact(() => {
+        p.doc.getMap(PROFILE_MAP).set('name', name)
+        const ballot = new Y.Map<number>()
+        ballot.set('shape:idea', n)
+        p.doc.getMap(VOTES_MAP).set(voteId, ballot)
+      }))
+      return p
+    }
+    const ada = vote('ada-sleeping-voter-0123456789', 'Ada', 2)
+    await waitFor(() => totals() === 2, 5000, "Ada's ballot counted")
+    const adaRoom = server.rooms.getLoaded(docKey(board.id, { kind: 'private', participantId: 'ada-sleeping-voter-0123456789' }))!
+    await waitFor(() => adaRoom.isDormant, 5000, "Ada's private doc to sleep")
+    const bea = vote('bea-awake-voter-0123456789', 'Bea', 1)
+    await waitFor(() => totals() === 3, 5000, "both ballots counted, Ada's read from her sleeping doc")
+    expect(observer.doc.getMap(STATE_MAP).get(STATE_KEYS.voteVoters)).toEqual({ 'shape:idea': expect.arrayContaining(['Ada', 'Bea']) })
+    expect(adaRoom.isDormant).toBe(true)
+    for (const p of [writer, observer, ada, bea]) p.destroy()
   })
 
   it('[D8][D5] a sleeping room still flushes and closes cleanly when its last person leaves, and reloads with everything', async () => {
