@@ -120,7 +120,11 @@ export const Instructions = z.record(z.string(), z.string().max(5000))
 
 export const VoteTotals = z.record(z.string(), z.number().int().nonnegative())
 export const VoteVoters = z.record(z.string(), z.array(z.string()))
-export const PrivateCounts = z.record(z.string(), z.object({ name: z.string(), count: z.number().int().nonnegative() }))
+/** Private notes per person during private writing; `facilitator` marks a facilitator's own doc. */
+export const PrivateCounts = z.record(
+  z.string(),
+  z.object({ name: z.string(), count: z.number().int().nonnegative(), facilitator: z.literal(true).optional() }),
+)
 
 /** Parses one state value, or returns null when absent or malformed. */
 export function parseState<T>(schema: z.ZodType<T>, value: unknown): T | null {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
-import { jsonEqual, readAllRecords, getRecordsMap, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
+import { jsonEqual, readAllRecords, getMetaMap, getRecordsMap, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 import {
   nextTimer,
   parseState,
@@ -28,6 +28,7 @@ import { readDocState } from '../boardState.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import { mergeStoredDoc } from '../sync/Room.js'
+import type { Room } from '../sync/Room.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 
 export const FACILITATION_ORIGIN = 'facilitation'
@@ -37,7 +38,21 @@ export function publicParticipantId(privateDocKey: string): string {
   return createHash('sha256').update(privateDocKey).digest('base64url').slice(0, 12)
 }
 
-type PrivateSnapshot = { key: string; publicId: string; name: string; notes: JsonRecord[]; votes: Record<string, Record<string, number>> }
+/**
+ * Key of a private doc's server-only `meta` map (clients may not write `meta`) set once a
+ * facilitator's session has written that doc: their notes are counted apart from the
+ * participants' during private writing (docs/DECISIONS.md).
+ */
+export const FACILITATOR_OWNED_KEY = 'facilitatorOwned'
+
+type PrivateSnapshot = {
+  key: string
+  publicId: string
+  name: string
+  facilitator: boolean
+  notes: JsonRecord[]
+  votes: Record<string, Record<string, number>>
+}
 
 function readPrivateDoc(key: string, state: Uint8Array): PrivateSnapshot {
   const doc = new Y.Doc()
@@ -48,11 +63,13 @@ function readPrivateDoc(key: string, state: Uint8Array): PrivateSnapshot {
     if (value instanceof Y.Map) votes[voteId] = Object.fromEntries(value.entries()) as Record<string, number>
   }
   const notes = readAllRecords(doc).filter((r) => r.typeName === 'shape')
+  const facilitator = getMetaMap(doc).get(FACILITATOR_OWNED_KEY) === true
   doc.destroy()
   return {
     key,
     publicId: publicParticipantId(key),
     name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : 'Participant',
+    facilitator,
     notes,
     votes,
   }
@@ -70,8 +87,26 @@ export class FacilitationService {
     // A change in any private doc may change the published counts and totals.
     rooms.loadedListeners.add((room) => {
       if (room.kind !== 'private') return
-      room.changeListeners.add(() => this.scheduleRecompute(room.docKey.split('/')[0]!))
+      room.changeListeners.add(() => {
+        this.markIfFacilitatorOwned(room)
+        this.scheduleRecompute(room.docKey.split('/')[0]!)
+      })
     })
+  }
+
+  /**
+   * Marks a private doc as a facilitator's when a facilitator's session is on it as it changes.
+   * The mark is in the server-only `meta` map, so no participant can hide from the counts.
+   */
+  private markIfFacilitatorOwned(room: Room): void {
+    if (getMetaMap(room.doc).get(FACILITATOR_OWNED_KEY) === true) return
+    if (![...room.sessions].some((s) => s.grant.role === 'facilitator')) return
+    this.rooms
+      .withRoom(room.docKey, 'private', (r) => {
+        const meta = getMetaMap(r.doc)
+        if (meta.get(FACILITATOR_OWNED_KEY) !== true) r.doc.transact(() => meta.set(FACILITATOR_OWNED_KEY, true), FACILITATION_ORIGIN)
+      })
+      .catch((error: unknown) => this.logger.error({ docKey: room.docKey, err: String(error) }, 'marking a facilitator private doc failed'))
   }
 
   private async withState<T>(boardId: string, fn: (state: Y.Map<unknown>, doc: Y.Doc) => T): Promise<T> {
@@ -217,7 +252,9 @@ export class FacilitationService {
 
     const privates = await this.readPrivateDocs(boardId)
     const counts = writing?.on
-      ? Object.fromEntries(privates.map((p) => [p.publicId, { name: p.name, count: p.notes.length }]))
+      ? Object.fromEntries(
+          privates.map((p) => [p.publicId, p.facilitator ? { name: p.name, count: p.notes.length, facilitator: true } : { name: p.name, count: p.notes.length }]),
+        )
       : undefined
 
     let totals: Record<string, number> | undefined

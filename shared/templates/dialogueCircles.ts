@@ -97,6 +97,16 @@ function roundZones(prompts: readonly string[], x0: number): ZoneSpec[] {
   return zones
 }
 
+/**
+ * How far below the seat's top the talking piece's centre sits. The seat's label is centred in
+ * the seat (at least 56 px high, so it starts at 72 px and grows by a line each way), so the
+ * piece sits on the seat's top rim like a badge: its centre stays inside the seat (results read
+ * the holder from it), its bottom (36 px) stays clear of labels up to four lines, and the part
+ * above the rim lies in the header band (seat 1 of a ring is at the header's bottom) or in the
+ * 80 px between a fishbowl's rings.
+ */
+export const TALKING_PIECE_INSET = 6
+
 function talkingPiece(seat: ZoneSpec | undefined): TokenSpec[] {
   if (!seat) return []
   return [
@@ -105,7 +115,7 @@ function talkingPiece(seat: ZoneSpec | undefined): TokenSpec[] {
       label: 'Talking piece',
       role: 'talkingPiece',
       x: seat.x + (SEAT_DIAMETER - TALKING_PIECE_SIZE) / 2,
-      y: seat.y + (SEAT_DIAMETER - TALKING_PIECE_SIZE) / 2,
+      y: seat.y + TALKING_PIECE_INSET - TALKING_PIECE_SIZE / 2,
       w: TALKING_PIECE_SIZE,
       h: TALKING_PIECE_SIZE,
     },

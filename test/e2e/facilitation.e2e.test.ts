@@ -307,4 +307,75 @@ describe('follow me and the talking piece in a real browser (issue 4)', () => {
     await grace.page.screenshot({ path: screenshotPath('facilitation-talking-piece-facilitator.png') })
     for (const p of [grace, ada]) expect(p.errors.filter((e) => !/favicon/.test(e))).toEqual([])
   }, 240_000)
+
+  it('the talking piece (star) overlaps no seat label, on any seat, whatever the seat names', async () => {
+    const board = await createTestBoard(server.url, 'Circles')
+    const activities = [
+      { template: 'talking-circle', participants: [] },
+      { template: 'talking-circle', participants: ['Bartholomew Featherstonehaugh-Smythe', 'Ada', 'Maximiliane Alexandra Okonkwo'] },
+      { template: 'fishbowl', participants: ['Ada', 'Grace', 'Bo', 'Cy', 'Di', 'Ed'] },
+    ]
+    for (const body of activities) {
+      const added = await fetch(`${server.url}/api/boards/${board.id}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+        body: JSON.stringify(body),
+      })
+      expect(added.status).toBeLessThan(300)
+    }
+    const grace = await open(board.links.facilitator, 'Grace')
+    type Rect = { x: number; y: number; w: number; h: number }
+    type Circle = { seats: Array<{ seat: number; bounds: Rect; label: Rect }>; star: Rect }
+    await expect
+      .poll(() => grace.page.evaluate(() => window.__editor!.getCurrentPageShapes().filter((s) => (s.meta as { activity?: { role?: string } }).activity?.role === 'token').length), { timeout: 30_000 })
+      .toBe(3)
+    const circles: Circle[] = await grace.page.evaluate(() => {
+      const editor = window.__editor!
+      type Meta = { activity?: { role: string; instanceId: string; meaning?: { kind: string; seat?: number } } }
+      const shapes = editor.getCurrentPageShapes()
+      const rect = (b: { x: number; y: number; w: number; h: number }) => ({ x: b.x, y: b.y, w: b.w, h: b.h })
+      const out: Circle[] = []
+      for (const token of shapes.filter((s) => (s.meta as Meta).activity?.role === 'token')) {
+        const instanceId = (token.meta as Meta).activity!.instanceId
+        const seats = shapes.flatMap((s) => {
+          const activity = (s.meta as Meta).activity
+          if (activity?.role !== 'zone' || activity.instanceId !== instanceId || activity.meaning?.kind !== 'seat') return []
+          // A geo shape's geometry is a group: its outline, then its label's rectangle.
+          const geometry = editor.getShapeGeometry(s) as unknown as { children: Array<{ isLabel: boolean; vertices: Array<{ x: number; y: number }> }> }
+          const label = geometry.children.find((c) => c.isLabel)!
+          const corners = editor.getShapePageTransform(s).applyToPoints(label.vertices)
+          const xs = corners.map((p) => p.x)
+          const ys = corners.map((p) => p.y)
+          const labelRect = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) }
+          return [{ seat: activity.meaning.seat!, bounds: rect(editor.getShapePageBounds(s)!), label: labelRect }]
+        })
+        out.push({ seats: seats.sort((a, b) => a.seat - b.seat), star: rect(editor.getShapePageBounds(token)!) })
+      }
+      return out
+    })
+    const intersects = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+    expect(circles).toHaveLength(3)
+    for (const { seats, star } of circles) {
+      expect(seats.length).toBeGreaterThanOrEqual(3)
+      const first = seats[0]!
+      expect(first.seat).toBe(1)
+      // The star marks seat 1: its centre is inside that seat (results read the holder from it).
+      const cx = star.x + star.w / 2 - (first.bounds.x + first.bounds.w / 2)
+      const cy = star.y + star.h / 2 - (first.bounds.y + first.bounds.h / 2)
+      expect((cx / (first.bounds.w / 2)) ** 2 + (cy / (first.bounds.h / 2)) ** 2).toBeLessThan(1)
+      for (const seat of seats) {
+        // Where it is, it covers no seat's label; and on any seat, placed as on seat 1, it would not either.
+        expect(intersects(star, seat.label), `star over the label of seat ${seat.seat}`).toBe(false)
+        const moved = { ...star, x: star.x - first.bounds.x + seat.bounds.x, y: star.y - first.bounds.y + seat.bounds.y }
+        expect(intersects(moved, seat.label), `star on seat ${seat.seat} over its label`).toBe(false)
+      }
+    }
+    await grace.page.evaluate(() => {
+      const editor = window.__editor!
+      const token = editor.getCurrentPageShapes().find((s) => (s.meta as { activity?: { role?: string } }).activity?.role === 'token')!
+      editor.zoomToBounds(editor.getShapePageBounds(token)!.clone().expandBy(260), { immediate: true })
+    })
+    await grace.page.screenshot({ path: process.env.TALKING_PIECE_SCREENSHOT ?? screenshotPath('facilitation-talking-piece-star.png') })
+    expect(grace.errors.filter((e) => !/favicon/.test(e))).toEqual([])
+  }, 240_000)
 })

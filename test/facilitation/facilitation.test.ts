@@ -89,6 +89,46 @@ describe('facilitation enforced by the server (issue 4)', () => {
     for (const p of [alice, bobBoard, bobControl]) p.destroy()
   })
 
+  it('[F1][F2] a facilitator writing privately is counted apart from the participants, and revealed with them', async () => {
+    const board = await createTestBoard(server.url)
+    await act(server, board, { action: 'privateWriting', on: true })
+    const carla = recordingProvider(server, `${board.id}/private/carla-secret-id-1234567890`, board.tokens.participant, [])
+    const grace = recordingProvider(server, `${board.id}/private/grace-secret-id-1234567890`, board.tokens.facilitator, [])
+    await Promise.all([waitForSync(carla), waitForSync(grace)])
+    carla.doc.transact(() => {
+      carla.doc.getMap(PROFILE_MAP).set('name', 'Carla')
+      writeRecord(getRecordsMap(carla.doc), noteRecord('shape:carla1', 'Carla idea', 40, 40))
+    })
+    grace.doc.transact(() => {
+      grace.doc.getMap(PROFILE_MAP).set('name', 'Grace')
+      writeRecord(getRecordsMap(grace.doc), noteRecord('shape:grace1', 'Grace idea 1', 40, 40))
+      writeRecord(getRecordsMap(grace.doc), noteRecord('shape:grace2', 'Grace idea 2', 80, 40))
+    })
+    // A participant cannot mark their own doc as a facilitator's (the mark is server-only).
+    carla.doc.getMap('meta').set('facilitatorOwned', true)
+
+    const control = recordingProvider(server, `${board.id}/control`, board.tokens.facilitator, [])
+    await waitForSync(control)
+    type Counts = Record<string, { name: string; count: number; facilitator?: true }>
+    const byName = () => {
+      const counts = (controlState(control, STATE_KEYS.privateCounts) ?? {}) as Counts
+      return Object.fromEntries(Object.values(counts).map((c) => [c.name, c]))
+    }
+    await waitFor(() => byName().Grace?.count === 2 && byName().Grace?.facilitator === true && byName().Carla?.count === 1)
+    expect(byName().Carla).toEqual({ name: 'Carla', count: 1 })
+    expect(byName().Grace).toEqual({ name: 'Grace', count: 2, facilitator: true })
+    const participantsTally = Object.values(byName()).filter((c) => !c.facilitator)
+    expect(participantsTally.map((c) => c.name)).toEqual(['Carla'])
+
+    const reveal = await act(server, board, { action: 'revealPrivate', anonymous: false })
+    expect(reveal.body.revealed).toBe(3)
+    const boardDoc = recordingProvider(server, board.id, board.tokens.participant, [])
+    await waitForSync(boardDoc)
+    await waitFor(() => ['shape:carla1', 'shape:grace1', 'shape:grace2'].every((id) => readRecord(boardDoc.doc, id) !== null))
+    expect((readRecord(boardDoc.doc, 'shape:grace1')!.meta as { author?: string }).author).toBe('Grace')
+    for (const p of [carla, grace, control, boardDoc]) p.destroy()
+  })
+
   it('[F3] anonymous hidden vote: no voter and no total leaks before reveal; limits hold against a modified client', async () => {
     const board = await createTestBoard(server.url)
     const writer = recordingProvider(server, board.id, board.tokens.facilitator, [])

@@ -8,7 +8,8 @@ export function PrivateWritingSection({ fac }: { fac: Facilitation }) {
   const [anonymous, setAnonymous] = useState(false)
   const [revealed, setRevealed] = useState<number | null>(null)
   const on = fac.control.privateWriting?.on === true
-  const counts = Object.entries(fac.control.privateCounts)
+  // Facilitators' own private docs are counted apart: the list is the participants' (DECISIONS).
+  const counts = Object.entries(fac.control.privateCounts).filter(([, entry]) => !entry.facilitator)
   if (!fac.isFacilitator && !on && fac.privateNoteCount === 0) return null
   return (
     <section className="fac-section" aria-labelledby="fac-private-heading">
@@ -18,7 +19,7 @@ export function PrivateWritingSection({ fac }: { fac: Facilitation }) {
           {t('private.on')}
         </p>
       )}
-      {!fac.isFacilitator && fac.privateNoteCount > 0 && <p data-testid="private-mine">{t('private.mine', { count: fac.privateNoteCount })}</p>}
+      {fac.privateNoteCount > 0 && <p data-testid="private-mine">{t('private.mine', { count: fac.privateNoteCount })}</p>}
       {fac.isFacilitator && (
         <div className="fac-controls">
           <button
