@@ -11,6 +11,7 @@ import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
 import { BannerContext, BoardBanners } from './BoardBanners'
 import { BOARD_PANEL_INSET_PX, BoardChromeContext, BoardPanel } from './BoardPanel'
 import { NamePrompt } from './NamePrompt'
+import { useBoardTitle, useLiveBoardTitle } from '../features/boardTools/boardTitle'
 import { dockInsetPx, FacilitationLayer, FacilitationProvider } from '../features/facilitation'
 import { ActivitiesProvider } from '../features/activities'
 
@@ -42,6 +43,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   useInitialFit(mounted, connection, panelInsets)
   const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
 
+  // The title fetched when the page opened, then every rename, live (control doc `state`).
+  useLiveBoardTitle(boardId, connection?.control.doc ?? null)
+  const title = useBoardTitle(boardId, access.state === 'ready' ? access.board.title : '')
+
   const user = useTldrawUser({
     userPreferences: { id: identity.id, name: identity.name, color: identity.color, locale },
   })
@@ -54,8 +59,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     setEditingName(false)
   }, [])
   const chrome = useMemo(
-    () => (role && access.state === 'ready' ? { title: access.board.title, role, status, people, onChangeName: () => setEditingName(true) } : null),
-    [access, role, status, people],
+    () => (role && access.state === 'ready' ? { title, role, status, people, onChangeName: () => setEditingName(true) } : null),
+    [access.state, title, role, status, people],
   )
   const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
 

@@ -2,7 +2,6 @@ import { createContext, useContext } from 'react'
 import type { Role } from '../../shared/roles'
 import type { ConnectionStatus } from '../hooks/useBoardConnection'
 import type { Person } from '../hooks/usePresence'
-import { useBoardTitle } from '../features/boardTools/boardTitle'
 import { BoardTools } from '../features/boardTools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
 import { ActivityTools } from '../features/activities'
@@ -31,8 +30,8 @@ export const BOARD_PANEL_INSET_PX = 288
 export function BoardPanel() {
   const chrome = useContext(BoardChromeContext)
   const { t } = useI18n()
-  const title = useBoardTitle(chrome?.title ?? '')
   if (!chrome) return null
+  const { title } = chrome
   return (
     <div className="board-panel">
       <div className="board-panel-row">

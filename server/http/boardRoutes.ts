@@ -6,6 +6,8 @@ import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { BOARD_TITLE_KEY } from '../../shared/boardTitle.js'
+import { STATE_MAP } from '../../shared/facilitation.js'
 import { CloseEvents } from '../../shared/protocol.js'
 import { placeBeside } from '../../shared/placement.js'
 import { docKey, type Role } from '../../shared/roles.js'
@@ -73,6 +75,13 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     requireFacilitator(grant)
     const body = await parseJsonBody(c, RenameOrArchive)
     await storage.updateBoard(id, { ...body, updatedAt: Date.now() })
+    // Open pages show the new title live: it is mirrored into the control doc's `state` map.
+    if (body.title !== undefined) {
+      const title = body.title
+      await rooms.withRoom(docKey(id, { kind: 'control' }), 'control', (room) => {
+        room.doc.transact(() => room.doc.getMap(STATE_MAP).set(BOARD_TITLE_KEY, title), SERVER_ORIGIN)
+      })
+    }
     return c.json({ board: await storage.getBoard(id) })
   })
 
@@ -145,6 +154,8 @@ export function registerBoardRoutes(app: Hono<any>, deps: BoardRouteDeps): { sav
     const state = await readBoardState(rooms, storage, id)
     const created = await createBoard(storage, { title: body.title ?? `${source.title} (copy)`, template: source.template }, (control) => {
       Y.applyUpdate(control, state.control)
+      // The copy has its own title: not the source's live one.
+      control.getMap(STATE_MAP).delete(BOARD_TITLE_KEY)
     })
     await writeRecordsInto(created.board.id, 'board', (doc) => replaceRecords(doc, recordsOfState(state.board), SERVER_ORIGIN))
     return c.json({ board: created.board, links: boardLinks(originOf(config, c.req.url), created.board.id, created.tokens) }, 201)

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { BOARD_TITLE_KEY } from '../../shared/boardTitle.js'
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
+import { STATE_MAP } from '../../shared/facilitation.js'
 import { CloseEvents } from '../../shared/protocol.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
@@ -118,6 +120,47 @@ describe('history, links and import (issue 5)', () => {
       board: { title: string; archived: boolean }
     }
     expect(meta.board).toMatchObject({ title: 'New title', archived: true })
+  })
+
+  it('a rename reaches open pages live: the title is mirrored into the control doc state; a duplicate does not inherit it', async () => {
+    const board = await createTestBoard(server.url, 'Before')
+    const control = connectProvider(server.url, `${board.id}/control`, board.tokens.viewer)
+    try {
+      await waitForSync(control)
+      const state = control.doc.getMap(STATE_MAP)
+      expect(state.get(BOARD_TITLE_KEY)).toBeUndefined()
+      const titleOf = () => state.get(BOARD_TITLE_KEY)
+      const rename = (body: unknown) =>
+        api(server, `/api/boards/${board.id}`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify(body) })
+
+      const res = await rename({ title: '  After  ' })
+      expect(res.status).toBe(200)
+      // The HTTP answer is unchanged: the board record.
+      expect(((await res.json()) as { board: { title: string } }).board.title).toBe('After')
+      await waitFor(() => titleOf() === 'After', 5000, 'the live title')
+      // Archiving alone leaves the title as it is; a refused rename writes nothing.
+      expect((await rename({ archived: true })).status).toBe(200)
+      expect((await api(server, `/api/boards/${board.id}`, board.tokens.participant, { method: 'PATCH', body: JSON.stringify({ title: 'Hijack' }) })).status).toBe(403)
+      await new Promise((r) => setTimeout(r, 200))
+      expect(titleOf()).toBe('After')
+
+      // A page opened later reads it too (persisted, not only broadcast).
+      const late = connectProvider(server.url, `${board.id}/control`, board.tokens.participant)
+      await waitForSync(late)
+      await waitFor(() => late.doc.getMap(STATE_MAP).get(BOARD_TITLE_KEY) === 'After', 5000, 'the title for a late page')
+      late.destroy()
+
+      // A duplicate has its own title: its control doc does not carry the source's.
+      const dup = await api(server, `/api/boards/${board.id}/duplicate`, board.tokens.facilitator, { method: 'POST', body: JSON.stringify({ title: 'Copy' }) })
+      expect(dup.status).toBe(201)
+      const copy = (await dup.json()) as { board: { id: string }; links: { viewer: string } }
+      const copyControl = connectProvider(server.url, `${copy.board.id}/control`, copy.links.viewer.slice(copy.links.viewer.indexOf('#') + 1))
+      await waitForSync(copyControl)
+      expect(copyControl.doc.getMap(STATE_MAP).get(BOARD_TITLE_KEY)).toBeUndefined()
+      copyControl.destroy()
+    } finally {
+      control.destroy()
+    }
   })
 
   it('an operator with ADMIN_TOKEN lists, searches and deletes boards; nobody else can', async () => {

@@ -1,15 +1,26 @@
 /**
- * The board title as renamed in this page. The board chrome gets the title once, when the page
- * opens; a rename made here shows at once through {@link useBoardTitle}.
+ * The board title as it is now. The page gets the title once, over HTTP, when it opens; after
+ * that, the latest of two sources wins: a rename made in this page (shown at once) and the
+ * title the server mirrors into the control doc's `state` map on every rename (so a rename made
+ * anywhere shows on every open page, without a reload).
  */
-import { useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import { BOARD_TITLE_KEY, parseBoardTitle } from '../../../shared/boardTitle'
+import { STATE_MAP } from '../../../shared/facilitation'
 
-let renamed: string | null = null
+let latest: { boardId: string; title: string } | null = null
 const listeners = new Set<() => void>()
 
-export function setRenamedTitle(title: string): void {
-  renamed = title
+function setTitle(boardId: string, title: string): void {
+  if (latest?.boardId === boardId && latest.title === title) return
+  latest = { boardId, title }
   for (const listener of listeners) listener()
+}
+
+/** A rename made in this page: shown at once, before the control doc brings it back. */
+export function setRenamedTitle(boardId: string, title: string): void {
+  setTitle(boardId, title)
 }
 
 function subscribe(listener: () => void): () => void {
@@ -17,7 +28,25 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
-/** The renamed title if this page renamed the board, else `initial`. */
-export function useBoardTitle(initial: string): string {
-  return useSyncExternalStore(subscribe, () => renamed ?? initial)
+/** The latest known title of `boardId`, else `initial` (the title fetched when the page opened). */
+export function useBoardTitle(boardId: string, initial: string): string {
+  return useSyncExternalStore(subscribe, () => (latest?.boardId === boardId ? latest.title : initial))
+}
+
+/** Follows the title the server writes into the control doc's `state` map. */
+export function useLiveBoardTitle(boardId: string, controlDoc: Y.Doc | null): void {
+  useEffect(() => {
+    if (!controlDoc) return
+    const state = controlDoc.getMap(STATE_MAP)
+    const read = () => {
+      const title = parseBoardTitle(state.get(BOARD_TITLE_KEY))
+      if (title) setTitle(boardId, title)
+    }
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      if (event.keysChanged.has(BOARD_TITLE_KEY)) read()
+    }
+    read()
+    state.observe(onChange)
+    return () => state.unobserve(onChange)
+  }, [boardId, controlDoc])
 }

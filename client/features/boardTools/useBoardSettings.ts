@@ -57,7 +57,7 @@ export function useBoardSettings(boardId: string, token: string) {
       const board = await updateBoard(boardId, token, { title })
       setMeta(board)
       rememberBoard({ id: boardId, title: board.title, links: {} })
-      setRenamedTitle(board.title)
+      setRenamedTitle(boardId, board.title)
     })
 
   const setArchived = (archived: boolean) =>
