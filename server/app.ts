@@ -30,7 +30,7 @@ import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { addRecords } from './boardState.js'
-import { buildActivityRecords } from '../shared/templates/index.js'
+import { buildActivityRecords, TEMPLATE_LOCALES } from '../shared/templates/index.js'
 import type * as Y from 'yjs'
 import { FacilitationService } from './facilitation/FacilitationService.js'
 
@@ -51,6 +51,7 @@ const CreateBoardBody = z.object({
   template: z.string().max(64).optional().nullable(),
   participants: z.array(z.string().trim().min(1).max(60)).max(60).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  locale: z.enum(TEMPLATE_LOCALES, { message: `locale must be one of ${TEMPLATE_LOCALES.join(', ')}` }).optional(),
 })
 
 export function clientIp(c: Context<Env>): string {
@@ -130,7 +131,7 @@ export function createApp(deps: AppDeps) {
     const body = await parseJsonBody(c, CreateBoardBody)
     let seed: ((doc: Y.Doc) => void) | undefined
     if (body.template) {
-      const built = buildActivityRecords(body.template, { participants: body.participants, options: body.options })
+      const built = buildActivityRecords(body.template, { participants: body.participants, options: body.options, locale: body.locale })
       if (!built.ok) throw new HTTPException(400, { message: `${built.error}; GET /api/templates lists the templates` })
       seed = (doc) => addRecords(doc, built.value.records, 'server')
     }

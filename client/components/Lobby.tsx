@@ -9,7 +9,7 @@ import { CopyLinkButton } from './CopyLinkButton'
 import { LocaleSwitch } from './LocaleSwitch'
 
 export function Lobby() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
   const { create, creating, error, created } = useCreateBoard()
@@ -28,7 +28,7 @@ export function Lobby() {
           className="create-form"
           onSubmit={(e) => {
             e.preventDefault()
-            void create(title, template || undefined)
+            void create(title, template || undefined, locale)
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />

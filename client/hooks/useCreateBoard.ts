@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { Locale } from '../i18n/messages'
 import { createBoard, type BoardInfo, type BoardLinks } from '../lib/api'
 import { rememberBoard } from '../lib/myBoards'
 
@@ -9,12 +10,13 @@ export function useCreateBoard() {
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedBoard | null>(null)
-  const create = async (title: string, template?: string) => {
+  /** `locale` is the language of the template texts written on the board (the UI language). */
+  const create = async (title: string, template?: string, locale?: Locale) => {
     if (!title.trim()) return
     setCreating(true)
     setError(null)
     try {
-      const result = await createBoard(title.trim(), template)
+      const result = await createBoard(title.trim(), template, locale)
       rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
       setCreated(result)
     } catch (e) {

@@ -24,11 +24,12 @@ async function readError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, message)
 }
 
-export async function createBoard(title: string, template?: string): Promise<{ board: BoardInfo; links: BoardLinks }> {
+/** `locale` (optional, default `en`) is the language of the template texts written on the board. */
+export async function createBoard(title: string, template?: string, locale?: 'en' | 'fr'): Promise<{ board: BoardInfo; links: BoardLinks }> {
   const res = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(template ? { title, template } : { title }),
+    body: JSON.stringify(template ? { title, template, ...(locale ? { locale } : {}) } : { title }),
   })
   if (res.status !== 201) throw await readError(res)
   return (await res.json()) as { board: BoardInfo; links: BoardLinks }

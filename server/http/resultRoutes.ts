@@ -10,7 +10,7 @@ import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { noteRecord } from '../../shared/notes.js'
 import { extractResults, positionInZone, readActivities, type BoardResults } from '../../shared/results/index.js'
-import { buildActivityRecords, templateSummaries } from '../../shared/templates/index.js'
+import { buildActivityRecords, TEMPLATE_LOCALES, templateSummaries } from '../../shared/templates/index.js'
 import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
 import { docKey } from '../../shared/roles.js'
 import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
@@ -29,6 +29,7 @@ const AddActivity = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   participants: z.array(z.string().trim().min(1).max(60)).max(60).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
+  locale: z.enum(TEMPLATE_LOCALES, { message: `locale must be one of ${TEMPLATE_LOCALES.join(', ')}` }).optional(),
 })
 
 const BoardImage = z.object({
@@ -148,6 +149,7 @@ export function registerResultRoutes(app: Hono<any>, deps: { storage: Storage; r
       participants: body.participants,
       options: body.options,
       title: body.title,
+      locale: body.locale,
     })
     if (!built.ok) throw new HTTPException(400, { message: built.error })
     await rooms.withRoom(docKey(id, { kind: 'control' }), 'control', (room) => addRecords(room.doc, built.value.records, 'server'))

@@ -9,6 +9,7 @@ import { DEFAULT_PAGE_ID } from '../boardSchema.js'
 import type { JsonRecord } from '../docLayout.js'
 import { err, ok, type Result } from '../result.js'
 import { getTemplate } from './catalogue.js'
+import { DEFAULT_TEMPLATE_LOCALE, localizeLayout, localizeText, TEMPLATE_LOCALES, type TemplateLocale } from './locale.js'
 import { boxesOverlap, indexRecords, localBounds, pageOf, pageTransform, transformBox, type Box, type Point } from './geometry.js'
 import { ACTIVITY_META_KEY, type ActivityLayout, type ActivityShapeMeta, type ActivityTemplate } from './types.js'
 
@@ -30,6 +31,11 @@ export interface BuildActivityInput {
   title?: string
   /** The page to place the activity on (default `page:page`). */
   pageId?: string
+  /**
+   * The language of the texts written on the board (zone labels, instructions, level names;
+   * default `en`). Ids, keys, positions and zone meanings do not depend on it.
+   */
+  locale?: TemplateLocale
 }
 
 export interface BuiltActivity {
@@ -257,11 +263,14 @@ export function buildActivityRecords(templateId: string, input: BuildActivityInp
   const pageId = input.pageId ?? DEFAULT_PAGE_ID
   const existing = input.existing ?? []
   if (existing.some((r) => r.id === `shape:${instanceId}`)) return err(`activity ${instanceId} already exists`)
-  const layout = template.layout({ participants: input.participants ?? [], options: input.options ?? {} })
-  if (!layout.ok) return layout
+  const locale = input.locale ?? DEFAULT_TEMPLATE_LOCALE
+  if (!(TEMPLATE_LOCALES as readonly string[]).includes(locale)) return err(`locale must be one of ${TEMPLATE_LOCALES.join(', ')}`)
+  const built = template.layout({ participants: input.participants ?? [], options: input.options ?? {} })
+  if (!built.ok) return built
+  const layout = { value: localizeLayout(built.value, locale) }
   const origin = input.origin ?? { x: 0, y: 0 }
   const at = findFreeSpot(origin, layout.value.width, layout.value.height, occupiedBoxes(existing, pageId))
-  const title = input.title?.trim() || template.name
+  const title = input.title?.trim() || localizeText(template.name, locale)
   const records = layoutRecords(template, layout.value, instanceId, title, pageId, frameIndexBelow(existing, pageId), at)
   return ok({
     instanceId,

@@ -5,6 +5,7 @@
 export { getTemplate, TEMPLATES, templateSummaries } from './catalogue.js'
 export { buildActivityRecords, type BuildActivityInput, type BuiltActivity } from './builder.js'
 export * from './types.js'
+export { DEFAULT_TEMPLATE_LOCALE, localizeText, TEMPLATE_LOCALES, type TemplateLocale } from './locale.js'
 export { bandFor, DEFAULT_RISK_BANDS, IMPACT_LEVELS, LIKELIHOOD_LEVELS, parseRiskBands } from './riskMatrix.js'
 export type { RiskBand, RiskLevel, RiskMatrixSettings } from './riskMatrix.js'
 export type { CircleSettings } from './dialogueCircles.js'

@@ -20,7 +20,7 @@ type Props = {
 
 /** The facilitator's "Add activity" dialog: the gallery, an optional title, names for circles. */
 export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone, onClose }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const ref = useModalDialog(true, onClose)
   const [templateId, setTemplateId] = useState('risk-matrix')
   const [title, setTitle] = useState('')
@@ -32,7 +32,7 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
   const submit = async () => {
     if (!template) return
     const fields = activityRequestFields(template, names)
-    const ok = await add({ template: template.id, ...(title.trim() ? { title: title.trim() } : {}), ...fields })
+    const ok = await add({ template: template.id, locale, ...(title.trim() ? { title: title.trim() } : {}), ...fields })
     if (!ok) return
     ref.current?.close()
     onClose()

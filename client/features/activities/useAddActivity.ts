@@ -2,7 +2,14 @@ import { useCallback, useState } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
 import { ApiError } from '../../lib/api'
 
-export type AddActivityRequest = { template: string; title?: string; participants?: string[]; options?: Record<string, unknown> }
+export type AddActivityRequest = {
+  template: string
+  title?: string
+  participants?: string[]
+  options?: Record<string, unknown>
+  /** Language of the template texts written on the board (default `en`). */
+  locale?: 'en' | 'fr'
+}
 type Added = { instanceId: string; bounds: { x: number; y: number; w: number; h: number } }
 
 /** How long to wait for the new activity's frame to arrive through the control doc before giving up zooming to it. */
