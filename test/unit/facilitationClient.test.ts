@@ -109,3 +109,16 @@ describe('binding with a private doc attached later', () => {
     binding.dispose()
   })
 })
+
+describe('instructions panel default text', () => {
+  it('shows the activity instructions in the facilitator’s language until they are edited', async () => {
+    const { defaultInstructions } = await import('../../client/features/facilitation/InstructionsSection.js')
+    const { getTemplate } = await import('../../shared/templates/index.js')
+    const english = getTemplate('risk-matrix')!.instructions
+    expect(defaultInstructions({ templateId: 'risk-matrix' }, 'en')).toBe(english)
+    const french = defaultInstructions({ templateId: 'risk-matrix' }, 'fr')
+    expect(french).not.toBe(english)
+    expect(french).toMatch(/Écrivez un risque par note/)
+    expect(defaultInstructions({ templateId: 'no-such-template' }, 'fr')).toBe('')
+  })
+})

@@ -1,18 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { STATE_KEYS } from '../../../shared/facilitation'
 import type { Activity } from '../../../shared/results'
-import { getTemplate } from '../../../shared/templates'
+import { getTemplate, localizeText, type TemplateLocale } from '../../../shared/templates'
 import { useI18n } from '../../i18n/I18nProvider'
 import { writeControlState } from './controlState'
 import type { Facilitation } from './FacilitationContext'
 
-function defaultInstructions(activity: Activity): string {
-  return getTemplate(activity.templateId)?.instructions ?? ''
+/** The template's instructions in the facilitator's language, until the facilitator edits them. */
+export function defaultInstructions(activity: Pick<Activity, 'templateId'>, locale: TemplateLocale): string {
+  return localizeText(getTemplate(activity.templateId)?.instructions ?? '', locale)
 }
 
 /** The instructions of one activity; the facilitator edits them (control doc `state.instructions`). */
 export function InstructionsSection({ fac, activities }: { fac: Facilitation; activities: Activity[] }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const selectId = useId()
   const textId = useId()
   const [chosen, setChosen] = useState<string | null>(null)
@@ -23,7 +24,7 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
     if (draft !== null) textarea.current?.focus()
   }, [draft !== null])
   if (!activity) return null
-  const text = fac.control.instructions[activity.instanceId] ?? defaultInstructions(activity)
+  const text = fac.control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)
   const save = () => {
     if (draft === null) return
     writeControlState(fac.controlDoc, STATE_KEYS.instructions, { ...fac.control.instructions, [activity.instanceId]: draft.slice(0, 5000) })
