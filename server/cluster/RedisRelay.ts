@@ -19,7 +19,6 @@ import os from 'node:os'
 import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import { MESSAGE_AWARENESS } from '../../shared/protocol.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
@@ -130,9 +129,7 @@ export class RedisRelay {
 
   private async subscribeRoom(room: Room): Promise<void> {
     this.rooms.set(room.docKey, room)
-    room.onPersisted = (updates) => {
-      this.publish(room.docKey, RELAY_UPDATE, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
-    }
+    room.onPersisted = (update) => this.publish(room.docKey, RELAY_UPDATE, update)
     room.onAwarenessRelay = (message, origin) => {
       if (origin === RELAY_ORIGIN) return // came from another instance: not ours to repeat
       const decoder = decoding.createDecoder(message)

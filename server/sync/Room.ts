@@ -687,8 +687,8 @@ export class Room {
 
   /** Set by a cluster relay to forward awareness to other instances. */
   onAwarenessRelay: ((message: Uint8Array, origin: unknown) => void) | null = null
-  /** Set by a cluster relay: called with each batch once it is durable. */
-  onPersisted: ((updates: Uint8Array[]) => void) | null = null
+  /** Set by a cluster relay: called with each stored batch, merged into one update, once it is durable. */
+  onPersisted: ((update: Uint8Array) => void) | null = null
 
   private scheduleFlush(): void {
     if (this.flushScheduled) return
@@ -746,7 +746,7 @@ export class Room {
       this.deps.metrics.persistSeconds.observe((performance.now() - started) / 1000)
       this.updatesSinceCompaction += batch.length
       const merged = this.broadcastBatch(batch)
-      this.onPersisted?.([merged])
+      this.onPersisted?.(merged)
       this.notifyChanged()
     }
     for (const reply of replies) if (reply) reply.session.socket.send(reply.message)

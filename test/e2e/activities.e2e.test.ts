@@ -5,11 +5,11 @@
  * cannot move or delete template shapes, and screenshot every activity as created.
  */
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { TEMPLATES } from '../../shared/templates/index.js'
-import { createTestBoard, startTestServer } from '../helpers/server.js'
-import { enterName, launchBrowser, openPage, screenshotPath, waitForEditor, type TestPage } from './helpers/browser.js'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, enterName, screenshotPath, waitForEditor } from './helpers/browser.js'
 
 type StoreShape = { id: string; type: string; x: number; y: number; isLocked: boolean; parentId: string; meta: Record<string, any>; props: Record<string, any> }
 
@@ -33,30 +33,13 @@ async function waitOnline(page: Page): Promise<void> {
 }
 
 describe('activities in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let browser: Browser
-  const pages: TestPage[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    for (const p of pages) await p.context.close()
-    await browser?.close()
-    await server?.close()
-  })
-
-  async function newPage(locale?: string): Promise<TestPage> {
-    const p = await openPage(browser, server.url, { locale })
-    pages.push(p)
-    return p
-  }
+  const suite = browserSuite({ setupTimeoutMs: 60_000 })
+  const newPage = (locale?: string) => suite.newPage({ locale })
 
   it('risk matrix from the lobby gallery: a note moved to likelihood 4 × impact 5 reads 20, critical; owner edited from the panel; participant cannot move or delete the template', async () => {
     const facilitator = await newPage()
     const { page } = facilitator
-    await page.goto(server.url)
+    await page.goto(suite.url)
 
     // Lobby: the gallery is a radio group; choose "Risk matrix" with the keyboard.
     const gallery = page.getByRole('group', { name: 'Start from an activity' })
@@ -119,7 +102,7 @@ describe('activities in a real browser', () => {
     await expect
       .poll(
         async () => {
-          const res = await fetch(`${server.url}/api/boards/${boardId}/results`, { headers: { authorization: `Bearer ${token}` } })
+          const res = await fetch(`${suite.url}/api/boards/${boardId}/results`, { headers: { authorization: `Bearer ${token}` } })
           const body = (await res.json()) as { results: { activities: Array<{ register?: Array<{ score: number; band: string; owner: string | null; mitigation: string | null }> }> } }
           return body.results.activities[0]?.register?.[0]
         },
@@ -176,7 +159,7 @@ describe('activities in a real browser', () => {
   }, 180_000)
 
   it('the facilitator adds a talking circle beside the risk matrix, seated with the people present', async () => {
-    const board = await createTestBoard(server.url, 'Two activities', 'risk-matrix')
+    const board = await createTestBoard(suite.url, 'Two activities', 'risk-matrix')
     const { page } = await newPage()
     await page.goto(board.links.facilitator)
     await joinAs(page, 'Grace')
@@ -219,7 +202,7 @@ describe('activities in a real browser', () => {
     const { page } = await newPage()
     let named = false
     for (const template of TEMPLATES) {
-      const board = await createTestBoard(server.url, template.name, template.id)
+      const board = await createTestBoard(suite.url, template.name, template.id)
       await page.goto(board.links.facilitator)
       if (!named) {
         await joinAs(page, 'Grace')

@@ -2,11 +2,10 @@
  * Dialogs in real Chromium: the name prompt is a true modal (focus stays in it), and a rename
  * made by the facilitator shows on every open page without a reload.
  */
-import fs from 'node:fs'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoard, startTestServer } from '../helpers/server.js'
-import { enterName, launchBrowser, openPage, screenshotPath, snapshotClientDist, waitForEditor, type TestPage } from './helpers/browser.js'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, screenshotPath, waitForEditor } from './helpers/browser.js'
 
 /** Browser tests share two cores with other suites: generous. */
 const BROWSER_TEST_TIMEOUT_MS = 150_000
@@ -25,39 +24,14 @@ function focusedLabel(page: Page): Promise<string> {
 }
 
 describe('dialogs in a real browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let browser: Browser
-  const pages: TestPage[] = []
-  let clientDir: string
-
-  beforeAll(async () => {
-    clientDir = snapshotClientDist()
-    server = await startTestServer({ CLIENT_DIST_DIR: clientDir })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const p of pages) await p.context.close()
-    await browser?.close()
-    await server?.close()
-    fs.rmSync(clientDir, { recursive: true, force: true })
-  })
-
-  async function open(url: string, name: string): Promise<TestPage> {
-    const p = await openPage(browser, server.url)
-    pages.push(p)
-    await p.page.goto(url)
-    await enterName(p.page, name)
-    await waitForEditor(p.page)
-    await p.page.locator('[data-status="online"]').waitFor({ timeout: 15_000 })
-    return p
-  }
+  const suite = browserSuite({ snapshotClient: true })
+  const open = (url: string, name: string) => suite.open(url, name)
 
   it(
     'the name prompt is a modal dialog: focus starts in the name field, Tab and Shift+Tab never leave it, Escape keeps a required prompt open, focus returns on close',
     async () => {
-      const board = await createTestBoard(server.url, 'Focus trap')
-      const p = await openPage(browser, server.url)
-      pages.push(p)
+      const board = await createTestBoard(suite.url, 'Focus trap')
+      const p = await suite.newPage()
       const { page } = p
       await page.goto(board.links.participant)
       const dialog = page.getByRole('dialog', { name: NAME_DIALOG })
@@ -117,7 +91,7 @@ describe('dialogs in a real browser', () => {
   it(
     'a rename by the facilitator shows on another open page within seconds, without a reload',
     async () => {
-      const board = await createTestBoard(server.url, 'Sprint 12 retro')
+      const board = await createTestBoard(suite.url, 'Sprint 12 retro')
       const facilitator = await open(board.links.facilitator, 'Grace')
       const participant = await open(board.links.participant, 'Ada')
       await participant.page.locator('.board-title').filter({ hasText: 'Sprint 12 retro' }).waitFor({ timeout: 10_000 })

@@ -3,10 +3,10 @@
  * 2-minute timer (same time everywhere, survives a reload), private writing (a participant's
  * note reaches nobody else before reveal), reveal, a vote of 3 per person, totals on the notes.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoard, startTestServer } from '../helpers/server.js'
-import { enterName, launchBrowser, openPage, screenshotPath, type TestPage } from './helpers/browser.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, enterName, screenshotPath, waitForEditor, type BrowserSuite, type TestPage } from './helpers/browser.js'
 
 /** Ids and texts of the note shapes a page's store holds. */
 function notesOf(page: Page): Promise<Array<{ id: string; text: string }>> {
@@ -73,39 +73,29 @@ async function writeNote(page: Page, x: number, y: number, text: string): Promis
 }
 
 async function waitForBoard(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 120_000 })
+  await waitForEditor(page, 120_000)
   await page.locator('[data-status="online"]').waitFor({ timeout: 60_000 })
   await page.getByTestId('facilitation-dock').waitFor({ timeout: 60_000 })
 }
 
+/** A fresh page in `suite` that has joined the board and shows the facilitation dock. */
+async function openBoard(suite: BrowserSuite, url: string, name: string): Promise<TestPage> {
+  const p = await suite.newPage()
+  await p.page.goto(url)
+  await enterName(p.page, name)
+  await waitForBoard(p.page)
+  return p
+}
+
+/** The machine is shared and loaded: tldraw's first mount can stall a page for many seconds. */
+const SUITE_OPTIONS = { pageTimeoutMs: 120_000 }
+
 describe('live facilitation in a real browser (issue 4)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let browser: Browser
-  const pages: TestPage[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const p of pages) await p.context.close()
-    await browser?.close()
-    await server?.close()
-  })
-
-  async function open(url: string, name: string): Promise<TestPage> {
-    const p = await openPage(browser, server.url)
-    pages.push(p)
-    // The machine is shared and loaded: tldraw's first mount can stall a page for many seconds.
-    p.page.setDefaultTimeout(120_000)
-    await p.page.goto(url)
-    await enterName(p.page, name)
-    await waitForBoard(p.page)
-    return p
-  }
+  const suite = browserSuite(SUITE_OPTIONS)
+  const open = (url: string, name: string) => openBoard(suite, url, name)
 
   it('[F1][F2][F3] timer, private writing and reveal, a vote of 3 per person with totals on the notes', async () => {
-    const board = await createTestBoard(server.url, 'Sprint 12 retro', 'retro-start-stop-continue')
+    const board = await createTestBoard(suite.url, 'Sprint 12 retro', 'retro-start-stop-continue')
     const grace = await open(board.links.facilitator, 'Grace')
     const ada = await open(board.links.participant, 'Ada')
     const bo = await open(board.links.participant, 'Bo')
@@ -225,33 +215,12 @@ describe('live facilitation in a real browser (issue 4)', () => {
 })
 
 describe('follow me and the talking piece in a real browser (issue 4)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let browser: Browser
-  const pages: TestPage[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const p of pages) await p.context.close()
-    await browser?.close()
-    await server?.close()
-  })
-
-  async function open(url: string, name: string): Promise<TestPage> {
-    const p = await openPage(browser, server.url)
-    pages.push(p)
-    p.page.setDefaultTimeout(120_000)
-    await p.page.goto(url)
-    await enterName(p.page, name)
-    await waitForBoard(p.page)
-    return p
-  }
+  const suite = browserSuite(SUITE_OPTIONS)
+  const open = (url: string, name: string) => openBoard(suite, url, name)
 
   it('participants follow the facilitator, step out and back in; the holder passes the talking piece', async () => {
-    const board = await createTestBoard(server.url, 'Talking circle')
-    const added = await fetch(`${server.url}/api/boards/${board.id}/activities`, {
+    const board = await createTestBoard(suite.url, 'Talking circle')
+    const added = await fetch(`${suite.url}/api/boards/${board.id}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
       body: JSON.stringify({ template: 'talking-circle', participants: ['Ada', 'Grace'] }),
@@ -309,14 +278,14 @@ describe('follow me and the talking piece in a real browser (issue 4)', () => {
   }, 240_000)
 
   it('the talking piece (star) overlaps no seat label, on any seat, whatever the seat names', async () => {
-    const board = await createTestBoard(server.url, 'Circles')
+    const board = await createTestBoard(suite.url, 'Circles')
     const activities = [
       { template: 'talking-circle', participants: [] },
       { template: 'talking-circle', participants: ['Bartholomew Featherstonehaugh-Smythe', 'Ada', 'Maximiliane Alexandra Okonkwo'] },
       { template: 'fishbowl', participants: ['Ada', 'Grace', 'Bo', 'Cy', 'Di', 'Ed'] },
     ]
     for (const body of activities) {
-      const added = await fetch(`${server.url}/api/boards/${board.id}/activities`, {
+      const added = await fetch(`${suite.url}/api/boards/${board.id}/activities`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
         body: JSON.stringify(body),

@@ -5,11 +5,10 @@
  * facilitation panel (left) and the board panel (right); the facilitation panel stays collapsed
  * across a reload once collapsed.
  */
-import fs from 'node:fs'
-import type { Browser, Page, WebSocketRoute } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoard, startTestServer } from '../helpers/server.js'
-import { enterName, launchBrowser, openPage, snapshotClientDist, waitForEditor, type TestPage } from './helpers/browser.js'
+import type { Page, WebSocketRoute } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, joinBoard, waitForEditor, type TestPage } from './helpers/browser.js'
 
 /** Browser tests share the machine with other suites: generous. */
 const BROWSER_TEST_TIMEOUT_MS = 180_000
@@ -79,38 +78,9 @@ function boardPanelLeft(page: Page): Promise<number> {
 }
 
 describe('the first view of a board', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>
-  let browser: Browser
-  let clientDir: string
-  const pages: TestPage[] = []
-
-  beforeAll(async () => {
-    clientDir = snapshotClientDist()
-    server = await startTestServer({ CLIENT_DIST_DIR: clientDir })
-    browser = await launchBrowser()
-  }, 60_000)
-  afterAll(async () => {
-    for (const p of pages) await p.context.close()
-    await browser?.close()
-    await server?.close()
-    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
-  })
-
-  async function newPage(): Promise<TestPage> {
-    const p = await openPage(browser, server.url)
-    p.page.setDefaultTimeout(60_000)
-    pages.push(p)
-    return p
-  }
-
-  /** Opens a link, answers the name prompt and waits for the editor and the connection. */
-  async function join(p: TestPage, url: string, name: string): Promise<void> {
-    await p.page.goto(url)
-    await p.page.getByLabel(/your name/i).waitFor({ timeout: 45_000 })
-    await enterName(p.page, name)
-    await waitForEditor(p.page)
-    await p.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
-  }
+  const suite = browserSuite({ snapshotClient: true, pageTimeoutMs: 60_000, setupTimeoutMs: 60_000 })
+  const newPage = () => suite.newPage()
+  const join = (p: TestPage, url: string, name: string) => joinBoard(p.page, url, name, { promptMs: 45_000, onlineMs: 30_000 })
 
   /**
    * Holds back everything the server sends on this page's control-doc websocket until
@@ -138,7 +108,7 @@ describe('the first view of a board', () => {
   }
 
   it('a participant opens a risk matrix fitted on screen, at most 100 %, clear of the facilitation panel; a note made far away by someone else does not move the camera', async () => {
-    const board = await createTestBoard(server.url, 'Supplier risks', 'risk-matrix')
+    const board = await createTestBoard(suite.url, 'Supplier risks', 'risk-matrix')
     const ada = await newPage()
     await join(ada, board.links.participant, 'Ada')
 
@@ -180,7 +150,7 @@ describe('the first view of a board', () => {
   }, BROWSER_TEST_TIMEOUT_MS)
 
   it('the fit waits for the control doc, and a camera moved before it arrives is left where the person put it', async () => {
-    const board = await createTestBoard(server.url, 'Retro', 'retro-start-stop-continue')
+    const board = await createTestBoard(suite.url, 'Retro', 'retro-start-stop-continue')
     const waiting = await newPage()
     const panning = await newPage()
     const holds = [await holdControlDoc(waiting.page), await holdControlDoc(panning.page)]
@@ -208,7 +178,7 @@ describe('the first view of a board', () => {
   }, BROWSER_TEST_TIMEOUT_MS)
 
   it('the facilitator collapses the facilitation panel; after a reload it is still collapsed and the fit uses the space it covered', async () => {
-    const board = await createTestBoard(server.url, 'Supplier risks', 'risk-matrix')
+    const board = await createTestBoard(suite.url, 'Supplier risks', 'risk-matrix')
     const grace = await newPage()
     await join(grace, board.links.facilitator, 'Grace')
     await waitForFit(grace.page)

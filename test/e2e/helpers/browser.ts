@@ -7,6 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import type { Config } from '../../../server/config.js'
+import { startTestServer } from '../../helpers/server.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const ARTIFACTS_DIR = path.resolve('test/artifacts')
@@ -40,16 +43,83 @@ export async function openPage(browser: Browser, serverUrl: string, options: { l
 }
 
 /** Answers the first-visit name prompt through the UI. */
-export async function enterName(page: Page, name: string): Promise<void> {
+export async function enterName(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
   const input = page.getByLabel(/your name|votre nom/i)
-  await input.waitFor({ timeout: 15_000 })
+  await input.waitFor({ timeout: timeoutMs })
   await input.fill(name)
   await input.press('Enter')
   await input.waitFor({ state: 'detached', timeout: 5_000 })
 }
 
-export async function waitForEditor(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 })
+export async function waitForEditor(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: timeoutMs })
+}
+
+/** Waits for each step of joining a board: the name prompt, the editor, the connection. */
+export type JoinTimeouts = { promptMs?: number; editorMs?: number; onlineMs?: number }
+
+/** Opens a board link, answers the name prompt and waits for the editor and a live connection. */
+export async function joinBoard(page: Page, url: string, name: string, timeouts: JoinTimeouts = {}): Promise<void> {
+  await page.goto(url)
+  await enterName(page, name, timeouts.promptMs)
+  await waitForEditor(page, timeouts.editorMs)
+  await page.locator('[data-status="online"]').waitFor({ timeout: timeouts.onlineMs ?? 15_000 })
+}
+
+export type BrowserSuite = {
+  readonly url: string
+  readonly browser: Browser
+  /** A page in a fresh context (another person's browser), closed after the suite. */
+  newPage(options?: { locale?: string }): Promise<TestPage>
+  /** A fresh page that has joined `boardUrl` as `name`. */
+  open(boardUrl: string, name: string, options?: { locale?: string }): Promise<TestPage>
+}
+
+/**
+ * The setup every browser suite shares, registered as its beforeAll/afterAll: a test server
+ * (serving a private copy of the client with `snapshotClient`), Chromium, and the pages the
+ * suite opens, all closed after it.
+ */
+export function browserSuite(
+  options: { snapshotClient?: boolean; config?: Partial<Config>; pageTimeoutMs?: number; join?: JoinTimeouts; setupTimeoutMs?: number } = {},
+): BrowserSuite {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined
+  let browser: Browser | undefined
+  let clientDir: string | undefined
+  const pages: TestPage[] = []
+  beforeAll(async () => {
+    if (options.snapshotClient) clientDir = snapshotClientDist()
+    server = await startTestServer({ ...options.config, ...(clientDir ? { CLIENT_DIST_DIR: clientDir } : {}) })
+    browser = await launchBrowser()
+  }, options.setupTimeoutMs)
+  afterAll(async () => {
+    for (const p of pages) await p.context.close()
+    await browser?.close()
+    await server?.close()
+    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true })
+  })
+  const suite: BrowserSuite = {
+    get url() {
+      if (!server) throw new Error('browser suite not started')
+      return server.url
+    },
+    get browser() {
+      if (!browser) throw new Error('browser suite not started')
+      return browser
+    },
+    async newPage(pageOptions = {}) {
+      const p = await openPage(suite.browser, suite.url, pageOptions)
+      if (options.pageTimeoutMs) p.page.setDefaultTimeout(options.pageTimeoutMs)
+      pages.push(p)
+      return p
+    },
+    async open(boardUrl, name, pageOptions = {}) {
+      const p = await suite.newPage(pageOptions)
+      await joinBoard(p.page, boardUrl, name, options.join)
+      return p
+    },
+  }
+  return suite
 }
 
 /**
