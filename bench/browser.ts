@@ -23,7 +23,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { readAllRecords } from '../shared/docLayout.js'
 import { connectClient, waitUntil } from './clients.js'
 import { countShapes, writeNotes } from './notes.js'
-import { BENCH_DIR, freePort, ROOT_DIR, workDir, WORK_DIR } from './servers.js'
+import { BENCH_DIR, freePort, ourServerEntry, ROOT_DIR, workDir, WORK_DIR } from './servers.js'
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -247,7 +247,7 @@ async function measureClick(page: Page, shapeId: string): Promise<number> {
   })
 }
 
-/** Our server in its own process, serving a private copy of the built client. */
+/** Our server in its own process, as `npm start` runs it (the bundle), serving a private copy of the built client. */
 async function startServer(): Promise<{ base: string; stop: () => Promise<void> }> {
   if (!fs.existsSync(path.join(ROOT_DIR, 'dist', 'index.html'))) {
     const { status } = spawnSync('npx', ['vite', 'build'], { cwd: ROOT_DIR, stdio: 'inherit' })
@@ -257,7 +257,7 @@ async function startServer(): Promise<{ base: string; stop: () => Promise<void> 
   // Other runs may rebuild ./dist while this one serves it.
   fs.cpSync(path.join(ROOT_DIR, 'dist'), path.join(dir, 'dist'), { recursive: true })
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [await ourServerEntry()], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,

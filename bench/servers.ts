@@ -131,7 +131,7 @@ async function createOurBoard(httpBase: string): Promise<BoardRef> {
 let ourBundle: string | null = null
 
 /** Our server as `npm start` runs it: bundled by scripts/buildServer.mjs, plain JavaScript. */
-async function ourServerEntry(): Promise<string> {
+export async function ourServerEntry(): Promise<string> {
   if (ourBundle) return ourBundle
   const { buildServer } = (await import(path.join(ROOT_DIR, 'scripts', 'buildServer.mjs'))) as { buildServer(outfile?: string): Promise<string> }
   ourBundle = await buildServer(path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs'))
