@@ -44,7 +44,7 @@ class Histogram {
 export function createMetrics() {
   const m = {
     rooms: new Counter('canvas_rooms', 'Documents loaded in memory', 'gauge'),
-    dormantRooms: new Counter('canvas_rooms_dormant', 'Loaded documents asleep (kept encoded, no Y.Doc)', 'gauge'),
+    asleepRooms: new Counter('canvas_rooms_asleep', 'Loaded documents asleep (kept encoded, no Y.Doc)', 'gauge'),
     sessions: new Counter('canvas_sessions', 'Open websocket sessions', 'gauge'),
     messagesIn: new Counter('canvas_messages_in_total', 'Websocket frames received'),
     messagesOut: new Counter('canvas_messages_out_total', 'Document updates sent'),

@@ -132,13 +132,13 @@ function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** A dormant room's doc, kept as its encoded state (see Room.hibernateIfIdle). */
-type Dormant = { state: Uint8Array; stateVector: Uint8Array }
+/** A sleeping room's doc, kept as its encoded state (see Room.sleepIfIdle). */
+type Asleep = { state: Uint8Array; stateVector: Uint8Array }
 
 export class Room {
-  /** The live doc; null while the room is dormant. */
+  /** The live doc; null while the room sleeps. */
   private liveDoc: Y.Doc | null = new Y.Doc()
-  private dormant: Dormant | null = null
+  private asleep: Asleep | null = null
   /** Last time the doc was written or read (ms since epoch). */
   private lastActive = Date.now()
   readonly awareness: awarenessProtocol.Awareness
@@ -174,23 +174,23 @@ export class Room {
     this.attachDoc(this.liveDoc!)
   }
 
-  /** The room's Y.Doc; a dormant room wakes up (its doc is rebuilt from its encoded state). */
+  /** The room's Y.Doc; a sleeping room wakes up (its doc is rebuilt from its encoded state). */
   get doc(): Y.Doc {
     this.lastActive = Date.now()
     if (this.liveDoc) return this.liveDoc
-    const dormant = this.dormant!
+    const asleep = this.asleep!
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, dormant.state, STORAGE_ORIGIN)
-    this.dormant = null
+    Y.applyUpdate(doc, asleep.state, STORAGE_ORIGIN)
+    this.asleep = null
     this.liveDoc = doc
     this.attachDoc(doc)
-    this.deps.metrics.dormantRooms.dec()
+    this.deps.metrics.asleepRooms.dec()
     return doc
   }
 
   /** Whether the doc is asleep (kept encoded, no Y.Doc in memory). */
-  get isDormant(): boolean {
-    return this.dormant !== null
+  get isAsleep(): boolean {
+    return this.asleep !== null
   }
 
   /**
@@ -201,28 +201,28 @@ export class Room {
    * read, rebuilds the doc. Never while anything is in flight: pending or deferred updates,
    * a rebuild, content Yjs holds back, a storage failure.
    */
-  hibernateIfIdle(now: number, idleMs: number): boolean {
+  sleepIfIdle(now: number, idleMs: number): boolean {
     const doc = this.liveDoc
     if (doc === null || this.closed || now - this.lastActive < idleMs) return false
     if (this.held || this.pending.length > 0 || this.replies.length > 0 || this.flushScheduled || this.deferred.size > 0) return false
     if (this.storageFailing || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false
-    this.dormant = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
+    this.asleep = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
     doc.off('update', this.onDocUpdate)
     doc.off('afterTransaction', this.onAfterTransaction)
     doc.destroy()
     this.liveDoc = null
-    this.deps.metrics.dormantRooms.inc()
+    this.deps.metrics.asleepRooms.inc()
     return true
   }
 
-  /** The doc's state as one update (from the encoded state of a dormant room, without waking it). */
+  /** The doc's state as one update (from the encoded state of a sleeping room, without waking it). */
   encodeState(): Uint8Array {
-    return this.dormant ? this.dormant.state : Y.encodeStateAsUpdate(this.doc)
+    return this.asleep ? this.asleep.state : Y.encodeStateAsUpdate(this.doc)
   }
 
   /** What a client that has `stateVector` lacks, without what Yjs holds pending. */
   private encodeStateFor(stateVector: Uint8Array): Uint8Array {
-    return this.dormant ? Y.diffUpdate(this.dormant.state, stateVector) : encodeIntegratedState(this.doc, stateVector)
+    return this.asleep ? Y.diffUpdate(this.asleep.state, stateVector) : encodeIntegratedState(this.doc, stateVector)
   }
 
   /** Loads the stored doc. Call once before the first session joins. */
@@ -313,7 +313,7 @@ export class Room {
       encodeMessage((e) => {
         encoding.writeVarUint(e, MESSAGE_SYNC)
         encoding.writeVarUint(e, SYNC_STEP_1)
-        encoding.writeVarUint8Array(e, this.dormant ? this.dormant.stateVector : Y.encodeStateVector(this.doc))
+        encoding.writeVarUint8Array(e, this.asleep ? this.asleep.stateVector : Y.encodeStateVector(this.doc))
       }),
     )
     const states = this.awareness.getStates()
@@ -435,8 +435,8 @@ export class Room {
       case SYNC_UPDATE: {
         const update = decoding.readVarUint8Array(decoder)
         // An empty update (what every client answers to our step 1) changes nothing: it needs
-        // no doc, so it does not wake a dormant room.
-        if (this.dormant && isEmptyUpdate(update)) return null
+        // no doc, so it does not wake a sleeping room.
+        if (this.asleep && isEmptyUpdate(update)) return null
         if (!session.canWrite) {
           // Every client answers our step 1 with its own step 2; an empty one is no write.
           if (isEmptyUpdate(update)) return null
@@ -807,8 +807,8 @@ export class Room {
     this.awareness.destroy()
     this.awareness.doc.destroy()
     this.liveDoc?.destroy()
-    if (this.dormant) this.deps.metrics.dormantRooms.dec()
-    this.dormant = null
+    if (this.asleep) this.deps.metrics.asleepRooms.dec()
+    this.asleep = null
   }
 
   /** Current encoded size of the doc, for metrics and benchmarks. */

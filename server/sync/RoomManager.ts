@@ -49,7 +49,7 @@ export class RoomManager {
   }
 
   /**
-   * Puts the docs nobody has used for `idleMs` to sleep (Room.hibernateIfIdle), for at most
+   * Puts the docs nobody has used for `idleMs` to sleep (Room.sleepIfIdle), for at most
    * `budgetMs` of work per sweep (encoding a big board takes a while; the event loop is not
    * held for long): the rest sleep at the next sweeps.
    */
@@ -59,7 +59,7 @@ export class RoomManager {
     let n = 0
     for (const room of this.rooms.values()) {
       if (performance.now() - started > budgetMs) break
-      if (room.hibernateIfIdle(now, idleMs)) n++
+      if (room.sleepIfIdle(now, idleMs)) n++
     }
     return n
   }

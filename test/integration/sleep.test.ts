@@ -33,7 +33,7 @@ describe('idle rooms sleep as encoded state', () => {
     alice.doc.transact(() => {
       for (let i = 0; i < 10; i++) putRecord(alice.doc, noteRecord(`shape:n${i}`, i * 100, 0, `note ${i}`))
     })
-    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep')
+    await waitFor(() => roomOf(board.id).isAsleep, 5000, 'the room to sleep')
     expect(server.rooms.loadedRooms).toBeGreaterThan(0)
 
     // A newcomer gets every note from the sleeping room, which stays asleep.
@@ -41,17 +41,17 @@ describe('idle rooms sleep as encoded state', () => {
     await waitForSync(bob)
     expect(noteIds(bob.doc)).toHaveLength(10)
     expect(readRecord(bob.doc, 'shape:n3')).toEqual(readRecord(alice.doc, 'shape:n3'))
-    expect(roomOf(board.id).isDormant).toBe(true)
+    expect(roomOf(board.id).isAsleep).toBe(true)
 
     // Presence does not need the doc.
     bob.awareness.setLocalStateField('user', { name: 'Bob' })
     await waitFor(() => Array.from(alice.awareness.getStates().values()).some((s) => (s as { user?: { name?: string } }).user?.name === 'Bob'), 5000, 'Bob present at Alice')
-    expect(roomOf(board.id).isDormant).toBe(true)
+    expect(roomOf(board.id).isAsleep).toBe(true)
 
     // The first write wakes the room; it reaches Alice and is stored.
     bob.doc.transact(() => putRecord(bob.doc, noteRecord('shape:n3', 999, 0, 'moved while asleep')))
     await waitFor(() => (readRecord(alice.doc, 'shape:n3') as { x?: number } | null)?.x === 999, 5000, 'the move at Alice')
-    expect(roomOf(board.id).isDormant).toBe(false)
+    expect(roomOf(board.id).isAsleep).toBe(false)
     const stored = new Y.Doc()
     const loaded = await server.storage.loadDoc(docKey(board.id, { kind: 'board' }))
     if (loaded.snapshot) Y.applyUpdate(stored, loaded.snapshot)
@@ -60,11 +60,11 @@ describe('idle rooms sleep as encoded state', () => {
     expect(noteIds(stored)).toHaveLength(10)
 
     // It sleeps again, and a JSON export is read without waking it.
-    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep again')
+    await waitFor(() => roomOf(board.id).isAsleep, 5000, 'the room to sleep again')
     const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
     expect(res.status).toBe(200)
     expect(JSON.stringify(await res.json())).toContain('moved while asleep')
-    expect(roomOf(board.id).isDormant).toBe(true)
+    expect(roomOf(board.id).isAsleep).toBe(true)
     alice.destroy()
     bob.destroy()
   })
@@ -74,7 +74,7 @@ describe('idle rooms sleep as encoded state', () => {
     const writer = await RawClient.connect(server.url, board.id, board.tokens.participant)
     await writer.waitSynced()
     writer.write((doc) => putRecord(doc, noteRecord('shape:ok', 10, 20, 'fine')))
-    await waitFor(() => roomOf(board.id).isDormant, 5000, 'the room to sleep')
+    await waitFor(() => roomOf(board.id).isAsleep, 5000, 'the room to sleep')
     writer.write((doc) => doc.getMap('records').set('shape:bad', new Y.Map([['typeName', 'shape'], ['type', 'nonsense']])))
     const closed = await writer.waitClosed()
     expect(closed.code).toBe(4004)
@@ -113,11 +113,11 @@ describe('idle rooms sleep as encoded state', () => {
     const ada = vote('ada-sleeping-voter-0123456789', 'Ada', 2)
     await waitFor(() => totals() === 2, 5000, "Ada's ballot counted")
     const adaRoom = server.rooms.getLoaded(docKey(board.id, { kind: 'private', participantId: 'ada-sleeping-voter-0123456789' }))!
-    await waitFor(() => adaRoom.isDormant, 5000, "Ada's private doc to sleep")
+    await waitFor(() => adaRoom.isAsleep, 5000, "Ada's private doc to sleep")
     const bea = vote('bea-awake-voter-0123456789', 'Bea', 1)
     await waitFor(() => totals() === 3, 5000, "both ballots counted, Ada's read from her sleeping doc")
     expect(observer.doc.getMap(STATE_MAP).get(STATE_KEYS.voteVoters)).toEqual({ 'shape:idea': expect.arrayContaining(['Ada', 'Bea']) })
-    expect(adaRoom.isDormant).toBe(true)
+    expect(adaRoom.isAsleep).toBe(true)
     for (const p of [writer, observer, ada, bea]) p.destroy()
   })
 
@@ -126,7 +126,7 @@ describe('idle rooms sleep as encoded state', () => {
     const p = connectProvider(server.url, board.id, board.tokens.participant)
     await waitForSync(p)
     p.doc.transact(() => putRecord(p.doc, noteRecord('shape:kept', 1, 2, 'kept')))
-    await waitFor(() => roomOf(board.id)?.isDormant === true, 5000, 'the room to sleep')
+    await waitFor(() => roomOf(board.id)?.isAsleep === true, 5000, 'the room to sleep')
     p.destroy()
     await waitFor(() => server.rooms.getLoaded(docKey(board.id, { kind: 'board' })) === undefined, 5000, 'the room to unload')
     const again = connectProvider(server.url, board.id, board.tokens.viewer)
