@@ -11,6 +11,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords } from '../../shared/docLayout.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
+import { seededRandom } from '../integration/fixtures.js'
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../storage/pgDatabase.js'
 import { clusterServicesAvailable, noteIds, writeNote } from './clusterHelpers.js'
 
@@ -18,18 +19,6 @@ const available = await clusterServicesAvailable()
 const SEEDS = [1, 2, 3]
 const STEPS = 250
 const CLIENTS = 6
-
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const boardJson = (doc: Y.Doc) => JSON.stringify(readAllRecords(doc).sort((x, y) => (x.id < y.id ? -1 : 1)))
@@ -58,7 +47,7 @@ describe.runIf(available)('cluster fuzz: clients hopping between three instances
   })
 
   it.each(SEEDS)('[C1][C3][C5] seed %i: every client and every instance end with the same board', async (seed) => {
-    const random = prng(seed)
+    const random = seededRandom(seed)
     const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)]!
     const board = await createTestBoard(servers[0]!.url, `Fuzz ${seed}`)
     const docs = Array.from({ length: CLIENTS }, () => new Y.Doc())
