@@ -25,6 +25,8 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly unloading = new Map<string, Promise<void>>()
+  /** Rooms held by connections about to join and by server tasks (see holdRoom). */
+  private readonly holds = new Map<Room, number>()
   private readonly connectionsPerBoard = new Map<string, number>()
   private readonly connectionsPerIp = new Map<string, number>()
   /** Called when a room is loaded, so a relay can subscribe (before the room loads). */
@@ -83,17 +85,16 @@ export class RoomManager {
       bump(this.connectionsPerBoard, grant.boardId, -1)
       bump(this.connectionsPerIp, grant.ip, -1)
     }
-    this.getRoom(docKey, kind).then(
+    this.holdRoom(docKey, kind).then(
       (loaded) => {
-        if (session.state.name === 'closed') {
-          this.maybeUnload(loaded)
-          return
+        if (session.state.name !== 'closed') {
+          room = loaded
+          const buffered = session.state.name === 'loading' ? session.state.buffered : []
+          session.state = { name: 'open' }
+          loaded.join(session)
+          for (const frame of buffered) loaded.receive(session, frame)
         }
-        room = loaded
-        const buffered = session.state.name === 'loading' ? session.state.buffered : []
-        session.state = { name: 'open' }
-        loaded.join(session)
-        for (const frame of buffered) loaded.receive(session, frame)
+        this.releaseRoom(loaded)
       },
       (error: unknown) => {
         this.deps.logger.error({ docKey, err: String(error) }, 'room failed to load')
@@ -126,11 +127,27 @@ export class RoomManager {
     }
   }
 
-  private async getRoom(docKey: string, kind: DocKind): Promise<Room> {
+  /**
+   * A loaded room, held open for the caller until `releaseRoom`: a room is only unloaded when
+   * no session is in it and nobody holds it. Between loading and joining, a connection holds
+   * its room, so that another connection that closed while the room loaded (and finds it
+   * empty) cannot unload it under the one that is about to join; a server task holds the room
+   * it writes to for as long as it runs.
+   */
+  private async holdRoom(docKey: string, kind: DocKind): Promise<Room> {
     for (;;) {
       const room = await this.getRoomOnce(docKey, kind)
-      if (!room.closed) return room
+      if (room.closed) continue
+      this.holds.set(room, (this.holds.get(room) ?? 0) + 1)
+      return room
     }
+  }
+
+  private releaseRoom(room: Room): void {
+    const left = (this.holds.get(room) ?? 1) - 1
+    if (left > 0) this.holds.set(room, left)
+    else this.holds.delete(room)
+    this.maybeUnload(room)
   }
 
   private async getRoomOnce(docKey: string, kind: DocKind): Promise<Room> {
@@ -158,7 +175,7 @@ export class RoomManager {
   }
 
   private maybeUnload(room: Room): void {
-    if (room.sessions.size > 0 || this.rooms.get(room.docKey) !== room) return
+    if (room.sessions.size > 0 || this.holds.has(room) || this.rooms.get(room.docKey) !== room) return
     this.rooms.delete(room.docKey)
     this.deps.metrics.rooms.dec()
     const unload = room
@@ -179,13 +196,13 @@ export class RoomManager {
 
   /** Runs `fn` on a room, loading it for the duration if no session holds it. */
   async withRoom<T>(docKey: string, kind: DocKind, fn: (room: Room) => Promise<T> | T): Promise<T> {
-    const room = await this.getRoom(docKey, kind)
+    const room = await this.holdRoom(docKey, kind)
     try {
       const result = await fn(room)
       await room.flushed()
       return result
     } finally {
-      this.maybeUnload(room)
+      this.releaseRoom(room)
     }
   }
 
