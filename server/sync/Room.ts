@@ -204,7 +204,7 @@ export class Room {
   sleepIfIdle(now: number, idleMs: number): boolean {
     const doc = this.liveDoc
     if (doc === null || this.closed || now - this.lastActive < idleMs) return false
-    if (this.held || this.pending.length > 0 || this.replies.length > 0 || this.flushScheduled || this.deferred.size > 0) return false
+    if (this.held || this.pending.length > 0 || this.replies.length > 0 || this.flushScheduled || this.deferred.size > 0 || this.relayed.length > 0) return false
     if (this.storageFailing || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false
     this.asleep = { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
     doc.off('update', this.onDocUpdate)
@@ -259,16 +259,40 @@ export class Room {
     this.lastActive = Date.now()
     if (origin === STORAGE_ORIGIN) return
     if (origin === RELAY_ORIGIN) {
-      const message = encodeMessage((e) => {
-        encoding.writeVarUint(e, MESSAGE_SYNC)
-        syncProtocol.writeUpdate(e, update)
-      })
-      for (const s of this.sessions) if (s.state.name === 'open') s.socket.send(message)
-      this.notifyChanged()
+      this.relayed.push(update)
+      if (this.relayed.length === 1) setImmediate(this.sendRelayed)
       return
     }
     this.pending.push({ update, origin })
     this.scheduleFlush()
+  }
+
+  /** Updates relayed from other instances in this event-loop turn, not yet sent on. */
+  private relayed: Uint8Array[] = []
+
+  /**
+   * Relayed updates are sent on once per event-loop turn, merged, like a local batch: on a busy
+   * board spread over several instances, Redis hands over many messages in one turn, and each
+   * session gets one frame for all of them instead of one per message.
+   */
+  private readonly sendRelayed = (): void => {
+    const updates = this.relayed
+    this.relayed = []
+    if (updates.length === 0) return
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    const message = encodeMessage((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC)
+      syncProtocol.writeUpdate(e, update)
+    })
+    let sent = 0
+    for (const s of this.sessions) {
+      if (s.state.name === 'open') {
+        s.socket.send(message)
+        sent++
+      }
+    }
+    this.deps.metrics.messagesOut.inc(sent)
+    this.notifyChanged()
   }
 
   private onAfterTransaction = (transaction: Y.Transaction): void => {

@@ -11,7 +11,7 @@ import { getRecordsMap } from '../../shared/docLayout.js'
 import { connectProvider, createTestBoard, spawnServerProcess, waitFor, waitForSync } from '../helpers/server.js'
 import { createTestDatabase } from '../storage/pgDatabase.js'
 import * as encoding from 'lib0/encoding'
-import { MESSAGE_AWARENESS } from '../../shared/protocol.js'
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol.js'
 import { RawClient, encode } from '../hardening/support/rawClient.js'
 import { clusterServicesAvailable, noteIds, readRecord, startCluster, writeNote, type Cluster } from './clusterHelpers.js'
 
@@ -170,6 +170,36 @@ describe.runIf(available)('cluster: three instances on one PostgreSQL + Redis', 
       await waitFor(() => sameState(reader, writers[0]!), 10_000, 'reader and writer state vectors equal')
     }
   }, 120_000)
+
+  it('[C1] updates relayed to an instance in one turn reach its sessions as one merged frame', async () => {
+    const a = cluster.servers[0]!
+    const b = await cluster.spawn()
+    const board = await createTestBoard(a.url, 'Relay batch')
+    const onB = await RawClient.connect(b.url, board.id, board.tokens.participant)
+    await onB.waitSynced(15_000)
+    const writer = connect(a.url, board.id, board.tokens.participant)
+    await waitForSync(writer, 15_000)
+    const syncFrames = () => onB.frames.filter((f) => f[0] === MESSAGE_SYNC).length
+
+    // B stops reading while A stores and publishes 20 separate updates; when B resumes, Redis
+    // hands them over together.
+    b.child.kill('SIGSTOP')
+    try {
+      for (let i = 0; i < 20; i++) {
+        writeNote(writer, `shape:relayed${i}`, i * 10)
+        await sleep(15)
+      }
+      await sleep(300)
+    } finally {
+      b.child.kill('SIGCONT')
+    }
+    const before = syncFrames()
+    await waitFor(() => [...getRecordsMap(onB.doc).keys()].filter((id) => id.startsWith('shape:relayed')).length === 20, 15_000, 'the 20 notes on B')
+    await sleep(100)
+    expect(syncFrames() - before).toBeLessThanOrEqual(2)
+    expect(Buffer.from(Y.encodeStateVector(onB.doc)).equals(Buffer.from(Y.encodeStateVector(writer.doc)))).toBe(true)
+    onB.close()
+  }, 60_000)
 
   it('[C4] SIGKILL one instance mid-edit: its clients reconnect to another and nothing broadcast is lost', async () => {
     const victim = await cluster.spawn()
