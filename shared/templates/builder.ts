@@ -13,6 +13,19 @@ import { DEFAULT_TEMPLATE_LOCALE, localizeLayout, localizeText, TEMPLATE_LOCALES
 import { boxesOverlap, indexRecords, localBounds, pageOf, pageTransform, transformBox, type Box, type Point } from './geometry.js'
 import { ACTIVITY_META_KEY, type ActivityLayout, type ActivityShapeMeta, type ActivityTemplate } from './types.js'
 
+/**
+ * The scale of a zone (its label and outline): large zones get large labels, so that a column or cell reads
+ * when the board opens fitted to its activity (a retrospective opens at about a third of full
+ * size). Seats (ellipses) keep small names: the talking piece sits on their rim.
+ */
+function zoneLabelScale(zone: { shape: string; w: number; h: number }): number {
+  if (zone.shape === 'ellipse') return 1
+  const side = Math.min(zone.w, zone.h)
+  // tldraw scales a geo shape's label and its stroke together; size `s` at a larger scale
+  // gives the largest text for the thinnest outline.
+  return side >= 400 ? 2 : side >= 200 ? 1.4 : 1
+}
+
 /** Empty space kept between a new activity and anything already on the page. */
 export const PLACEMENT_GAP = 100
 
@@ -190,7 +203,7 @@ function layoutRecords(
           w: zone.w,
           h: zone.h,
           growY: 0,
-          scale: 1,
+          scale: zoneLabelScale(zone),
           labelColor: 'black',
           color: zone.color,
           fill: zone.fill,

@@ -17,7 +17,7 @@ export const MAX_LIST_LENGTH = 40
 /** The instructions label every layout starts with. */
 export function headerLabel(instructions: string, width: number): LabelSpec {
   const firstParagraph = instructions.split('\n\n')[0] ?? instructions
-  return { key: 'instructions', text: firstParagraph, x: FRAME_PADDING, y: FRAME_PADDING / 2, w: width - 2 * FRAME_PADDING, size: 's' }
+  return { key: 'instructions', text: firstParagraph, x: FRAME_PADDING, y: FRAME_PADDING / 2, w: width - 2 * FRAME_PADDING, size: 'm' }
 }
 
 /** Reads a list of non-empty strings; absent means `fallback`. */

@@ -90,6 +90,24 @@ describe('buildActivityRecords', () => {
     }
   })
 
+  // tldraw 3.15's geo label font sizes (LABEL_FONT_SIZES), multiplied by the shape's `scale`.
+  const GEO_LABEL_PX = { s: 18, m: 22, l: 26, xl: 32 } as const
+  it.each(TEMPLATES.map((t) => [t.id]))('%s: zone labels read when the board opens fitted, and leave room for notes', (id) => {
+    const activity = built(id, { instanceId: 'inst1', participants: SAMPLE_PARTICIPANTS })
+    const zones = activity.records.filter((c) => (c.meta as Record<string, { role: string }>)[ACTIVITY_META_KEY]?.role === 'zone')
+    for (const zone of zones) {
+      const p = zone.props as { geo: string; w: number; h: number; size: keyof typeof GEO_LABEL_PX; scale: number }
+      const fontPx = GEO_LABEL_PX[p.size] * p.scale
+      const side = Math.min(p.w, p.h)
+      // A retrospective opens at about 36 % on a 1440 × 900 screen: a column's title must
+      // still be about 12 px there (18 px at scale 1 would be 6.5 px).
+      if (p.geo !== 'ellipse' && side >= 400) expect(fontPx, zone.id).toBeGreaterThanOrEqual(32)
+      expect(fontPx, zone.id).toBeLessThanOrEqual(side / 6)
+      // Seats keep small names: the talking piece sits on their rim.
+      if (p.geo === 'ellipse') expect(p.scale, zone.id).toBe(1)
+    }
+  })
+
   it('places a new activity on free space, clear of existing shapes (notes, frames, rotated children)', () => {
     const existing: JsonRecord[] = [
       ...initialBoardRecords(),
