@@ -325,8 +325,12 @@ export class Room {
   /** Applies an update relayed from another instance (see RELAY_ORIGIN). */
   applyRelayUpdate(update: Uint8Array): void {
     // During a rebuild the doc is about to be replaced: keep the update for the new one.
-    if (this.held) this.relayHeld.push(update)
-    else Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    if (this.held) {
+      this.relayHeld.push(update)
+      return
+    }
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN)
+    this.applyDeferred()
   }
 
   join(session: Session): void {
@@ -481,11 +485,18 @@ export class Room {
   }
 
   /**
-   * An update that starts after clocks the doc does not have yet waits until they arrive. A
-   * y-websocket client that reconnects with offline edits sends its next edit as soon as the
-   * socket opens, a round trip before its sync step 2 carries the offline ones. Applied at
-   * once, Yjs would keep its inserts pending but apply its deletions (a replaced `xf` value),
-   * and the guard would see a half-written record and refuse a valid write (SPEC S6).
+   * An update that builds on what the doc does not have yet waits until it arrives, then is
+   * applied as the sender's write (checked by the guard, stored, broadcast, relayed).
+   * - Its own earlier clocks: a y-websocket client that reconnects with offline edits sends its
+   *   next edit as soon as the socket opens, a round trip before its sync step 2 carries the
+   *   offline ones. Applied at once, Yjs would keep its inserts pending but apply its deletions
+   *   (a replaced `xf` value), and the guard would see a half-written record and refuse a valid
+   *   write (SPEC S6).
+   * - Content of others: with several instances, a client that moves from one to another may
+   *   edit a note this instance has not heard of yet (the relay is on its way). Applied at once,
+   *   Yjs would keep the edit pending and integrate it with the relayed update, as a relayed
+   *   change: sent to local sessions but never checked, stored nor relayed (SPEC C1).
+   * So nothing a session writes is ever held pending inside Yjs.
    */
   private applyOrDefer(session: Session, update: Uint8Array): CloseEvent | null {
     const ready = this.integrable(update)
@@ -503,25 +514,69 @@ export class Room {
     }
     const failure = this.applySessionUpdate(session, update)
     if (failure) return failure
-    const queue = this.deferred.get(session)
-    while (queue && queue.length > 0 && !this.held) {
-      const next = queue.findIndex((u) => this.integrable(u) === true)
-      if (next === -1) break
-      const retried = this.applySessionUpdate(session, queue.splice(next, 1)[0]!)
-      if (retried) return retried
-    }
+    this.applyDeferred()
     return null
   }
 
-  /** Whether every client's first clock in the update follows what the doc has; null if it does not parse. */
+  /** Applies every waiting update whose dependencies have arrived (after any change to the doc). */
+  private applyDeferred(): void {
+    let progress = true
+    while (progress && this.deferred.size > 0 && !this.held) {
+      progress = false
+      for (const [session, queue] of this.deferred) {
+        const next = queue.findIndex((u) => this.integrable(u) === true)
+        if (next === -1) continue
+        const update = queue.splice(next, 1)[0]!
+        if (queue.length === 0) this.deferred.delete(session)
+        const failure = this.applySessionUpdate(session, update)
+        if (failure) {
+          this.deferred.delete(session)
+          this.deps.logger.warn({ docKey: this.docKey, session: session.id, reason: failure.reason }, 'closing session')
+          session.close(failure.code, failure.reason)
+          return
+        }
+        progress = true
+      }
+    }
+  }
+
+  /**
+   * Whether the update can integrate fully now: every client's structs follow what the doc has,
+   * and everything they build on (left and right neighbours, parent, deleted ranges) is in the
+   * doc or in the update itself. Null if it does not parse.
+   */
   private integrable(update: Uint8Array): boolean | null {
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
-      const { from } = Y.parseUpdateMeta(update)
-      for (const [client, clock] of from) if (clock > Y.getState(this.doc.store, client)) return false
-      return true
+      decoded = Y.decodeUpdate(update)
     } catch {
       return null
     }
+    const store = this.doc.store
+    const own = new Map<number, Array<[number, number]>>()
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue
+      const { client, clock } = struct.id
+      const ranges = own.get(client)
+      const last = ranges?.[ranges.length - 1]
+      // A client's structs come in clock order, nearly always without gaps: one range each.
+      if (last && last[1] === clock) last[1] = clock + struct.length
+      else if (ranges) ranges.push([clock, clock + struct.length])
+      else own.set(client, [[clock, clock + struct.length]])
+    }
+    for (const [client, ranges] of own) if (ranges[0]![0] > Y.getState(store, client)) return false
+    const has = (client: number, clock: number): boolean =>
+      clock < Y.getState(store, client) || (own.get(client)?.some(([from, to]) => from <= clock && clock < to) ?? false)
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue
+      for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+        if (ref instanceof Y.ID && !has(ref.client, ref.clock)) return false
+      }
+    }
+    for (const [client, deletions] of decoded.ds.clients) {
+      for (const { clock, len } of deletions) if (len > 0 && !has(client, clock + len - 1)) return false
+    }
+    return true
   }
 
   private applySessionUpdate(session: Session, update: Uint8Array): CloseEvent | null {
@@ -613,6 +668,7 @@ export class Room {
     const held = this.held ?? []
     this.held = null
     for (const update of this.relayHeld.splice(0)) Y.applyUpdate(fresh, update, RELAY_ORIGIN)
+    this.applyDeferred()
     for (const { session, data } of held) this.receive(session, data)
   }
 

@@ -11,6 +11,10 @@ import { CloseEvents } from '../../shared/protocol.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../storage/pgDatabase.js'
 import { clusterServicesAvailable, noteIds, writeNote } from './clusterHelpers.js'
+import * as Y from 'yjs'
+import { readRecord } from '../../shared/docLayout.js'
+import { RawClient } from '../hardening/support/rawClient.js'
+import { noteRecord, putRecord, storedDoc } from '../integration/fixtures.js'
 
 const available = await clusterServicesAvailable()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -56,6 +60,40 @@ describe.runIf(available)('Redis relay between two in-process instances', () => 
     await Promise.all([a.rooms.getLoaded(board.id)!.flushed(), b.rooms.getLoaded(board.id)!.flushed()])
     expect((await a.storage.countUpdates(board.id)) - before).toBe(20)
     expect(a.relay!.instanceId).not.toBe(b.relay!.instanceId)
+  })
+
+  it('[C1] an edit that builds on content still on its way from another instance is checked, stored and relayed once that content arrives', async () => {
+    const board = await createTestBoard(a.url)
+    // X writes a note on A. S has already seen it (S was on A, and hops to B) and moves it,
+    // before B has heard of X's note: S's edit cannot apply on B until the relay brings it.
+    const xDoc = new Y.Doc()
+    putRecord(xDoc, noteRecord('shape:by-x', 0, 0, 'written by X'))
+    const byX = Y.encodeStateAsUpdate(xDoc)
+    const sDoc = new Y.Doc()
+    Y.applyUpdate(sDoc, byX)
+    const seen = Y.encodeStateVector(sDoc)
+    putRecord(sDoc, noteRecord('shape:by-x', 500, 500, 'moved by S'))
+    const moveByS = Y.encodeStateAsUpdate(sDoc, seen)
+
+    const s = await RawClient.connect(b.url, board.id, board.tokens.participant, { autoSync: false })
+    const x = await RawClient.connect(a.url, board.id, board.tokens.participant, { autoSync: false })
+    await sleep(100) // both rooms loaded
+    s.sendUpdate(moveByS)
+    await sleep(100)
+    x.sendUpdate(byX)
+
+    const xOf = (p: WebsocketProvider) => (readRecord(p.doc, 'shape:by-x') as { x?: number } | null)?.x
+    const onA = connect(a.url, board.id, board.tokens.viewer)
+    const onB = connect(b.url, board.id, board.tokens.viewer)
+    await waitFor(() => xOf(onB) === 500, 10_000, "S's move on B")
+    await waitFor(() => xOf(onA) === 500, 10_000, "S's move on A")
+    await b.rooms.getLoaded(board.id)!.flushed()
+    const stored = await storedDoc(a.storage, board.id)
+    expect((readRecord(stored, 'shape:by-x') as { x?: number }).x).toBe(500)
+    expect(s.closed).toBeNull()
+    expect(x.closed).toBeNull()
+    s.close()
+    x.close()
   })
 
   it('[C3] an instance subscribes while it serves a board and unsubscribes when the room unloads', async () => {
