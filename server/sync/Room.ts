@@ -581,6 +581,7 @@ export class Room {
 
   private applySessionUpdate(session: Session, update: Uint8Array): CloseEvent | null {
     const pendingBefore = this.pending.length
+    const heldBackBefore = this.heldBackBytes()
     this.guardedSession = session
     this.rejection = null
     try {
@@ -596,7 +597,10 @@ export class Room {
       this.rejectSessionWrites(session, pendingBefore)
       return { code: CloseEvents.SchemaRejected.code, reason: `${CloseEvents.SchemaRejected.reason}: ${this.rejection}`.slice(0, 120) }
     }
-    if (this.heldBackBytes() > this.deps.limits.MAX_MESSAGE_BYTES) {
+    // A safety net: `integrable` keeps session updates out of what Yjs holds back, which only
+    // relayed updates that arrived out of order should ever fill.
+    const heldBack = this.heldBackBytes()
+    if (heldBack > heldBackBefore && heldBack > this.deps.limits.MAX_MESSAGE_BYTES) {
       this.rejectSessionWrites(session, pendingBefore)
       return { code: CloseEvents.InvalidUpdate.code, reason: `${CloseEvents.InvalidUpdate.reason}: it depends on updates never sent` }
     }

@@ -230,6 +230,39 @@ describe('[S6] updates that cannot be integrated yet', () => {
     for (const c of [early, late]) c.close()
   })
 
+  it('[S6][L9] an invalid edit built on a note someone is about to write waits, and only its sender is refused when the note arrives', async () => {
+    const board = await createTestBoard(server.url)
+    const honest = await RawClient.connect(server.url, board.id, board.tokens.participant)
+    const hostile = await RawClient.connect(server.url, board.id, board.tokens.participant)
+    await Promise.all([honest.waitSynced(), hostile.waitSynced()])
+    // The hostile client predicts the honest one's next write (its client id and clock are no
+    // secret) and sends an invalid edit inside that note before the note exists on the server.
+    const predicted = new Y.Doc()
+    predicted.clientID = honest.doc.clientID
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(honest.doc))
+    predicted.transact(() => writeRecord(getRecordsMap(predicted), noteRecord('shape:honest')))
+    const rogue = new Y.Doc()
+    rogue.clientID = hostile.doc.clientID
+    Y.applyUpdate(rogue, Y.encodeStateAsUpdate(predicted))
+    const before = Y.encodeStateVector(rogue)
+    const note = getRecordsMap(rogue).get('shape:honest') as Y.Map<unknown>
+    rogue.transact(() => note.set('type', 'alien'))
+    hostile.sendUpdate(Y.encodeStateAsUpdate(rogue, before))
+    await new Promise((r) => setTimeout(r, 100))
+
+    // The honest client writes exactly that note: it is kept, and the edit waiting on it is
+    // refused as its sender's write.
+    honest.write((doc) => writeRecord(getRecordsMap(doc), noteRecord('shape:honest')))
+    expect((await hostile.waitClosed()).code).toBe(CloseEvents.SchemaRejected.code)
+    const reader = await RawClient.connect(server.url, board.id, board.tokens.viewer)
+    await reader.waitSynced()
+    await waitFor(() => readRecord(reader.doc, 'shape:honest') !== null, 5000, 'the honest note')
+    expect(readRecord(reader.doc, 'shape:honest')?.type).toBe('note')
+    expect(honest.closed).toBeNull()
+    expectOnlyValidRecords(reader.doc)
+    for (const c of [honest, reader]) c.close()
+  })
+
   it('[S6] an edit sent before the sync step 2 that carries earlier offline edits is applied, not refused', async () => {
     const board = await createTestBoard(server.url)
     const observer = await RawClient.connect(server.url, board.id, board.tokens.viewer)
