@@ -76,6 +76,10 @@ export type RoomDeps = {
 }
 
 type Pending = { update: Uint8Array; origin: unknown }
+/** A clock an update waits for: it can integrate once the doc has `client`'s clock `clock`. */
+type Wait = { client: number; clock: number }
+/** A session's update that waits for content the doc does not have yet (see applyOrDefer). */
+type Deferred = { update: Uint8Array; waitsFor: Wait }
 type Reply = { session: Session; message: Uint8Array }
 
 const WRITABLE_ROOTS: Record<DocKind, ReadonlySet<string>> = {
@@ -156,7 +160,7 @@ export class Room {
   private guardedSession: Session | null = null
   private storageFailing = false
   /** Per session, its updates that wait for earlier clocks of their own (see applyOrDefer). */
-  private readonly deferred = new Map<Session, Uint8Array[]>()
+  private readonly deferred = new Map<Session, Deferred[]>()
   /** Sessions that asked for board status messages (never stock clients). */
   private readonly statusSubscribers = new Set<Session>()
   closed = false
@@ -499,16 +503,16 @@ export class Room {
    * So nothing a session writes is ever held pending inside Yjs.
    */
   private applyOrDefer(session: Session, update: Uint8Array): CloseEvent | null {
-    const ready = this.integrable(update)
-    if (ready === null) return CloseEvents.InvalidUpdate
-    if (!ready) {
+    const wait = this.missingDependency(update)
+    if (wait === null) return CloseEvents.InvalidUpdate
+    if (wait !== false) {
       const queue = this.deferred.get(session) ?? []
       // Bounded like what Yjs holds back (SPEC L9): a client cannot park memory here either.
-      const bytes = queue.reduce((n, u) => n + u.byteLength, update.byteLength)
+      const bytes = queue.reduce((n, d) => n + d.update.byteLength, update.byteLength)
       if (queue.length >= MAX_DEFERRED_UPDATES || bytes > this.deps.limits.MAX_MESSAGE_BYTES) {
         return { code: CloseEvents.InvalidUpdate.code, reason: `${CloseEvents.InvalidUpdate.reason}: it depends on updates never sent` }
       }
-      queue.push(update)
+      queue.push({ update, waitsFor: wait })
       this.deferred.set(session, queue)
       return null
     }
@@ -518,15 +522,25 @@ export class Room {
     return null
   }
 
-  /** Applies every waiting update whose dependencies have arrived (after any change to the doc). */
+  /**
+   * Applies every waiting update whose dependencies have arrived (after any change to the doc).
+   * An update is looked at again only once the clock it waited for is there: a client that
+   * parks many updates does not make every other write decode them all.
+   */
   private applyDeferred(): void {
     let progress = true
     while (progress && this.deferred.size > 0 && !this.held) {
       progress = false
       for (const [session, queue] of this.deferred) {
-        const next = queue.findIndex((u) => this.integrable(u) === true)
+        const next = queue.findIndex((d) => {
+          if (Y.getState(this.doc.store, d.waitsFor.client) <= d.waitsFor.clock) return false
+          const wait = this.missingDependency(d.update)
+          if (wait === false) return true
+          if (wait !== null) d.waitsFor = wait
+          return false
+        })
         if (next === -1) continue
-        const update = queue.splice(next, 1)[0]!
+        const { update } = queue.splice(next, 1)[0]!
         if (queue.length === 0) this.deferred.delete(session)
         const failure = this.applySessionUpdate(session, update)
         if (failure) {
@@ -541,11 +555,12 @@ export class Room {
   }
 
   /**
-   * Whether the update can integrate fully now: every client's structs follow what the doc has,
-   * and everything they build on (left and right neighbours, parent, deleted ranges) is in the
-   * doc or in the update itself. Null if it does not parse.
+   * What the update needs before it can integrate fully, or false if nothing: every client's
+   * structs must follow what the doc has, and everything they build on (left and right
+   * neighbours, parent, deleted ranges) must be in the doc or in the update itself. Null if it
+   * does not parse.
    */
-  private integrable(update: Uint8Array): boolean | null {
+  private missingDependency(update: Uint8Array): Wait | false | null {
     let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
       decoded = Y.decodeUpdate(update)
@@ -564,19 +579,24 @@ export class Room {
       else if (ranges) ranges.push([clock, clock + struct.length])
       else own.set(client, [[clock, clock + struct.length]])
     }
-    for (const [client, ranges] of own) if (ranges[0]![0] > Y.getState(store, client)) return false
+    for (const [client, ranges] of own) {
+      const from = ranges[0]![0]
+      if (from > Y.getState(store, client)) return { client, clock: from - 1 }
+    }
     const has = (client: number, clock: number): boolean =>
       clock < Y.getState(store, client) || (own.get(client)?.some(([from, to]) => from <= clock && clock < to) ?? false)
     for (const struct of decoded.structs) {
       if (!(struct instanceof Y.Item)) continue
       for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
-        if (ref instanceof Y.ID && !has(ref.client, ref.clock)) return false
+        if (ref instanceof Y.ID && !has(ref.client, ref.clock)) return { client: ref.client, clock: ref.clock }
       }
     }
     for (const [client, deletions] of decoded.ds.clients) {
-      for (const { clock, len } of deletions) if (len > 0 && !has(client, clock + len - 1)) return false
+      for (const { clock, len } of deletions) {
+        if (len > 0 && !has(client, clock + len - 1)) return { client, clock: clock + len - 1 }
+      }
     }
-    return true
+    return false
   }
 
   private applySessionUpdate(session: Session, update: Uint8Array): CloseEvent | null {
@@ -597,7 +617,7 @@ export class Room {
       this.rejectSessionWrites(session, pendingBefore)
       return { code: CloseEvents.SchemaRejected.code, reason: `${CloseEvents.SchemaRejected.reason}: ${this.rejection}`.slice(0, 120) }
     }
-    // A safety net: `integrable` keeps session updates out of what Yjs holds back, which only
+    // A safety net: `missingDependency` keeps session updates out of what Yjs holds back, which only
     // relayed updates that arrived out of order should ever fill.
     const heldBack = this.heldBackBytes()
     if (heldBack > heldBackBefore && heldBack > this.deps.limits.MAX_MESSAGE_BYTES) {
