@@ -21,6 +21,8 @@ export type MemoryPoint = {
   /** JS heap + external after a full GC (bench/gcProbe.cjs), per board: idle / right after writing. */
   heapPerBoardBytes: number
   awakeHeapPerBoardBytes: number
+  /** Whether this server puts idle docs to sleep (ours), and whether they all were asleep when measured. */
+  sleeps: boolean
   asleep: boolean
 }
 export type MemoryResult = { baseRssBytes: number; baseHeapBytes: number; points: MemoryPoint[] }
@@ -73,6 +75,7 @@ export async function measureIdleMemory(server: BenchServer, counts = [10, 100, 
         awakePerBoardBytes: (awakeRss - baseRssBytes) / boards,
         heapPerBoardBytes: (heapBytes - baseHeapBytes) / boards,
         awakeHeapPerBoardBytes: (awakeHeap - baseHeapBytes) / boards,
+        sleeps: server.waitAllAsleep !== undefined,
         asleep,
       })
     }

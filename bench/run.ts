@@ -266,6 +266,12 @@ function writeResults(): void {
   if (lagging.length) {
     lines.push('', `**Warning:** in at least one load run of ${lagging.join(', ')} the load generator sent less than 90 % of the offered load (row "offered load … sent"): the machine could not run the clients at full rate, so those latencies measure the starved load generator as much as the server. The generator's work grows with the frames a server sends (see Method).`)
   }
+  const awake = Object.entries(results.memory).flatMap(([t, m]) =>
+    m!.points.filter((p) => p.sleeps && !p.asleep).map((p) => `${TARGET_LABELS[t as TargetName]} at ${p.boards} boards`),
+  )
+  if (awake.length) {
+    lines.push('', `**Warning:** not every doc of ${awake.join(', ')} was asleep 90 s after the boards went idle: the "idle board" figures there include awake docs.`)
+  }
   lines.push('')
   lines.push(`| workload | ${targets.map((t) => TARGET_LABELS[t]).join(' | ')} |`)
   lines.push(`|---|${targets.map(() => '---').join('|')}|`)
@@ -404,7 +410,7 @@ async function main(): Promise<void> {
         const result = await withTarget(t, optionsFor(t), (s) => measureIdleMemory(s, counts))
         if (result) {
           results.memory[t] = result
-          console.log(`  ${TARGET_LABELS[t]}: base ${(result.baseRssBytes / 1048576).toFixed(0)} MiB; ${result.points.map((p) => `${p.boards}: ${(p.perBoardBytes / 1024).toFixed(0)} KiB/board`).join(', ')}`)
+          console.log(`  ${TARGET_LABELS[t]}: base ${(result.baseRssBytes / 1048576).toFixed(0)} MiB; ${result.points.map((p) => `${p.boards}: ${(p.perBoardBytes / 1024).toFixed(0)} KiB/board${p.sleeps && !p.asleep ? ' (not all asleep)' : ''}`).join(', ')}`)
         }
         writeResults()
       }

@@ -33,6 +33,8 @@ const ConfigSchema = z.object({
   KEEPALIVE_INTERVAL_MS: int(30_000),
   /** A loaded doc nobody has written or read for this long sleeps as its encoded state (0: never). */
   ROOM_SLEEP_AFTER_MS: int(30_000),
+  /** Longest stretch of the event loop one slice of putting docs to sleep may take. */
+  ROOM_SLEEP_SLICE_MS: int(20),
   /** An automatic version at most this often while a board is edited. */
   AUTOSAVE_INTERVAL_MS: int(10 * 60_000),
   CLIENT_DIST_DIR: z.string().default('dist'),

@@ -70,6 +70,7 @@ export async function startServer(
         MAX_PRESENCES_PER_CONNECTION: config.MAX_PRESENCES_PER_CONNECTION,
         COMPACT_AFTER_UPDATES: config.COMPACT_AFTER_UPDATES,
         ROOM_SLEEP_AFTER_MS: config.ROOM_SLEEP_AFTER_MS,
+        ROOM_SLEEP_SLICE_MS: config.ROOM_SLEEP_SLICE_MS,
       },
     },
     config,

@@ -60,6 +60,8 @@ export type RoomLimits = {
   MAX_PRESENCES_PER_CONNECTION?: number
   /** Idle time after which a loaded doc sleeps as its encoded state (0 or absent: never). */
   ROOM_SLEEP_AFTER_MS?: number
+  /** Longest stretch of work per slice of a sleep sweep (default 20 ms). */
+  ROOM_SLEEP_SLICE_MS?: number
 }
 
 const DEFAULT_MAX_PRESENCE_BYTES = 64 * 1024
@@ -159,7 +161,7 @@ export class Room {
   private rejection: string | null = null
   private guardedSession: Session | null = null
   private storageFailing = false
-  /** Per session, its updates that wait for earlier clocks of their own (see applyOrDefer). */
+  /** Per session, its updates that wait for content the doc does not have yet (see applyOrDefer). */
   private readonly deferred = new Map<Session, Deferred[]>()
   /** Sessions that asked for board status messages (never stock clients). */
   private readonly statusSubscribers = new Set<Session>()

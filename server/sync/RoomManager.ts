@@ -46,24 +46,36 @@ export class RoomManager {
     private readonly connectLimits: ConnectLimits,
   ) {
     const idleMs = deps.limits.ROOM_SLEEP_AFTER_MS ?? 0
-    this.sleepTimer = idleMs > 0 ? setInterval(() => this.sleepIdleRooms(idleMs), Math.max(50, Math.min(idleMs / 2, 10_000))) : null
+    this.sleepTimer = idleMs > 0 ? setInterval(() => this.sweep(idleMs), Math.max(50, Math.min(idleMs / 2, 10_000))) : null
     this.sleepTimer?.unref()
   }
 
+  private sweeping = false
+
   /**
-   * Puts the docs nobody has used for `idleMs` to sleep (Room.sleepIfIdle), for at most
-   * `budgetMs` of work per sweep (encoding a big board takes a while; the event loop is not
-   * held for long): the rest sleep at the next sweeps.
+   * Puts the docs nobody has used for `idleMs` to sleep (Room.sleepIfIdle), in slices of at
+   * most ROOM_SLEEP_SLICE_MS of work (encoding a big board takes a while; the event loop is not
+   * held for long). Each slice goes on where the last one stopped, a few ms later, so that after
+   * a busy spell a thousand idle docs sleep within seconds, not one slice per timer tick.
    */
-  sleepIdleRooms(idleMs: number, budgetMs = 20): number {
-    const now = Date.now()
-    const started = performance.now()
-    let n = 0
-    for (const room of this.rooms.values()) {
-      if (performance.now() - started > budgetMs) break
-      if (room.sleepIfIdle(now, idleMs)) n++
+  private sweep(idleMs: number): void {
+    if (this.sweeping) return
+    this.sweeping = true
+    const rooms = this.rooms.values()
+    const budgetMs = this.deps.limits.ROOM_SLEEP_SLICE_MS ?? 20
+    const slice = () => {
+      const now = Date.now()
+      const started = performance.now()
+      for (let next = rooms.next(); !next.done; next = rooms.next()) {
+        next.value.sleepIfIdle(now, idleMs)
+        if (performance.now() - started >= budgetMs) {
+          setTimeout(slice, 5).unref()
+          return
+        }
+      }
+      this.sweeping = false
     }
-    return n
+    slice()
   }
 
   /** Whether another connection from this board and address is allowed. */
@@ -87,14 +99,17 @@ export class RoomManager {
     }
     this.holdRoom(docKey, kind).then(
       (loaded) => {
-        if (session.state.name !== 'closed') {
-          room = loaded
-          const buffered = session.state.name === 'loading' ? session.state.buffered : []
-          session.state = { name: 'open' }
-          loaded.join(session)
-          for (const frame of buffered) loaded.receive(session, frame)
+        try {
+          if (session.state.name !== 'closed') {
+            room = loaded
+            const buffered = session.state.name === 'loading' ? session.state.buffered : []
+            session.state = { name: 'open' }
+            loaded.join(session)
+            for (const frame of buffered) loaded.receive(session, frame)
+          }
+        } finally {
+          this.releaseRoom(loaded)
         }
-        this.releaseRoom(loaded)
       },
       (error: unknown) => {
         this.deps.logger.error({ docKey, err: String(error) }, 'room failed to load')

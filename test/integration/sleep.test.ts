@@ -135,3 +135,27 @@ describe('idle rooms sleep as encoded state', () => {
     again.destroy()
   })
 })
+
+describe('putting many idle rooms to sleep', () => {
+  const IDLE_MS = 2000
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    // Slices of no more than one room's work: a sweep needs one slice per room.
+    server = await startTestServer({ ROOM_SLEEP_AFTER_MS: IDLE_MS, ROOM_SLEEP_SLICE_MS: 0 })
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('[D8] a sweep goes on in short slices until every idle doc sleeps, not one slice per timer tick', async () => {
+    const boards = await Promise.all(Array.from({ length: 12 }, (_, i) => createTestBoard(server.url, `Idle ${i}`)))
+    const people = boards.map((b) => connectProvider(server.url, b.id, b.tokens.participant))
+    await Promise.all(people.map((p) => waitForSync(p)))
+    for (const [i, p] of people.entries()) p.doc.transact(() => putRecord(p.doc, noteRecord(`shape:idle${i}`, i, i, 'idle')))
+    const rooms = boards.map((b) => server.rooms.getLoaded(docKey(b.id, { kind: 'board' }))!)
+    // The timer ticks every IDLE_MS / 2; one room per tick would take 12 ticks (12 s).
+    await waitFor(() => rooms.some((r) => r.isAsleep), IDLE_MS * 3, 'the first room to sleep')
+    await waitFor(() => rooms.every((r) => r.isAsleep), IDLE_MS / 2, 'every room to sleep within one tick of the first')
+    for (const p of people) p.destroy()
+  })
+})
