@@ -41,6 +41,9 @@ type Running = { client: BenchClient; spec: WorkerClient; noteId: string }
 
 let running: Running[] = []
 let epoch = 0
+// Every stock provider in Node adds a process 'exit' listener; hundreds of them are expected here.
+process.setMaxListeners(0)
+
 const latencies: number[] = []
 const perUpdate = new Map<string, { max: number; count: number }>()
 let windowStart = Infinity

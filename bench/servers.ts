@@ -163,7 +163,9 @@ async function startOurs(target: TargetName, instances: number, env: Record<stri
       const deadline = Date.now() + timeoutMs
       while (Date.now() < deadline) {
         const texts = await Promise.all(ports.map((_, i) => fetch(`${http(i)}/metrics`).then((r) => r.text())))
-        if (texts.every((t) => gauge(t, 'canvas_rooms') > 0 && gauge(t, 'canvas_rooms_asleep') === gauge(t, 'canvas_rooms'))) return true
+        // An instance may hold no board at all (with few boards, all their clients can land on one).
+        const loaded = texts.reduce((n, t) => n + gauge(t, 'canvas_rooms'), 0)
+        if (loaded > 0 && texts.every((t) => gauge(t, 'canvas_rooms_asleep') === gauge(t, 'canvas_rooms'))) return true
         await new Promise((r) => setTimeout(r, 1000))
       }
       return false
