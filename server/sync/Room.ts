@@ -285,19 +285,7 @@ export class Room {
     const updates = this.relayed
     this.relayed = []
     if (updates.length === 0) return
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-    const message = encodeMessage((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC)
-      syncProtocol.writeUpdate(e, update)
-    })
-    let sent = 0
-    for (const s of this.sessions) {
-      if (s.state.name === 'open') {
-        s.socket.send(message)
-        sent++
-      }
-    }
-    this.deps.metrics.messagesOut.inc(sent)
+    this.sendUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
     this.notifyChanged()
   }
 
@@ -869,19 +857,24 @@ export class Room {
     const origins = new Set(batch.map((p) => p.origin))
     const only = origins.size === 1 ? batch[0]!.origin : undefined
     const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+    this.sendUpdate(update, only)
+    return update
+  }
+
+  /** Sends one update, as one sync message, to every open session but `except`. */
+  private sendUpdate(update: Uint8Array, except?: unknown): void {
     const message = encodeMessage((e) => {
       encoding.writeVarUint(e, MESSAGE_SYNC)
       syncProtocol.writeUpdate(e, update)
     })
     let sent = 0
     for (const s of this.sessions) {
-      if (s !== only && s.state.name === 'open') {
+      if (s !== except && s.state.name === 'open') {
         s.socket.send(message)
         sent++
       }
     }
     this.deps.metrics.messagesOut.inc(sent)
-    return update
   }
 
   /** Merges the update log into one snapshot (SPEC D3). */
