@@ -11,7 +11,8 @@
  */
 import pg from 'pg'
 import type { Role } from '../../shared/roles.js'
-import type { BoardRecord, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import type { BoardRecord, Settings, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import { type BoardRow, POSTGRES_TEAMS_MIGRATION, PostgresTeamStore, toBoard } from './postgresTeams.js'
 
 /** Advisory-lock namespaces (first key of the two-key form). */
 const LOCK_MIGRATE = 0x43_41_4e_01
@@ -60,30 +61,11 @@ const MIGRATIONS: string[] = [
     data_url TEXT NOT NULL
   );
   `,
+  POSTGRES_TEAMS_MIGRATION,
 ]
 
 /** The schema version this code expects. */
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length
-
-type BoardRow = {
-  id: string
-  title: string
-  template: string | null
-  created_at: string
-  updated_at: string
-  archived: boolean
-}
-
-function toBoard(row: BoardRow): BoardRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    template: row.template,
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-    archived: row.archived,
-  }
-}
 
 const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
@@ -99,10 +81,12 @@ export function redactUrl(url: string): string {
   }
 }
 
-export class PostgresStorage implements Storage {
+export class PostgresStorage extends PostgresTeamStore implements Storage {
   readonly kind = 'postgres'
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(pool: pg.Pool) {
+    super(pool)
+  }
 
   /**
    * Connects, checks the server answers, and migrates the schema. Throws an error naming the
@@ -153,29 +137,25 @@ export class PostgresStorage implements Storage {
     return rows[0]?.v ?? 0
   }
 
-  private async transaction<T>(
-    fn: (client: pg.PoolClient) => Promise<T>,
-    begin = 'BEGIN',
-  ): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query(begin)
-      const result = await fn(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
-  }
-
-  async createBoard(board: BoardRecord, tokens: Array<{ hash: string; role: Role }>): Promise<void> {
+  async createBoard(
+    board: BoardRecord,
+    tokens: Array<{ hash: string; role: Role }>,
+    options: { spaceId?: string | null; settings?: Settings } = {},
+  ): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(
-        'INSERT INTO boards (id, title, template, created_at, updated_at, archived) VALUES ($1, $2, $3, $4, $5, $6)',
-        [board.id, board.title, board.template, board.createdAt, board.updatedAt, board.archived],
+        `INSERT INTO boards (id, title, template, created_at, updated_at, archived, space_id, settings)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          board.id,
+          board.title,
+          board.template,
+          board.createdAt,
+          board.updatedAt,
+          board.archived,
+          options.spaceId ?? null,
+          JSON.stringify(options.settings ?? {}),
+        ],
       )
       for (const t of tokens) {
         await client.query('INSERT INTO tokens (hash, board_id, role) VALUES ($1, $2, $3)', [t.hash, board.id, t.role])
@@ -212,7 +192,9 @@ export class PostgresStorage implements Storage {
     await this.transaction(async (client) => {
       await client.query("DELETE FROM doc_updates WHERE doc_key = $1 OR doc_key LIKE $2 ESCAPE '\\'", [id, prefix])
       await client.query("DELETE FROM doc_snapshots WHERE doc_key = $1 OR doc_key LIKE $2 ESCAPE '\\'", [id, prefix])
-      await client.query('DELETE FROM boards WHERE id = $1', [id])
+      await client.query('DELETE FROM people WHERE scope_id = $1', [id])
+      await client.query('DELETE FROM check_ins WHERE scope_id = $1', [id])
+      await client.query('DELETE FROM boards WHERE id = $1', [id]) // tokens, versions, image, attendance cascade
     })
   }
 

@@ -2,17 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Role } from '../../shared/roles.js'
-import type { BoardRecord, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import type { BoardRecord, Settings, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import { type BoardRow, SQLITE_TEAMS_MIGRATION, SqliteTeamStore, toBoard } from './sqliteTeams.js'
 
-type BoardRow = {
-  id: string
-  title: string
-  template: string | null
-  created_at: number
-  updated_at: number
-  archived: number
-}
-
+/** The schema of the first release (user_version 0); later changes are MIGRATIONS. */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
@@ -52,16 +45,11 @@ CREATE TABLE IF NOT EXISTS board_images (
 );
 `
 
-function toBoard(row: BoardRow): BoardRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    template: row.template,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    archived: row.archived === 1,
-  }
-}
+/** Ordered migrations; the file's `user_version` is how many ran. Never edit one that has shipped. */
+const MIGRATIONS: string[] = [SQLITE_TEAMS_MIGRATION]
+
+/** The schema version this code expects. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length
 
 const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 
@@ -72,27 +60,68 @@ const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset
  * SPEC D1) but not necessarily a power loss; `FULL` also fsyncs every commit (power-loss
  * durable, and each broadcast then waits for the disk: see bench/RESULTS.md).
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage extends SqliteTeamStore implements Storage {
   readonly kind = 'sqlite'
-  private readonly db: Database.Database
 
   constructor(file: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
-    this.db.pragma('foreign_keys = ON')
-    this.db.pragma('busy_timeout = 5000')
-    this.db.exec(SCHEMA)
+    const db = new Database(file)
+    super(db)
+    try {
+      db.pragma('journal_mode = WAL')
+      db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      this.migrate()
+    } catch (error) {
+      db.close()
+      throw error
+    }
   }
 
-  async createBoard(board: BoardRecord, tokens: Array<{ hash: string; role: Role }>): Promise<void> {
+  /** Creates the first release's tables if missing, then runs the pending migrations in order. */
+  private migrate(): void {
+    this.db.exec(SCHEMA)
+    const step = this.db.transaction((): boolean => {
+      const current = this.db.pragma('user_version', { simple: true }) as number
+      if (current > MIGRATIONS.length) {
+        throw new Error(`database schema version ${current} is newer than this server (${MIGRATIONS.length}); upgrade the server`)
+      }
+      if (current === MIGRATIONS.length) return false
+      this.db.exec(MIGRATIONS[current]!)
+      this.db.pragma(`user_version = ${current + 1}`)
+      return true
+    })
+    while (step.immediate()) {
+      // one migration per transaction, re-reading the version each time
+    }
+  }
+
+  /** The applied schema version (for tests). */
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number
+  }
+
+  async createBoard(
+    board: BoardRecord,
+    tokens: Array<{ hash: string; role: Role }>,
+    options: { spaceId?: string | null; settings?: Settings } = {},
+  ): Promise<void> {
     const insertBoard = this.db.prepare(
-      'INSERT INTO boards (id, title, template, created_at, updated_at, archived) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO boards (id, title, template, created_at, updated_at, archived, space_id, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     const insertToken = this.db.prepare('INSERT INTO tokens (hash, board_id, role) VALUES (?, ?, ?)')
     this.db.transaction(() => {
-      insertBoard.run(board.id, board.title, board.template, board.createdAt, board.updatedAt, board.archived ? 1 : 0)
+      insertBoard.run(
+        board.id,
+        board.title,
+        board.template,
+        board.createdAt,
+        board.updatedAt,
+        board.archived ? 1 : 0,
+        options.spaceId ?? null,
+        JSON.stringify(options.settings ?? {}),
+      )
       for (const t of tokens) insertToken.run(t.hash, board.id, t.role)
     })()
   }
@@ -125,7 +154,9 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM doc_updates WHERE doc_key = ? OR doc_key LIKE ? ").run(id, `${id}/%`)
       this.db.prepare("DELETE FROM doc_snapshots WHERE doc_key = ? OR doc_key LIKE ?").run(id, `${id}/%`)
-      this.db.prepare('DELETE FROM boards WHERE id = ?').run(id)
+      this.db.prepare('DELETE FROM people WHERE scope_id = ?').run(id)
+      this.db.prepare('DELETE FROM check_ins WHERE scope_id = ?').run(id)
+      this.db.prepare('DELETE FROM boards WHERE id = ?').run(id) // tokens, versions, image, attendance cascade
     })()
   }
 

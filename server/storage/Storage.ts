@@ -32,13 +32,91 @@ export type VersionRecord = {
   createdAt: number
 }
 
+/**
+ * Settings of a board or a space: one JSON object (`{ admission?: boolean, … }`), parsed by the
+ * caller with zod. Stored as JSON text, so a new setting needs no migration.
+ */
+export type Settings = Record<string, unknown>
+
+/** The three links of a space (SPEC R6). */
+export const SPACE_ROLES = ['facilitator', 'member', 'viewer'] as const
+export type SpaceRole = (typeof SPACE_ROLES)[number]
+
+export type SpaceRecord = {
+  id: string
+  title: string
+  createdAt: number
+  settings: Settings
+}
+
+export type SpaceGrant = { spaceId: string; role: SpaceRole }
+
+/** A custom template (SPEC R11). `body` is the template's JSON text, validated before saving. */
+export type TemplateRecord = {
+  id: string
+  name: string
+  author: string
+  locale: string
+  body: string
+  /** SHA-256 of the manage token. */
+  manageTokenHash: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** What the gallery lists: a template without its body or manage-token hash. */
+export type TemplateSummary = Omit<TemplateRecord, 'body' | 'manageTokenHash'>
+
+/** Who was present on a board (SPEC T1). `personKey` is opaque: a person id or a hashed id. */
+export type AttendanceRecord = {
+  boardId: string
+  personKey: string
+  name: string
+  role: Role
+  firstSeen: number
+  lastSeen: number
+}
+
+export const CHECK_IN_STATUSES = ['done', 'in-progress', 'dropped'] as const
+export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number]
+
+/** A check-in on a commitment note (SPEC T3); `scopeId` is the space (or board) it was made in. */
+export type CheckInRecord = {
+  id: number
+  scopeId: string
+  /** The board holding the commitment note. */
+  boardId: string
+  noteId: string
+  status: CheckInStatus
+  note: string
+  at: number
+}
+
+export const PERSON_STATUSES = ['waiting', 'admitted', 'revoked'] as const
+export type PersonStatus = (typeof PERSON_STATUSES)[number]
+
+/** A person under admission (SPEC R12–R14); `scopeId` is the board or space they belong to. */
+export type PersonRecord = {
+  id: string
+  scopeId: string
+  name: string
+  status: PersonStatus
+  createdAt: number
+}
+
 export interface Storage {
   /** Short name for logs and health ('sqlite', 'postgres'). */
   readonly kind: string
-  createBoard(board: BoardRecord, tokens: Array<{ hash: string; role: Role }>): Promise<void>
+  /** Creates a board with its token hashes, in a space and with settings when given, atomically. */
+  createBoard(
+    board: BoardRecord,
+    tokens: Array<{ hash: string; role: Role }>,
+    options?: { spaceId?: string | null; settings?: Settings },
+  ): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
   updateBoard(id: string, patch: Partial<Pick<BoardRecord, 'title' | 'archived' | 'updatedAt'>>): Promise<void>
   listBoards(options?: { search?: string; limit?: number }): Promise<BoardRecord[]>
+  /** Deletes a board with its docs, tokens, versions, image, attendance, check-ins and people. */
   deleteBoard(id: string): Promise<void>
   /** Looks a token hash up. */
   findToken(hash: string): Promise<TokenGrant | null>
@@ -65,6 +143,64 @@ export interface Storage {
   /** The board image a browser stored (PNG or SVG data URL), for the printable report. */
   putBoardImage(boardId: string, dataUrl: string): Promise<void>
   getBoardImage(boardId: string): Promise<string | null>
+
+  getBoardSettings(boardId: string): Promise<Settings>
+  /** Replaces a board's settings (a missing board is not an error). */
+  setBoardSettings(boardId: string, settings: Settings): Promise<void>
+
+  // Spaces (SPEC R6–R9). A board is in at most one space.
+  createSpace(space: SpaceRecord, links: Array<{ hash: string; role: SpaceRole }>): Promise<void>
+  getSpace(id: string): Promise<SpaceRecord | null>
+  updateSpace(id: string, patch: Partial<Pick<SpaceRecord, 'title' | 'settings'>>): Promise<void>
+  /** Deletes a space, its links, check-ins and people; its boards stay, out of any space. */
+  deleteSpace(id: string): Promise<void>
+  findSpaceByTokenHash(hash: string): Promise<SpaceGrant | null>
+  /** Replaces the link of one role of a space (rotation). */
+  rotateSpaceLink(spaceId: string, role: SpaceRole, hash: string): Promise<void>
+  /** Puts a board in a space, or out of any with null. Throws if the space does not exist. */
+  setBoardSpace(boardId: string, spaceId: string | null): Promise<void>
+  getBoardSpace(boardId: string): Promise<string | null>
+  /** The boards of a space, oldest first (a timeline of sessions). */
+  listSpaceBoards(spaceId: string): Promise<BoardRecord[]>
+
+  // Custom templates (SPEC R11, L10).
+  /** Inserts a template; an existing id is an error (ids are issued by the server). */
+  saveTemplate(template: TemplateRecord): Promise<void>
+  getTemplate(id: string): Promise<TemplateRecord | null>
+  /** Newest first; `locale` keeps only that language. */
+  listTemplates(options?: { locale?: string; limit?: number }): Promise<TemplateSummary[]>
+  /** Returns whether the template existed. */
+  updateTemplate(
+    id: string,
+    patch: Partial<Pick<TemplateRecord, 'name' | 'author' | 'locale' | 'body' | 'updatedAt'>>,
+  ): Promise<boolean>
+  /** Returns whether the template existed. */
+  deleteTemplate(id: string): Promise<boolean>
+
+  // Attendance (SPEC T1).
+  /** Upsert per board and person: keeps the first time seen, advances the last, latest name and role. */
+  recordAttendance(entry: { boardId: string; personKey: string; name: string; role: Role; at: number }): Promise<void>
+  /** Oldest arrival first. */
+  listAttendance(boardId: string): Promise<AttendanceRecord[]>
+
+  // Commitment check-ins (SPEC T3).
+  addCheckIn(checkIn: Omit<CheckInRecord, 'id'>): Promise<CheckInRecord>
+  /** Oldest first; `noteId` keeps one commitment's. */
+  listCheckIns(scopeId: string, options?: { boardId?: string; noteId?: string }): Promise<CheckInRecord[]>
+
+  // People under admission (SPEC R12–R14).
+  /** Inserts a person with their credential hash; a duplicate id or hash is an error. */
+  createPerson(person: PersonRecord, credentialHash: string): Promise<void>
+  getPerson(id: string): Promise<PersonRecord | null>
+  findPersonByCredentialHash(hash: string): Promise<PersonRecord | null>
+  /** Returns whether the person existed. */
+  setPersonStatus(id: string, status: PersonStatus): Promise<boolean>
+  /** Returns whether the person existed. */
+  renamePerson(id: string, name: string): Promise<boolean>
+  /** A new credential for the same person; the old one stops matching. */
+  replacePersonCredential(id: string, credentialHash: string): Promise<boolean>
+  /** Oldest first; `status` keeps only those. */
+  listPeople(scopeId: string, options?: { status?: PersonStatus }): Promise<PersonRecord[]>
 
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<void>
