@@ -8,6 +8,13 @@ import { storageContract } from './storageContract.js'
 
 const available = await postgresAvailable()
 
+/** Undoes migration 3 (spaces, templates, attendance, check-ins, people), as a version-2 server left the database. */
+const ROLL_BACK_TO_V2 = `
+  DROP TABLE IF EXISTS people, check_ins, attendance, templates, space_tokens;
+  ALTER TABLE boards DROP COLUMN IF EXISTS space_id, DROP COLUMN IF EXISTS settings;
+  DROP TABLE IF EXISTS spaces;
+`
+
 describe.runIf(available)('PostgreSQL storage', () => {
   storageContract('postgres', async () => {
     const db = await createTestDatabase()
@@ -51,6 +58,7 @@ describe.runIf(available)('PostgreSQL storage', () => {
         // Roll the database back to version 1, as an older server left it.
         const client = new pg.Client({ connectionString: older.url })
         await client.connect()
+        await client.query(ROLL_BACK_TO_V2)
         await client.query('DROP TABLE IF EXISTS board_images')
         await client.query('DELETE FROM schema_migrations WHERE version > 1')
         await client.end()
@@ -58,6 +66,37 @@ describe.runIf(available)('PostgreSQL storage', () => {
         expect(await upgraded.schemaVersion()).toBe(POSTGRES_SCHEMA_VERSION)
         expect(await upgraded.getBoard('oldboard')).toEqual(board)
         await upgraded.putBoardImage('oldboard', 'data:image/png;base64,AA') // the new table exists
+        await upgraded.close()
+      } finally {
+        await older.drop()
+      }
+    })
+
+    it('migrates a database of the previous release (version 2) to spaces and the rest, keeping boards, tokens and docs', async () => {
+      const older = await createTestDatabase()
+      try {
+        const first = await PostgresStorage.connect(older.url)
+        const board = { id: 'v2board', title: 'Kept', template: 'retro', createdAt: 5, updatedAt: 6, archived: false }
+        await first.createBoard(board, [{ hash: 'h-v2', role: 'participant' }])
+        await first.appendUpdates('v2board', [new Uint8Array([1, 2, 3])])
+        await first.putBoardImage('v2board', 'data:image/png;base64,AA')
+        await first.close()
+        const client = new pg.Client({ connectionString: older.url })
+        await client.connect()
+        await client.query(ROLL_BACK_TO_V2)
+        await client.query('DELETE FROM schema_migrations WHERE version > 2')
+        await client.end()
+        const upgraded = await PostgresStorage.connect(older.url)
+        expect(await upgraded.schemaVersion()).toBe(POSTGRES_SCHEMA_VERSION)
+        expect(await upgraded.getBoard('v2board')).toEqual(board)
+        expect(await upgraded.findToken('h-v2')).toEqual({ boardId: 'v2board', role: 'participant' })
+        expect((await upgraded.loadDoc('v2board')).updates.map((u) => Array.from(u))).toEqual([[1, 2, 3]])
+        expect(await upgraded.getBoardImage('v2board')).toBe('data:image/png;base64,AA')
+        expect(await upgraded.getBoardSpace('v2board')).toBeNull()
+        expect(await upgraded.getBoardSettings('v2board')).toEqual({})
+        await upgraded.createSpace({ id: 'v2space', title: 'Team', createdAt: 7, settings: {} }, [])
+        await upgraded.setBoardSpace('v2board', 'v2space')
+        expect((await upgraded.listSpaceBoards('v2space')).map((b) => b.id)).toEqual(['v2board'])
         await upgraded.close()
       } finally {
         await older.drop()

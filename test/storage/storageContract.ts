@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mergeStoredDoc } from '../../server/sync/Room.js'
 import type { BoardRecord, Storage, StoredDoc } from '../../server/storage/Storage.js'
+import { teamStorageContract } from './teamsContract.js'
 
 export type StorageFactory = () => Promise<{ storage: Storage; dispose(): Promise<void> }>
 
@@ -248,6 +249,8 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await storage.deleteBoard(b.id)
       expect(await storage.getBoardImage(b.id)).toBeNull()
     })
+
+    teamStorageContract(() => storage)
 
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
