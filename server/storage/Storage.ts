@@ -182,6 +182,8 @@ export interface Storage {
   recordAttendance(entry: { boardId: string; personKey: string; name: string; role: Role; at: number }): Promise<void>
   /** Oldest arrival first. */
   listAttendance(boardId: string): Promise<AttendanceRecord[]>
+  /** The attendance of every board of a space, by board (oldest board first), then oldest arrival. */
+  listSpaceAttendance(spaceId: string): Promise<AttendanceRecord[]>
 
   // Commitment check-ins (SPEC T3).
   addCheckIn(checkIn: Omit<CheckInRecord, 'id'>): Promise<CheckInRecord>

@@ -321,6 +321,15 @@ export class PostgresTeamStore {
     return rows.map(toAttendance)
   }
 
+  async listSpaceAttendance(spaceId: string): Promise<AttendanceRecord[]> {
+    const { rows } = await this.pool.query<AttendanceRow>(
+      `SELECT a.* FROM attendance a JOIN boards b ON b.id = a.board_id WHERE b.space_id = $1
+       ORDER BY b.created_at, b.id, a.first_seen, a.person_key`,
+      [spaceId],
+    )
+    return rows.map(toAttendance)
+  }
+
   async addCheckIn(c: Omit<CheckInRecord, 'id'>): Promise<CheckInRecord> {
     const { rows } = await this.pool.query<{ id: string }>(
       'INSERT INTO check_ins (scope_id, board_id, note_id, status, note, at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',

@@ -313,6 +313,16 @@ export class SqliteTeamStore {
     return rows.map(toAttendance)
   }
 
+  async listSpaceAttendance(spaceId: string): Promise<AttendanceRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT a.* FROM attendance a JOIN boards b ON b.id = a.board_id WHERE b.space_id = ?
+         ORDER BY b.created_at, b.id, a.first_seen, a.person_key`,
+      )
+      .all(spaceId) as AttendanceRow[]
+    return rows.map(toAttendance)
+  }
+
   async addCheckIn(c: Omit<CheckInRecord, 'id'>): Promise<CheckInRecord> {
     const info = this.db
       .prepare('INSERT INTO check_ins (scope_id, board_id, note_id, status, note, at) VALUES (?, ?, ?, ?, ?, ?)')

@@ -253,6 +253,29 @@ export function teamStorageContract(get: () => Storage): void {
       expect(await storage.listAttendance(uid('b'))).toEqual([])
     })
 
+    it('[T1] is listed for a whole space, board by board in session order', async () => {
+      const storage = get()
+      const s = space()
+      await storage.createSpace(s, [])
+      const later = board({ createdAt: 2000 })
+      const earlier = board({ createdAt: 1000 })
+      const outside = board()
+      await storage.createBoard(later, [], { spaceId: s.id })
+      await storage.createBoard(earlier, [], { spaceId: s.id })
+      await storage.createBoard(outside, [])
+      await storage.recordAttendance({ boardId: later.id, personKey: 'k1', name: 'Ann', role: 'participant', at: 50 })
+      await storage.recordAttendance({ boardId: earlier.id, personKey: 'k2', name: 'Bo', role: 'participant', at: 70 })
+      await storage.recordAttendance({ boardId: earlier.id, personKey: 'k1', name: 'Ann', role: 'facilitator', at: 60 })
+      await storage.recordAttendance({ boardId: outside.id, personKey: 'k1', name: 'Ann', role: 'participant', at: 10 })
+      const rows = await storage.listSpaceAttendance(s.id)
+      expect(rows.map((r) => [r.boardId, r.name, r.role])).toEqual([
+        [earlier.id, 'Ann', 'facilitator'],
+        [earlier.id, 'Bo', 'participant'],
+        [later.id, 'Ann', 'participant'],
+      ])
+      expect(await storage.listSpaceAttendance(uid('s'))).toEqual([])
+    })
+
     it('goes with its board', async () => {
       const storage = get()
       const b = board()
