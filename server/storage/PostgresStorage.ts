@@ -208,6 +208,8 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
 
   async replaceToken(boardId: string, role: Role, hash: string): Promise<void> {
     await this.transaction(async (client) => {
+      // Row lock: two rotations racing on several instances must leave exactly one link per role.
+      await client.query('SELECT id FROM boards WHERE id = $1 FOR UPDATE', [boardId])
       await client.query('DELETE FROM tokens WHERE board_id = $1 AND role = $2', [boardId, role])
       await client.query('INSERT INTO tokens (hash, board_id, role) VALUES ($1, $2, $3)', [hash, boardId, role])
     })

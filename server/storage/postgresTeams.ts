@@ -243,6 +243,8 @@ export class PostgresTeamStore {
 
   async rotateSpaceLink(spaceId: string, role: SpaceRole, hash: string): Promise<void> {
     await this.transaction(async (client) => {
+      // Row lock: two rotations racing on several instances must leave exactly one link per role.
+      await client.query('SELECT id FROM spaces WHERE id = $1 FOR UPDATE', [spaceId])
       await client.query('DELETE FROM space_tokens WHERE space_id = $1 AND role = $2', [spaceId, role])
       await client.query('INSERT INTO space_tokens (hash, space_id, role) VALUES ($1, $2, $3)', [hash, spaceId, role])
     })

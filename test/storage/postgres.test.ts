@@ -147,6 +147,45 @@ describe.runIf(available)('PostgreSQL storage', () => {
       await b.close()
     })
 
+    it('[R5] [R9] rotations racing on two instances leave exactly one link per role', async () => {
+      const instances = await Promise.all([1, 2].map(() => PostgresStorage.connect(db.url)))
+      const [a, b] = instances as [PostgresStorage, PostgresStorage]
+      await a.createSpace({ id: 'racespace', title: 'Race', createdAt: 1, settings: {} }, [{ hash: 'race-m0', role: 'member' }])
+      await a.createBoard({ id: 'raceboard', title: 'Race', template: null, createdAt: 1, updatedAt: 1, archived: false }, [
+        { hash: 'race-p0', role: 'participant' },
+      ])
+      const n = 12
+      await Promise.all(
+        Array.from({ length: n }, (_, i) => [
+          instances[i % 2]!.rotateSpaceLink('racespace', 'member', `race-m${i + 1}`),
+          instances[i % 2]!.replaceToken('raceboard', 'participant', `race-p${i + 1}`),
+        ]).flat(),
+      )
+      const spaceHits = await Promise.all(Array.from({ length: n + 1 }, (_, i) => b.findSpaceByTokenHash(`race-m${i}`)))
+      const boardHits = await Promise.all(Array.from({ length: n + 1 }, (_, i) => b.findToken(`race-p${i}`)))
+      expect(spaceHits.filter((g) => g !== null)).toEqual([{ spaceId: 'racespace', role: 'member' }])
+      expect(boardHits.filter((g) => g !== null)).toEqual([{ boardId: 'raceboard', role: 'participant' }])
+      await Promise.all(instances.map((s) => s.close()))
+    })
+
+    it('[T1] attendance sightings racing on two instances keep one row with the first and last time', async () => {
+      const instances = await Promise.all([1, 2].map(() => PostgresStorage.connect(db.url)))
+      await instances[0]!.createBoard(
+        { id: 'attendboard', title: 'Attend', template: null, createdAt: 1, updatedAt: 1, archived: false },
+        [],
+      )
+      const times = [500, 120, 900, 300, 880, 140, 610, 700, 100, 450, 920, 260]
+      await Promise.all(
+        times.map((at, i) =>
+          instances[i % 2]!.recordAttendance({ boardId: 'attendboard', personKey: 'k', name: `Ann ${at}`, role: 'participant', at }),
+        ),
+      )
+      expect(await instances[1]!.listAttendance('attendboard')).toEqual([
+        { boardId: 'attendboard', personKey: 'k', name: 'Ann 920', role: 'participant', firstSeen: 100, lastSeen: 920 },
+      ])
+      await Promise.all(instances.map((s) => s.close()))
+    })
+
     it('[D3] two instances compacting and appending the same doc concurrently lose nothing', async () => {
       const instances = await Promise.all([1, 2].map(() => PostgresStorage.connect(db.url)))
       const key = 'busyboard'
