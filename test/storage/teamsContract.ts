@@ -157,6 +157,20 @@ export function teamStorageContract(get: () => Storage): void {
     })
   })
 
+  describe('facilitator doc [R10]', () => {
+    it('is stored under <board>/facilitator, apart from the private docs, and goes with its board', async () => {
+      const storage = get()
+      const b = board()
+      await storage.createBoard(b, [])
+      await storage.appendUpdates(`${b.id}/facilitator`, [new Uint8Array([1])])
+      await storage.appendUpdates(`${b.id}/private/${'p'.repeat(22)}`, [new Uint8Array([2])])
+      expect(await storage.listDocKeys(`${b.id}/private/`)).toEqual([`${b.id}/private/${'p'.repeat(22)}`])
+      expect((await storage.loadDoc(`${b.id}/facilitator`)).updates.map((u) => Array.from(u))).toEqual([[1]])
+      await storage.deleteBoard(b.id)
+      expect(await storage.loadDoc(`${b.id}/facilitator`)).toEqual({ snapshot: null, updates: [] })
+    })
+  })
+
   describe('board settings [R12]', () => {
     it('are {} by default (admission off), set at creation or later, replaced whole', async () => {
       const storage = get()
