@@ -4,9 +4,9 @@
  * `parseTldrawJsonFile`, loaded lazily so the server does not carry tldraw's UI package
  * until someone imports a file.
  */
-import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../shared/boardSchema.js'
-import type { JsonRecord } from '../shared/docLayout.js'
-import { err, ok, type Result } from '../shared/result.js'
+import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../../shared/boardSchema.js'
+import type { JsonRecord } from '../../shared/docLayout.js'
+import { err, ok, type Result } from '../../shared/result.js'
 
 export const TLDR_FILE_FORMAT_VERSION = 1
 
