@@ -37,7 +37,6 @@ export type AppDeps = {
   health?: () => Promise<Record<string, unknown>>
 }
 
-
 const CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
