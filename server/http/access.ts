@@ -44,7 +44,7 @@ export async function requireGrant(c: Context, storage: Storage, boardId: string
 }
 
 /**
- * The least role a route needs: any link (the default), a `participant` or better (not the
+ * The least role a route needs: every link (the default), a `participant` or better (not the
  * viewer link), or the `facilitator` link. `message` is the 403's text.
  */
 export type AccessRule = { role?: 'participant' | 'facilitator'; message?: string }
