@@ -24,10 +24,10 @@ import {
   type VoteSettings,
 } from '../../shared/facilitation.js'
 import { docKey } from '../../shared/roles.js'
-import { readDocState } from '../boardState.js'
+import { readDoc, withBoardDocs, type BoardDocsDeps } from '../boards/boardDocs.js'
+import { BoardError } from '../boards/errors.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
-import { mergeStoredDoc } from '../sync/Room.js'
 import type { Room } from '../sync/Room.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 
@@ -109,11 +109,15 @@ export class FacilitationService {
       .catch((error: unknown) => this.logger.error({ docKey: room.docKey, err: String(error) }, 'marking a facilitator private doc failed'))
   }
 
+  private get docs(): BoardDocsDeps {
+    return { rooms: this.rooms, storage: this.storage }
+  }
+
   private async withState<T>(boardId: string, fn: (state: Y.Map<unknown>, doc: Y.Doc) => T): Promise<T> {
-    return this.rooms.withRoom(docKey(boardId, { kind: 'control' }), 'control', (room) => {
+    return withBoardDocs(this.rooms, boardId, ['control'], ({ control }) => {
       let result!: T
-      room.doc.transact(() => {
-        result = fn(room.doc.getMap(STATE_MAP), room.doc)
+      control.transact(() => {
+        result = fn(control.getMap(STATE_MAP), control)
       }, FACILITATION_ORIGIN)
       return result
     })
@@ -175,9 +179,9 @@ export class FacilitationService {
         revealed.push({ ...note, meta })
       }
     }
-    await this.rooms.withRoom(docKey(boardId, { kind: 'board' }), 'board', (room) => {
-      const records = getRecordsMap(room.doc)
-      room.doc.transact(() => {
+    await withBoardDocs(this.rooms, boardId, ['board'], ({ board }) => {
+      const records = getRecordsMap(board)
+      board.transact(() => {
         for (const note of revealed) writeRecord(records, note)
       }, FACILITATION_ORIGIN)
     })
@@ -213,15 +217,12 @@ export class FacilitationService {
   }
 
   private async readPrivateDocs(boardId: string): Promise<PrivateSnapshot[]> {
-    const keys = await this.storage.listDocKeys(`${boardId}/private/`)
+    // Every private doc's key starts with this (the key of a private doc with an empty id).
+    const prefix = docKey(boardId, { kind: 'private', participantId: '' })
+    const keys = await this.storage.listDocKeys(prefix)
     const out: PrivateSnapshot[] = []
     for (const key of keys) {
-      const room = this.rooms.getLoaded(key)
-      let state: Uint8Array
-      if (room) {
-        await room.flushed()
-        state = room.encodeState() // a sleeping private doc is read without waking it
-      } else state = mergeStoredDoc(await this.storage.loadDoc(key))
+      const state = await readDoc(this.docs, boardId, { kind: 'private', participantId: key.slice(prefix.length) })
       out.push(readPrivateDoc(key, state))
     }
     return out
@@ -242,7 +243,7 @@ export class FacilitationService {
    * during private writing, and vote totals (live, or only once revealed) within the limits.
    */
   async recompute(boardId: string): Promise<void> {
-    const controlState = await readDocState(this.rooms, this.storage, boardId, 'control')
+    const controlState = await readDoc(this.docs, boardId, { kind: 'control' })
     const control = new Y.Doc()
     Y.applyUpdate(control, controlState)
     const state = control.getMap(STATE_MAP)
@@ -260,7 +261,7 @@ export class FacilitationService {
     let totals: Record<string, number> | undefined
     let voters: Record<string, string[]> | undefined
     if (vote && (vote.status === 'revealed' || !vote.settings.hideTotals)) {
-      const board = await readDocState(this.rooms, this.storage, boardId, 'board')
+      const board = await readDoc(this.docs, boardId, { kind: 'board' })
       const boardDoc = new Y.Doc()
       Y.applyUpdate(boardDoc, board)
       const noteIds = new Set(Array.from(getRecordsMap(boardDoc).keys()).filter((id) => id.startsWith('shape:')))
@@ -283,4 +284,9 @@ export class FacilitationService {
   }
 }
 
-export class FacilitationError extends Error {}
+/** A facilitation action that the board's state refuses (409). */
+export class FacilitationError extends BoardError {
+  constructor(message: string) {
+    super(409, message)
+  }
+}

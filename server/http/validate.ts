@@ -24,3 +24,10 @@ export function parseValue<T>(value: unknown, schema: z.ZodType<T>): T {
   if (!parsed.success) throw new HTTPException(400, { message: reasons(parsed.error) })
   return parsed.data
 }
+
+/** Parses query parameters with a schema, or throws a 400 naming only the reasons. */
+export function parseQuery<T>(value: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new HTTPException(400, { message: parsed.error.issues.map((i) => i.message).join('; ') })
+  return parsed.data
+}

@@ -1,38 +1,18 @@
 /**
- * Whole-board state as the server sees it: the board doc and the control doc, read from a
- * live room when one is loaded (so it includes what sessions wrote) or from storage.
+ * Whole-board state as the server sees it: the board doc and the control doc (read by
+ * boardDocs.ts), their encoding as a saved version, and record-level writes into a doc.
  * Private docs are never part of it: they stay private until a reveal moves notes out.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../shared/docLayout.js'
-import { docKey, type DocKind } from '../shared/roles.js'
-import type { Storage } from './storage/Storage.js'
-import { mergeStoredDoc } from './sync/Room.js'
-import type { RoomManager } from './sync/RoomManager.js'
+import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
+import type { DocKind } from '../../shared/roles.js'
 
 export const SHARED_DOC_KINDS = ['board', 'control'] as const satisfies readonly DocKind[]
 export type SharedDocKind = (typeof SHARED_DOC_KINDS)[number]
 
 export type BoardState = Record<SharedDocKind, Uint8Array>
-
-export async function readDocState(rooms: RoomManager, storage: Storage, boardId: string, kind: SharedDocKind): Promise<Uint8Array> {
-  const key = docKey(boardId, { kind })
-  const room = rooms.getLoaded(key)
-  if (room) {
-    await room.flushed()
-    return room.encodeState()
-  }
-  return mergeStoredDoc(await storage.loadDoc(key))
-}
-
-export async function readBoardState(rooms: RoomManager, storage: Storage, boardId: string): Promise<BoardState> {
-  return {
-    board: await readDocState(rooms, storage, boardId, 'board'),
-    control: await readDocState(rooms, storage, boardId, 'control'),
-  }
-}
 
 /** Decodes a state into a doc and reads its records. */
 export function recordsOfState(state: Uint8Array): JsonRecord[] {
@@ -41,12 +21,6 @@ export function recordsOfState(state: Uint8Array): JsonRecord[] {
   const records = readAllRecords(doc)
   doc.destroy()
   return records
-}
-
-/** The records of both shared docs. */
-export async function readBoardRecords(rooms: RoomManager, storage: Storage, boardId: string): Promise<Record<SharedDocKind, JsonRecord[]>> {
-  const state = await readBoardState(rooms, storage, boardId)
-  return { board: recordsOfState(state.board), control: recordsOfState(state.control) }
 }
 
 /** A saved version: both docs' states, length-prefixed (format version 1). */

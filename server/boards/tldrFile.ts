@@ -4,9 +4,9 @@
  * `parseTldrawJsonFile`, loaded lazily so the server does not carry tldraw's UI package
  * until someone imports a file.
  */
-import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../shared/boardSchema.js'
-import type { JsonRecord } from '../shared/docLayout.js'
-import { err, ok, type Result } from '../shared/result.js'
+import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../../shared/boardSchema.js'
+import type { JsonRecord } from '../../shared/docLayout.js'
+import { err, ok, type Result } from '../../shared/result.js'
 
 export const TLDR_FILE_FORMAT_VERSION = 1
 
@@ -27,7 +27,7 @@ export async function parseTldrFile(text: string): Promise<Result<JsonRecord[]>>
     return err('the file is not a tldraw file (no tldrawFileFormatVersion)')
   }
   const { parseTldrawJsonFile } = await import('tldraw')
-  const parsed = parseTldrawJsonFile({ json: text, schema: getBoardSchema() as never })
+  const parsed = parseTldrawJsonFile({ json: text, schema: getBoardSchema() })
   if (!parsed.ok) {
     const e = parsed.error
     switch (e.type) {
@@ -47,6 +47,7 @@ export async function parseTldrFile(text: string): Promise<Result<JsonRecord[]>>
   }
   const records = parsed.value
     .allRecords()
-    .filter((r) => DOCUMENT_TYPE_NAMES.has(r.typeName)) as unknown as JsonRecord[]
+    .filter((r) => DOCUMENT_TYPE_NAMES.has(r.typeName))
+    .map((r): JsonRecord => ({ ...r }))
   return ok(records)
 }

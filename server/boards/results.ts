@@ -1,0 +1,83 @@
+/**
+ * A board's results (SPEC E-rules): extracted once from both shared docs and the vote
+ * totals, then written in every export format; the browser's picture of the board for the
+ * printable report.
+ */
+import * as Y from 'yjs'
+import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
+import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
+import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
+import { extractResults, type BoardResults } from '../../shared/results/index.js'
+import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
+import { recordsOfState } from './boardState.js'
+import { getBoard } from './lifecycle.js'
+import { toTldrFile } from './tldrFile.js'
+
+export const EXPORT_FORMATS = ['json', 'csv', 'md', 'html', 'tldr'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export type BoardResultsSnapshot = {
+  input: ReportInput
+  results: BoardResults
+  votes: Record<string, number> | null
+  /** Both docs' records, as read for these results (the .tldr export reuses them). */
+  records: { board: JsonRecord[]; control: JsonRecord[] }
+}
+
+export async function boardResults(deps: BoardDocsDeps, boardId: string): Promise<BoardResultsSnapshot> {
+  const board = await getBoard(deps.storage, boardId)
+  // One read of each doc: the control doc gives both the template records and the vote totals.
+  const state = await readBoardState(deps, boardId)
+  const control = new Y.Doc()
+  Y.applyUpdate(control, state.control)
+  const votes = parseState(VoteTotals, control.getMap(STATE_MAP).get(STATE_KEYS.voteTotals))
+  const records = { board: recordsOfState(state.board), control: readAllRecords(control) }
+  control.destroy()
+  const results = extractResults({ templateRecords: records.control, boardRecords: records.board, votes: votes ?? undefined })
+  const input: ReportInput = {
+    board: { id: board.id, title: board.title, createdAt: board.createdAt },
+    generatedAt: Date.now(),
+    results,
+    boardRecords: records.board,
+    votesShown: votes !== null,
+  }
+  return { input, results, votes, records }
+}
+
+/** One export file: its text, content type and download name. */
+export type ExportFile = { body: string; contentType: string; filename: string; headers?: Record<string, string> }
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'
+}
+
+export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: ExportFormat): Promise<ExportFile> {
+  const { input, records } = await boardResults(deps, boardId)
+  const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
+  const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
+  switch (format) {
+    case 'json': {
+      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, results: input.results }
+      return file(JSON.stringify(json), 'application/json')
+    }
+    case 'csv':
+      return file(toCsv(input), 'text/csv; charset=utf-8')
+    case 'md':
+      return file(toMarkdown(input), 'text/markdown; charset=utf-8')
+    case 'html': {
+      const image = await deps.storage.getBoardImage(boardId)
+      return file(await toHtml(input, image ?? null), 'text/html; charset=utf-8', {
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      })
+    }
+    case 'tldr': {
+      const byId = new Map([...records.board, ...records.control].map((r) => [r.id, r]))
+      return file(toTldrFile(Array.from(byId.values())), 'application/json')
+    }
+  }
+}
+
+/** The browser stores a picture of the board for the printable report. */
+export async function storeBoardImage(deps: BoardDocsDeps, boardId: string, dataUrl: string): Promise<void> {
+  await deps.storage.putBoardImage(boardId, dataUrl)
+}

@@ -1,0 +1,83 @@
+/**
+ * Board access for HTTP and websocket requests: the token comes from `Authorization: Bearer`
+ * or the `token` query parameter, never from a cookie. `boardAccess` is the middleware every
+ * `/api/boards/:id/…` route is guarded by.
+ */
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
+import type { Role } from '../../shared/roles.js'
+import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
+import type { Storage } from '../storage/Storage.js'
+import type { AppEnv } from './env.js'
+
+export type Grant = { boardId: string; role: Role; tokenHash: string }
+
+export function isBoardId(id: string | undefined): id is string {
+  return id !== undefined && BOARD_ID_PATTERN.test(id)
+}
+
+/** A board id from a path, or 404: a malformed id is a board that does not exist. */
+export function parseBoardId(id: string | undefined): string {
+  if (!isBoardId(id)) throw new HTTPException(404, { message: 'no such board' })
+  return id
+}
+
+export function tokenFrom(c: Context): string | null {
+  const header = c.req.header('authorization')
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim()
+  return c.req.query('token') ?? null
+}
+
+/**
+ * Resolves the caller's grant on a board or throws 401 (no token) / 403 (a token that is
+ * malformed, unknown or for another board: all look alike, so boards cannot be enumerated).
+ */
+export async function requireGrant(c: Context, storage: Storage, boardId: string): Promise<Grant> {
+  const token = tokenFrom(c)
+  if (!token) throw new HTTPException(401, { message: 'a board token is required (Authorization: Bearer or ?token=)' })
+  if (!TOKEN_PATTERN.test(token)) throw new HTTPException(403, { message: 'this link is not valid for this board' })
+  const tokenHash = hashToken(token)
+  const grant = await storage.findToken(tokenHash)
+  if (!grant || grant.boardId !== boardId) throw new HTTPException(403, { message: 'this link is not valid for this board' })
+  return { boardId, role: grant.role, tokenHash }
+}
+
+/**
+ * The least role a route needs: every link (the default), a `participant` or better (not the
+ * viewer link), or the `facilitator` link. `message` is the 403's text.
+ */
+export type AccessRule = { role?: 'participant' | 'facilitator'; message?: string }
+
+const DEFAULT_REFUSAL = {
+  participant: 'the viewer link cannot do this',
+  facilitator: 'only the facilitator link can do this',
+} as const
+
+function allowed(role: Role, needed: AccessRule['role']): boolean {
+  if (needed === 'facilitator') return role === 'facilitator'
+  if (needed === 'participant') return role !== 'viewer'
+  return true
+}
+
+/**
+ * Middleware factory for the routes of one board (`:id` in the path): validates the id (404),
+ * resolves the caller's link (401/403), checks the role the route needs (403), and sets
+ * `c.var.board` and `c.var.role`.
+ */
+export function boardAccessWith(storage: Storage) {
+  return function boardAccess(rule: AccessRule = {}) {
+    return createMiddleware<AppEnv>(async (c, next) => {
+      const boardId = parseBoardId(c.req.param('id'))
+      const grant = await requireGrant(c, storage, boardId)
+      if (!allowed(grant.role, rule.role)) {
+        throw new HTTPException(403, { message: rule.message ?? DEFAULT_REFUSAL[rule.role ?? 'facilitator'] })
+      }
+      c.set('board', boardId)
+      c.set('role', grant.role)
+      await next()
+    })
+  }
+}
+
+export type BoardAccess = ReturnType<typeof boardAccessWith>

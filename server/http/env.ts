@@ -1,0 +1,20 @@
+/** The Hono environment every route of the app is typed with. */
+import type { IncomingMessage } from 'node:http'
+import type { Context } from 'hono'
+import type { Role } from '../../shared/roles.js'
+
+export type AppEnv = {
+  /** The Node request, set by @hono/node-server (and by @hono/node-ws for upgrades). */
+  Bindings: { incoming: IncomingMessage }
+  /** Set by `boardAccess` on the routes it guards. */
+  Variables: {
+    /** The board id of the path, validated. */
+    board: string
+    /** The role of the caller's link on that board. */
+    role: Role
+  }
+}
+
+export function clientIp(c: Context<AppEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+}
