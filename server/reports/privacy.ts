@@ -30,12 +30,14 @@ export function mayShow(respondents: number): boolean {
 
 /**
  * Applies the rule to one figure. A count that is not a positive integer counts as no
- * respondent; a `null` or non-finite number value is treated as no figure (`empty`).
+ * respondent (`empty`); 1 to 4 respondents withhold the figure whatever its value (so a caller
+ * may pass `null` for a value it never computed); otherwise a `null` or non-finite value is no
+ * figure (`empty`).
  */
 export function guardFigure<T>(value: T | null, respondents: number): GuardedFigure<T> {
-  const valid = Number.isInteger(respondents) && respondents > 0
-  if (!valid || value === null || (typeof value === 'number' && !Number.isFinite(value))) return { status: 'empty', respondents: 0 }
+  if (!Number.isInteger(respondents) || respondents <= 0) return { status: 'empty', respondents: 0 }
   if (!mayShow(respondents)) return { status: 'withheld', respondents }
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return { status: 'empty', respondents: 0 }
   return { status: 'shown', value, respondents }
 }
 

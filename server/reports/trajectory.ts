@@ -11,6 +11,7 @@ import { scaleLinear, scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { fillFor, GRID_LINE, INK_MUTED, textColorOn } from './colors.js'
 import { DEFAULT_HEAT_MAP_BANDS, type HeatMapBand } from './heatMap.js'
+import { scoreChange } from './summary.js'
 import { el, fragment, markdownTable, SVG_NS, type Markup } from './svg.js'
 import { truncateToWidth, wrapToWidth } from './textFit.js'
 import type { TrendSession } from './trendChart.js'
@@ -58,12 +59,6 @@ export function scoresInOrder(risk: TrajectoryRisk, sessions: readonly TrendSess
     const score = risk.points.find((p) => p.session === s.key)?.score
     return validScore(score) ? score : null
   })
-}
-
-/** Last assessed score minus first assessed score; null when assessed fewer than twice. */
-export function scoreChange(scores: ReadonlyArray<number | null>): number | null {
-  const present = scores.filter((s): s is number => s !== null)
-  return present.length < 2 ? null : present[present.length - 1]! - present[0]!
 }
 
 function bandOf(bands: readonly HeatMapBand[], score: number): HeatMapBand | null {
