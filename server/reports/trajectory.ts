@@ -72,9 +72,12 @@ function riskRow(risk: TrajectoryRisk, index: number, opts: TrajectoryOptions, x
   const scores = scoresInOrder(risk, opts.sessions)
   const cx = (k: number) => x(opts.sessions[k]!.key) ?? 0
   const path = line<number | null>()
+    .digits(2)
     .defined((s) => s !== null)
     .x((_, k) => cx(k))
     .y((s) => y(s ?? 1))
+  const present = scores.flatMap((s, k) => (s === null ? [] : [{ s, k }]))
+  const bridge = () => line<{ s: number; k: number }>().digits(2).x((p) => cx(p.k)).y((p) => y(p.s))(present)
   const delta = scoreChange(scores)
   const labelLines = wrapToWidth(risk.label, LABEL_W - 12, FONT, 2)
   const right = LABEL_W + opts.sessions.length * COLUMN_W
@@ -84,6 +87,8 @@ function riskRow(risk: TrajectoryRisk, index: number, opts: TrajectoryOptions, x
     el('title', {}, risk.label),
     el('line', { x1: 0, x2: right + CHANGE_W, y1: top + ROW_H, y2: top + ROW_H, stroke: GRID_LINE }),
     el('text', { x: 4, y: top + ROW_H / 2 + 4 - (labelLines.length - 1) * 8, 'font-size': FONT }, labelLines.map((l, k) => el('tspan', { x: 4, dy: k === 0 ? 0 : FONT + 3 }, l))),
+    // Across sessions that did not assess the risk, a dashed line: it moved, but nobody looked in between.
+    el('path', { d: bridge() ?? '', fill: 'none', stroke: INK_MUTED, 'stroke-width': 1.5, 'stroke-dasharray': '4 4' }),
     el('path', { d: path(scores) ?? '', fill: 'none', stroke: INK_MUTED, 'stroke-width': 2 }),
     scores.map((score, k) => {
       if (score === null) return null

@@ -7,10 +7,10 @@
  * "withheld" word. The module holds no words: labels come from the caller.
  */
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale'
-import { line } from 'd3-shape'
+import { line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3-shape'
 import { GRID_LINE, INK_MUTED, SERIES_COLORS } from './colors.js'
 import { figureText, guardFigure, type GuardedFigure, type WithheldWords } from './privacy.js'
-import { el, fragment, markdownTable, SVG_NS, type Markup } from './svg.js'
+import { el, formatNumber, fragment, markdownTable, SVG_NS, type Markup } from './svg.js'
 import { truncateToWidth, wrapToWidth } from './textFit.js'
 
 /** A session on the x axis, in the order given. */
@@ -55,6 +55,10 @@ export interface TrendChartOptions {
   width?: number
   height?: number
 }
+
+/** Marker shapes by series, so that series differ by more than colour (WCAG 1.4.1). */
+const SERIES_SYMBOLS: readonly SymbolType[] = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond]
+const markerPath = (i: number, size = 90) => symbol(SERIES_SYMBOLS[i % SERIES_SYMBOLS.length], size)() ?? ''
 
 const MARGIN = { top: 24, right: 24, bottom: 58, left: 64 }
 const FONT = 13
@@ -136,6 +140,7 @@ function legend(series: readonly TrendSeries[], frame: Frame): Markup | null {
       const y = MARGIN.top + i * LEGEND_ROW
       return fragment(
         el('line', { x1: frame.plotLeft, x2: frame.plotLeft + 24, y1: y - 4, y2: y - 4, stroke: color, 'stroke-width': 3 }),
+        el('path', { d: markerPath(i, 70), transform: `translate(${formatNumber(frame.plotLeft + 12)} ${formatNumber(y - 4)})`, fill: color }),
         el('text', { x: frame.plotLeft + 32, y }, truncateToWidth(s.label, frame.plotRight - frame.plotLeft - 32, FONT)),
       )
     }),
@@ -166,6 +171,7 @@ function marks(grid: GuardedFigure<number>[][], sessions: readonly TrendSession[
     )
   }
   const path = line<GuardedFigure<number>>()
+    .digits(2)
     .defined((f) => f.status === 'shown')
     .x((_, k) => x(sessions[k]!.key) ?? 0)
     .y((f) => (f.status === 'shown' ? y(f.value) : 0))
@@ -182,7 +188,7 @@ function marks(grid: GuardedFigure<number>[][], sessions: readonly TrendSession[
           if (f.status !== 'shown') return null
           const cx = x(sessions[k]!.key) ?? 0
           return fragment(
-            el('circle', { cx, cy: y(f.value), r: 5, fill: color, stroke: '#ffffff', 'stroke-width': 2, 'data-session': sessions[k]!.key, 'data-value': f.value }),
+            el('path', { class: 'point', d: markerPath(i), transform: `translate(${formatNumber(cx)} ${formatNumber(y(f.value))})`, fill: color, stroke: '#ffffff', 'stroke-width': 1.5, 'data-cx': cx, 'data-cy': y(f.value), 'data-session': sessions[k]!.key, 'data-value': f.value }),
             single ? el('text', { x: cx, y: y(f.value) - 12, 'text-anchor': 'middle', 'font-size': FONT, 'font-weight': 700 }, format(f.value)) : null,
           )
         }),

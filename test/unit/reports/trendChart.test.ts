@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { trendChartMarkdown, trendChartSvg, trendChartTable, type TrendChartOptions, type TrendSeries } from '../../../server/reports/trendChart.js'
 import { elements } from './svgHelpers.js'
 
+const points = (svg: string) => elements(svg, 'path').filter((p) => p.attrs.class === 'point')
+
 const SESSIONS = [
   { key: 's1', label: '2026-09-01' },
   { key: 's2', label: '2026-10-01' },
@@ -30,7 +32,8 @@ const READINESS: TrendSeries = {
 describe('trend chart SVG', () => {
   it('draws a point for 5 and 6 respondents and none for 4, at hand-computed positions', () => {
     const svg = trendChartSvg([READINESS], OPTIONS)
-    const dots = elements(svg, 'circle').map((c) => [c.attrs['data-session'], c.attrs.cx, c.attrs.cy, c.attrs['data-value']])
+    const dots = points(svg).map((c) => [c.attrs['data-session'], c.attrs['data-cx'], c.attrs['data-cy'], c.attrs['data-value']])
+    expect(points(svg).map((c) => c.attrs.transform)).toEqual(['translate(156 143)', 'translate(524 187.63)'])
     expect(dots).toEqual([
       ['s1', '156', '143', '3'],
       ['s3', '524', '187.63', '2.25'],
@@ -70,7 +73,10 @@ describe('trend chart SVG', () => {
   it('draws several series with a legend and skips unknown sessions and NaN values without throwing', () => {
     const evaluation: TrendSeries = { key: 'eval', label: 'Evaluation', points: [{ session: 's1', value: Number.NaN, respondents: 9 }, { session: 'zz', value: 2, respondents: 9 }, { session: 's2', value: 4, respondents: 5 }] }
     const svg = trendChartSvg([READINESS, evaluation], OPTIONS)
-    expect(elements(svg, 'circle').map((c) => c.attrs['data-session'])).toEqual(['s1', 's3', 's2'])
+    expect(points(svg).map((c) => c.attrs['data-session'])).toEqual(['s1', 's3', 's2'])
+    // The two series differ in marker shape, not only in colour.
+    const [first, , second] = points(svg)
+    expect(first!.attrs.d).not.toBe(second!.attrs.d)
     expect(elements(svg, 'text').map((t) => t.text)).toEqual(expect.arrayContaining(['Readiness', 'Evaluation']))
     // s2 has a shown evaluation, so no withheld note there.
     expect(elements(svg, 'text').filter((t) => t.attrs['data-withheld'])).toEqual([])
