@@ -75,3 +75,12 @@ describe('risk trajectories table alternative', () => {
     expect(md.trim().split('\n')[2]).toBe('| Retard | non évalué | 6 (Moyen) | non évalué | non évalué |')
   })
 })
+
+describe('empty inputs', () => {
+  it('no risks, or no sessions, draw an empty but valid chart and table', () => {
+    expect(riskTrajectorySvg([], OPTIONS)).toMatch(/^<svg [\s\S]*<\/svg>$/)
+    expect(elements(riskTrajectoryTable([], OPTIONS), 'tbody')[0]!.inner).toBe('')
+    const none = riskTrajectorySvg(RISKS, { ...OPTIONS, sessions: [] })
+    expect(elements(none, 'circle')).toEqual([])
+  })
+})

@@ -119,3 +119,12 @@ describe('trend chart table alternative', () => {
     ])
   })
 })
+
+describe('degenerate inputs', () => {
+  it('no sessions, no series, or an empty domain draw without throwing', () => {
+    expect(elements(trendChartSvg([READINESS], { ...OPTIONS, sessions: [] }), 'path').filter((p) => p.attrs.class === 'point')).toEqual([])
+    expect(trendChartSvg([], OPTIONS)).toMatch(/^<svg [\s\S]*<\/svg>$/)
+    expect(() => trendChartSvg([READINESS], { ...OPTIONS, domain: [Number.NaN, Number.NaN] })).not.toThrow()
+    expect(() => trendChartSvg([READINESS], { ...OPTIONS, kind: 'bar', domain: [5, 1] })).not.toThrow()
+  })
+})
