@@ -9,6 +9,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import type { BoardDocsDeps } from './boards/boardDocs.js'
+import { PlanService } from './boards/plan.js'
+import { PrivateRooms } from './boards/planGroups.js'
 import { BoardError } from './boards/errors.js'
 import { saveVersion } from './boards/versions.js'
 import type { Config } from './config.js'
@@ -20,6 +22,7 @@ import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerClientRoutes } from './http/clientRoutes.js'
 import type { AppEnv } from './http/env.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
+import { registerPlanRoutes } from './http/planRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
@@ -88,11 +91,13 @@ export function createApp(deps: AppDeps) {
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
   registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket })
-  registerBoardRoutes(app, { ...docs, config, logger, boardAccess })
-  registerAdminRoutes(app, { ...docs, config, logger })
   const facilitation = new FacilitationService(rooms, storage, logger, save)
+  const plans = new PlanService({ ...docs, facilitation, logger, privateRooms: new PrivateRooms(rooms) })
+  registerBoardRoutes(app, { ...docs, config, logger, boardAccess, plans })
+  registerAdminRoutes(app, { ...docs, config, logger })
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
+  registerPlanRoutes(app, { ...docs, plans, boardAccess })
   new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }

@@ -7,22 +7,25 @@ export const ROLES = ['facilitator', 'participant', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The documents a board is made of. `private` docs belong to one participant. */
-export type DocKind = 'board' | 'control' | 'private'
+export type DocKind = 'board' | 'control' | 'private' | 'facilitator'
 
 export type DocName =
   | { kind: 'board' }
   | { kind: 'control' }
   | { kind: 'private'; participantId: string }
+  /** What only facilitators may read, such as plan notes (SPEC R10). */
+  | { kind: 'facilitator' }
 
 const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
  * Parses the part of a sync path after the board id: '' → board, 'control' → control,
- * 'private/<participantId>' → private. Returns null for anything else.
+ * 'private/<participantId>' → private, 'facilitator' → facilitator. Returns null for anything else.
  */
 export function parseDocName(rest: string): DocName | null {
   if (rest === '') return { kind: 'board' }
   if (rest === 'control') return { kind: 'control' }
+  if (rest === 'facilitator') return { kind: 'facilitator' }
   const m = /^private\/(.+)$/.exec(rest)
   if (m && PARTICIPANT_ID.test(m[1]!)) return { kind: 'private', participantId: m[1]! }
   return null
@@ -37,6 +40,8 @@ export function docKey(boardId: string, name: DocName): string {
       return `${boardId}/control`
     case 'private':
       return `${boardId}/private/${name.participantId}`
+    case 'facilitator':
+      return `${boardId}/facilitator`
   }
 }
 
@@ -51,5 +56,7 @@ export function accessFor(role: Role, kind: DocKind): Access {
       return role === 'facilitator' ? 'write' : 'read'
     case 'private':
       return role === 'participant' || role === 'facilitator' ? 'write' : 'none'
+    case 'facilitator':
+      return role === 'facilitator' ? 'write' : 'none'
   }
 }

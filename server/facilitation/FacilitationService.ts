@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { jsonEqual, readAllRecords, getMetaMap, getRecordsMap, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 import {
+  BringState,
+  Instructions,
   nextTimer,
   parseState,
   PrivateWritingState,
@@ -202,6 +204,19 @@ export class FacilitationService {
     await this.saveVersion(boardId, 'Private notes revealed')
     this.logger.info({ boardId, notes: revealed.length }, 'private notes revealed')
     return revealed.length
+  }
+
+  /** "Bring everyone here": every page jumps to these bounds (a plan entering a step). */
+  async bring(boardId: string, bring: BringState): Promise<void> {
+    await this.withState(boardId, (state) => state.set(STATE_KEYS.bring, bring))
+  }
+
+  /** Sets the instructions every page shows for one activity. */
+  async setInstructions(boardId: string, activityId: string, text: string): Promise<void> {
+    await this.withState(boardId, (state) => {
+      const current = parseState(Instructions, state.get(STATE_KEYS.instructions)) ?? {}
+      FacilitationService.setIfChanged(state, STATE_KEYS.instructions, { ...current, [activityId]: text.slice(0, 5000) })
+    })
   }
 
   /** Passes the talking piece of one activity to the next seat (wrapping around). */

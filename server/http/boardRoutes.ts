@@ -8,6 +8,8 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { TEMPLATE_LOCALES } from '../../shared/templates/index.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
+import type { PlanService } from '../boards/plan.js'
+import { readyMadePlan } from '../boards/readyPlans.js'
 import { importAsNewBoard, importIntoBoard } from '../boards/importing.js'
 import { boardLinks, createBoardFromTemplate, duplicateBoard, getBoard, renameOrArchive, rotateLink } from '../boards/lifecycle.js'
 import { listVersions, restoreVersion, saveVersion, versionRecords } from '../boards/versions.js'
@@ -18,7 +20,7 @@ import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import { parseJsonBody, parseValue } from './validate.js'
 
-export type BoardRouteDeps = BoardDocsDeps & { config: Config; logger: Logger; boardAccess: BoardAccess }
+export type BoardRouteDeps = BoardDocsDeps & { config: Config; logger: Logger; boardAccess: BoardAccess; plans: PlanService }
 
 const CreateBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
@@ -26,6 +28,8 @@ const CreateBoardBody = z.object({
   participants: z.array(z.string().trim().min(1).max(60)).max(60).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
   locale: z.enum(TEMPLATE_LOCALES, { message: `locale must be one of ${TEMPLATE_LOCALES.join(', ')}` }).optional(),
+  /** A ready-made plan (GET /api/plans) to set on the new board, adding the activities it needs. */
+  plan: z.string().min(1).max(64).optional(),
 })
 const RenameOrArchive = z
   .object({
@@ -55,7 +59,9 @@ export function registerBoardRoutes(app: Hono<AppEnv>, deps: BoardRouteDeps): vo
   app.post('/api/boards', async (c) => {
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateBoardBody)
+    const plan = body.plan ? readyMadePlan(body.plan, body.locale ?? 'en') : null
     const { board, tokens } = await createBoardFromTemplate(deps.storage, body)
+    if (plan) await deps.plans.set(board.id, plan)
     logger.info({ boardId: board.id }, 'board created')
     return c.json({ board, links: boardLinks(originOf(config, c.req.url), board.id, tokens) }, 201)
   })

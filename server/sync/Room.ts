@@ -88,6 +88,7 @@ const WRITABLE_ROOTS: Record<DocKind, ReadonlySet<string>> = {
   board: new Set([RECORDS_MAP]),
   control: new Set([RECORDS_MAP, 'state']),
   private: new Set([RECORDS_MAP, 'votes', 'profile']),
+  facilitator: new Set([RECORDS_MAP, 'state']),
 }
 
 /** Builds the merged state of a stored doc (used by compaction and loading). */

@@ -1,6 +1,7 @@
 /** The activity template catalogue (ACTIVITIES.md). */
 import { COMMUNITY_TEMPLATES } from './community.js'
 import { DIALOGUE_TEMPLATES } from './dialogueCircles.js'
+import { LIBERATING_TEMPLATES } from './liberating.js'
 import { NEEDS_ANALYSIS_TEMPLATES } from './needsAnalysis.js'
 import { RETROSPECTIVE_TEMPLATES } from './retrospectives.js'
 import { RISK_MATRIX } from './riskMatrix.js'
@@ -13,6 +14,7 @@ export const TEMPLATES: readonly ActivityTemplate[] = [
   ...DIALOGUE_TEMPLATES,
   ...RETROSPECTIVE_TEMPLATES,
   ...COMMUNITY_TEMPLATES,
+  ...LIBERATING_TEMPLATES,
 ]
 
 const BY_ID: ReadonlyMap<string, ActivityTemplate> = new Map(TEMPLATES.map((t) => [t.id, t]))

@@ -5,6 +5,7 @@
  * results extraction relies on stay the same in every locale. Text a facilitator typed
  * (participants, custom stakeholders, prompts, band labels) is kept as given.
  */
+import { LIBERATING_FRENCH } from './liberating.js'
 import type { ActivityLayout, ZoneMeaning } from './types.js'
 
 export const TEMPLATE_LOCALES = ['en', 'fr'] as const
@@ -16,6 +17,7 @@ const RETRO_FLOW_FR =
 
 /** English → French, by exact text (a paragraph, a label, a level name or definition). */
 export const FRENCH: Readonly<Record<string, string>> = {
+  ...LIBERATING_FRENCH,
   // Retrospectives
   'Start / Stop / Continue': 'Commencer / Arrêter / Continuer',
   'What should the team start doing, stop doing and keep doing? Ends with owned actions.':
