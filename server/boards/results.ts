@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
+import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { extractResults, type BoardResults } from '../../shared/results/index.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
 import { recordsOfState } from './boardState.js'
@@ -31,6 +32,7 @@ export async function boardResults(deps: BoardDocsDeps, boardId: string): Promis
   const control = new Y.Doc()
   Y.applyUpdate(control, state.control)
   const votes = parseState(VoteTotals, control.getMap(STATE_MAP).get(STATE_KEYS.voteTotals))
+  const plan = readPlanState(control.getMap(STATE_MAP).get(PLAN_STATE_KEY))
   const records = { board: recordsOfState(state.board), control: readAllRecords(control) }
   control.destroy()
   const results = extractResults({ templateRecords: records.control, boardRecords: records.board, votes: votes ?? undefined })
@@ -40,6 +42,7 @@ export async function boardResults(deps: BoardDocsDeps, boardId: string): Promis
     results,
     boardRecords: records.board,
     votesShown: votes !== null,
+    plan,
   }
   return { input, results, votes, records }
 }

@@ -5,6 +5,8 @@
 import { markdownTable } from 'markdown-table'
 import Papa from 'papaparse'
 import type { JsonRecord } from '../docLayout.js'
+import { planMarkdown } from './planReport.js'
+import type { PlanState } from '../plan.js'
 import type { ActivityResult, BoardResults, NoteResult } from '../results/index.js'
 
 export type ReportInput = {
@@ -15,6 +17,8 @@ export type ReportInput = {
   boardRecords: readonly JsonRecord[]
   /** Whether a vote has been revealed (or is live): votes columns are shown only then. */
   votesShown: boolean
+  /** The board's plan with its run (issue 15): steps planned against actual times. */
+  plan?: PlanState | null
 }
 
 /** One CSV row per note. */
@@ -211,6 +215,7 @@ export function toMarkdown(input: ReportInput): string {
     ...input.results.activities.map((a) => activityMarkdown(input, a)),
   ]
   if (input.results.unplaced.length) parts.push(`## Notes outside activities\n\n${noteList(input, input.results.unplaced)}`)
+  if (input.plan) parts.push(planMarkdown(input.plan))
   return parts.join('\n')
 }
 
