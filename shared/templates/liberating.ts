@@ -103,7 +103,7 @@ export const LIBERATING_FRENCH: Readonly<Record<string, string>> = {
     'Où avez-vous la liberté d’agir ? Quels sont vos 15 % ? Que pouvez-vous faire demain, sans moyens ni permission de plus ?',
   'Where I have freedom to act': 'Où j’ai la liberté d’agir',
   'My 15 % solutions': 'Mes solutions à 15 %',
-  TRIZ: 'TRIZ',
+  TRIZ: 'TRIZ (arrêter ce qui nuit)',
   'Stop counterproductive activities: imagine the worst result, find what we already do that leads there, decide what to stop.':
     'Arrêter ce qui nuit : imaginer le pire résultat, repérer ce que nous faisons déjà qui y mène, décider ce que nous arrêtons.',
   'List everything that would surely bring the worst result. Which of these do we do now? Decide the first step to stop each one.':

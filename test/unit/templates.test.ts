@@ -48,6 +48,10 @@ describe('template catalogue', () => {
       'change-readiness-check-in',
       'recognition-wall',
       'commitments',
+      'ls-1-2-4-all',
+      'ls-what-so-what-now-what',
+      'ls-15-percent',
+      'ls-triz',
     ])
     for (const summary of templateSummaries()) {
       expect(Object.keys(summary).sort()).toEqual(['description', 'family', 'id', 'name'])
