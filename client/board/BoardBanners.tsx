@@ -1,0 +1,49 @@
+import { createContext, useContext } from 'react'
+import { CloseEvents } from '../../shared/protocol'
+import type { FatalClose } from './connection/useBoardConnection'
+import type { SchemaMismatch } from '../sync/StoreYjsBinding'
+import { useI18n } from '../i18n/I18nProvider'
+
+export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving?: boolean }
+
+export const BannerContext = createContext<BannerState>({ mismatch: null, fatal: null, invalidCount: 0, saving: true })
+
+/** Conditions the user must know about (tldraw's TopPanel slot). */
+export function BoardBanners() {
+  const { mismatch, fatal, invalidCount, saving } = useContext(BannerContext)
+  const { t } = useI18n()
+  const needsReload = mismatch !== null || fatal?.code === CloseEvents.SchemaRejected.code
+  const message = mismatch
+    ? t(`schema.${mismatch}`)
+    : fatal?.code === CloseEvents.SchemaRejected.code
+      ? t('schema.rejected')
+      : fatal?.code === CloseEvents.LinkRevoked.code
+        ? t('links.revokedBanner')
+        : fatal
+          ? t('board.closed', { reason: fatal.reason })
+          : null
+  return (
+    <div className="banners">
+      {message && (
+        <div className="banner banner-error" role="alert">
+          <span>{message}</span>
+          {needsReload && (
+            <button type="button" className="primary" onClick={() => window.location.reload()}>
+              {t('schema.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      {saving === false && (
+        <div className="banner banner-warning" role="status">
+          {t('board.notSaving')}
+        </div>
+      )}
+      {invalidCount > 0 && (
+        <div className="banner banner-warning" role="status">
+          {t('board.invalidRecords', { count: invalidCount })}
+        </div>
+      )}
+    </div>
+  )
+}

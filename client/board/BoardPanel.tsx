@@ -1,0 +1,61 @@
+import { createContext, useContext } from 'react'
+import type { Role } from '../../shared/roles'
+import type { ConnectionStatus } from './connection/useBoardConnection'
+import type { Person } from './hooks/usePresence'
+import { BoardTools } from './tools/BoardTools'
+import { useI18n } from '../i18n/I18nProvider'
+import { ActivityTools } from './activities'
+import { ConnectionBadge } from './ConnectionBadge'
+import { LocaleSwitch } from '../components/LocaleSwitch'
+import { PeopleList } from './PeopleList'
+
+export type BoardChrome = {
+  title: string
+  role: Role
+  status: ConnectionStatus
+  people: Person[]
+  onChangeName: () => void
+}
+
+/** tldraw renders its UI slots itself; the board's state reaches them through this context. */
+export const BoardChromeContext = createContext<BoardChrome | null>(null)
+
+/**
+ * Screen width the board panel (with tldraw's style panel under it) covers on the right of the
+ * canvas: `.board-panel` is 264 px wide with 8 px margins (styles.css), plus a gap.
+ */
+export const BOARD_PANEL_INSET_PX = 288
+
+/** The top-right panel of the board (tldraw's SharePanel slot): who is here and how we are connected. */
+export function BoardPanel() {
+  const chrome = useContext(BoardChromeContext)
+  const { t } = useI18n()
+  if (!chrome) return null
+  const { title } = chrome
+  return (
+    <div className="board-panel">
+      <div className="board-panel-row">
+        <h1 className="board-title" title={title}>
+          {title}
+        </h1>
+        <ConnectionBadge status={chrome.status} />
+      </div>
+      <div className="board-panel-row">
+        <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
+        {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
+      </div>
+      <PeopleList people={chrome.people} />
+      <ActivityTools />
+      <BoardTools />
+      <div className="board-panel-row">
+        <button type="button" onClick={chrome.onChangeName}>
+          {t('name.change')}
+        </button>
+        <LocaleSwitch />
+      </div>
+      <a className="back-link" href="/">
+        {t('board.backToLobby')}
+      </a>
+    </div>
+  )
+}
