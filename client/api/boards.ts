@@ -1,10 +1,13 @@
 /**
- * The issue-5 routes as the board page uses them: exports, board image, history, import,
- * duplicate, carry-over, links, rename and archive. The token always travels in the
- * `Authorization` header, never in a URL that a proxy or the browser history could log.
+ * The board routes as the page uses them: create and open (lobby, board access), exports, board
+ * image, history, import, duplicate, carry-over, links, rename and archive, adding an activity.
+ * All through the one client in `./http`.
  */
 import type { Role } from '../../shared/roles'
-import { ApiError, type BoardInfo, type BoardLinks } from './http'
+import { apiFetch, apiJson, boardPath, type ApiRequest } from './http'
+
+export type BoardInfo = { id: string; title: string; createdAt?: number }
+export type BoardLinks = Record<Role, string>
 
 export const SERVER_EXPORT_FORMATS = ['json', 'csv', 'md', 'html', 'tldr'] as const
 export type ServerExportFormat = (typeof SERVER_EXPORT_FORMATS)[number]
@@ -19,36 +22,26 @@ export type CreatedBoardLinks = { board: BoardInfo; links: BoardLinks }
 /** Largest board picture the server accepts (PUT /api/boards/:id/image). */
 export const MAX_BOARD_IMAGE_CHARS = 3_000_000
 
-async function errorOf(res: Response): Promise<ApiError> {
-  let message = res.statusText || `HTTP ${res.status}`
-  try {
-    const body = (await res.json()) as { error?: unknown }
-    if (typeof body.error === 'string' && body.error) message = body.error
-  } catch {
-    // not JSON: keep the status text
-  }
-  return new ApiError(res.status, message)
+async function json<T>(path: string, token: string | null, init: { method?: ApiRequest['method']; body?: unknown } = {}): Promise<T> {
+  return apiJson<T>(path, { token, ...init })
 }
 
-/** A fetch to our API with the link's token; a non-2xx answer becomes an `ApiError` with the server's message. */
-export async function authorizedFetch(path: string, token: string | null, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (init.body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(path, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  if (!res.ok) throw await errorOf(res)
-  return res
+const board = boardPath
+
+/** `locale` (optional, default `en`) is the language of the template texts written on the board. */
+export function createBoard(title: string, template?: string, locale?: 'en' | 'fr'): Promise<{ board: BoardInfo; links: BoardLinks }> {
+  return json('/api/boards', null, { method: 'POST', body: template ? { title, template, ...(locale ? { locale } : {}) } : { title } })
 }
 
-async function json<T>(path: string, token: string | null, init?: { method?: string; body?: unknown }): Promise<T> {
-  return (await (await authorizedFetch(path, token, init)).json()) as T
+/** The board and the role this link grants (404 unknown board, 401/403 refused link). */
+export function fetchBoard(boardId: string, token: string, origin?: string): Promise<{ board: BoardInfo; role: Role }> {
+  return apiJson(board(boardId), { token, origin })
 }
 
-const board = (id: string) => `/api/boards/${encodeURIComponent(id)}`
+/** `POST /api/boards/:id/activities`: the server places the template and answers with what it added. */
+export async function addActivity<Added>(boardId: string, token: string, request: object): Promise<Added> {
+  return (await json<{ activity: Added }>(`${board(boardId)}/activities`, token, { method: 'POST', body: request })).activity
+}
 
 /** The file name the server proposes in `content-disposition`, or a fallback. */
 export function attachmentName(header: string | null, fallback: string): string {
@@ -57,7 +50,7 @@ export function attachmentName(header: string | null, fallback: string): string 
 }
 
 export async function downloadServerExport(boardId: string, token: string, format: ServerExportFormat): Promise<{ blob: Blob; fileName: string }> {
-  const res = await authorizedFetch(`${board(boardId)}/export?format=${format}`, token)
+  const res = await apiFetch(`${board(boardId)}/export?format=${format}`, { token })
   return { blob: await res.blob(), fileName: attachmentName(res.headers.get('content-disposition'), `board.${format}`) }
 }
 

@@ -1,5 +1,6 @@
 /** The facilitation HTTP actions (server/http/facilitationRoutes.ts) and the server clock. */
 import type { TimerAction, VoteSettings } from '../../shared/facilitation'
+import { apiJson, boardPath } from './http'
 
 export type FacilitationAction =
   | { action: 'timer'; timer: TimerAction }
@@ -10,16 +11,9 @@ export type FacilitationAction =
   | { action: 'revealPrivate'; anonymous: boolean }
   | { action: 'passTalkingPiece'; activityId: string; participantId?: string }
 
-/** Sends one action; resolves to the server's JSON answer or throws with its message. */
-export async function postFacilitation(boardId: string, token: string, body: FacilitationAction): Promise<Record<string, unknown>> {
-  const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/facilitation`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  })
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>
-  if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : res.statusText)
-  return json
+/** Sends one action; resolves to the server's JSON answer or throws an `ApiError` with its message. */
+export function postFacilitation(boardId: string, token: string, body: FacilitationAction): Promise<Record<string, unknown>> {
+  return apiJson(`${boardPath(boardId)}/facilitation`, { method: 'POST', token, body })
 }
 
 /** One clock sample: server time minus local time, and the round trip it was measured over. */
@@ -31,8 +25,7 @@ export type ClockSample = { offsetMs: number; rttMs: number }
  */
 export async function measureClockOffset(): Promise<ClockSample> {
   const sentAt = performance.now()
-  const res = await fetch('/api/time', { cache: 'no-store' })
-  const { now } = (await res.json()) as { now: number }
+  const { now } = await apiJson<{ now: number }>('/api/time', { cache: 'no-store' })
   const receivedAt = performance.now()
   const localMidpoint = Date.now() - (receivedAt - sentAt) / 2
   return { offsetMs: now - localMidpoint, rttMs: receivedAt - sentAt }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Locale } from '../i18n/messages'
-import { createBoard, type BoardInfo, type BoardLinks } from '../api/http'
+import { createBoard, type BoardInfo, type BoardLinks } from '../api/boards'
+import { errorMessage } from '../api/http'
 import { rememberBoard } from '../lib/myBoards'
 
 export type CreatedBoard = { board: BoardInfo; links: BoardLinks }
@@ -20,7 +21,7 @@ export function useCreateBoard() {
       rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
       setCreated(result)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorMessage(e))
     } finally {
       setCreating(false)
     }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { rememberBoard } from '../lib/myBoards'
 import { importIntoNewBoard, type CreatedBoardLinks } from '../api/boards'
 import { readImportFile } from '../board/tools/useImportAndCarryOver'
+import { errorMessage } from '../api/http'
 
 export type ImportNewState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; created: CreatedBoardLinks; count: number } | { state: 'failed'; reason: string }
 
@@ -17,7 +18,7 @@ export function useImportNewBoard() {
       // The lobby's list listens for storage events; same-tab writes do not fire one by themselves.
       window.dispatchEvent(new StorageEvent('storage'))
     } catch (error) {
-      setStatus({ state: 'failed', reason: error instanceof Error ? error.message : String(error) })
+      setStatus({ state: 'failed', reason: errorMessage(error) })
     }
   }
   return { status, importFile }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
-import { ApiError } from '../../api/http'
+import { addActivity } from '../../api/boards'
+import { errorMessage } from '../../api/http'
 
 export type AddActivityRequest = {
   template: string
@@ -47,20 +48,11 @@ export function useAddActivity(editor: Editor, boardId: string, token: string) {
       setAdding(true)
       setError(null)
       try {
-        const res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/activities`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(request),
-        })
-        if (res.status !== 201) {
-          const body = (await res.json().catch(() => ({}))) as { error?: string }
-          throw new ApiError(res.status, body.error ?? res.statusText)
-        }
-        const { activity } = (await res.json()) as { activity: Added }
+        const activity = await addActivity<Added>(boardId, token, request)
         zoomWhenArrived(editor, activity)
         return true
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e))
+        setError(errorMessage(e))
         return false
       } finally {
         setAdding(false)

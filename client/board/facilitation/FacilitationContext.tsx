@@ -9,6 +9,7 @@ import type { ControlState } from './controlState'
 import { useControlState } from './useControlState'
 import { usePrivateDoc, usePrivateNoteCount, type PrivateDoc } from '../connection/usePrivateDoc'
 import { useServerClock } from './useServerClock'
+import { errorMessage } from '../../api/http'
 
 export type Facilitation = {
   boardId: string
@@ -70,7 +71,7 @@ export function FacilitationProvider({ boardId, token, role, name, connection, b
       try {
         return await postFacilitation(boardId, token, action)
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e))
+        setError(errorMessage(e))
         return null
       } finally {
         setBusy(false)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Role } from '../../../shared/roles'
-import { ApiError, fetchBoard, type BoardInfo } from '../../api/http'
+import { fetchBoard, type BoardInfo } from '../../api/boards'
+import { ApiError } from '../../api/http'
 import { findMyBoard, rememberBoard } from '../../lib/myBoards'
 
 export type BoardAccess =

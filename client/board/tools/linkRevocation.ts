@@ -4,6 +4,8 @@
  * afterwards, only sees its websocket upgrade refused (a 1006 close with no code). Asking the
  * API once tells the two apart, so the page can say so instead of reconnecting forever.
  */
+import { fetchBoard } from '../../api/boards'
+import { ApiError } from '../../api/http'
 
 /** Least time between two checks, in milliseconds. */
 export const LINK_CHECK_INTERVAL_MS = 5000
@@ -14,11 +16,11 @@ export const LINK_CHECK_INTERVAL_MS = 5000
  */
 export async function linkStillValid(boardId: string, token: string, origin = ''): Promise<boolean | null> {
   try {
-    const res = await fetch(`${origin}/api/boards/${encodeURIComponent(boardId)}`, { headers: { authorization: `Bearer ${token}` } })
-    if (res.status === 401 || res.status === 403) return false
+    await fetchBoard(boardId, token, origin)
     return true
-  } catch {
-    return null
+  } catch (error) {
+    if (!(error instanceof ApiError)) return null
+    return error.status !== 401 && error.status !== 403
   }
 }
 

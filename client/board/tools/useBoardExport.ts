@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/roles'
 import { boardImageDataUrl, exportPng, exportSvg, shapesToExport, type ImageScope } from './boardImage'
 import { downloadServerExport, putBoardImage, type ServerExportFormat } from '../../api/boards'
 import { fileNameFor, saveBlob } from './download'
+import { errorMessage } from '../../api/http'
 
 export type ExportStatus = { state: 'idle' } | { state: 'busy' } | { state: 'done'; fileName: string } | { state: 'failed'; reason: string } | { state: 'empty' }
 
@@ -28,7 +29,7 @@ export function useBoardExport(options: { editor: Editor; boardId: string; token
       const fileName = await task()
       setStatus(fileName ? { state: 'done', fileName } : { state: 'empty' })
     } catch (error) {
-      setStatus({ state: 'failed', reason: error instanceof Error ? error.message : String(error) })
+      setStatus({ state: 'failed', reason: errorMessage(error) })
     }
   }, [])
 

@@ -3,8 +3,8 @@ import type { Role } from '../../../shared/roles'
 import { findMyBoard, rememberBoard } from '../../lib/myBoards'
 import { setRenamedTitle } from './boardTitle'
 import { getBoardMeta, rotateLink, updateBoard, type BoardMeta } from '../../api/boards'
+import { errorMessage } from '../../api/http'
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * The facilitator's link and board settings. Links come from "my boards" (the server keeps
@@ -24,7 +24,7 @@ export function useBoardSettings(boardId: string, token: string) {
     let cancelled = false
     getBoardMeta(boardId, token).then(
       (r) => !cancelled && setMeta(r.board),
-      (e: unknown) => !cancelled && setError(messageOf(e)),
+      (e: unknown) => !cancelled && setError(errorMessage(e)),
     )
     return () => {
       cancelled = true
@@ -38,7 +38,7 @@ export function useBoardSettings(boardId: string, token: string) {
       await task()
       return true
     } catch (e) {
-      setError(messageOf(e))
+      setError(errorMessage(e))
       return false
     } finally {
       setWorking(false)

@@ -5,13 +5,13 @@ import { readActivities } from '../../../shared/results'
 import { loadMyBoards } from '../../lib/myBoards'
 import { carryOver, importBeside } from '../../api/boards'
 import { earlierBoards } from './carryOverCandidates'
+import { errorMessage } from '../../api/http'
 
 /** Files past this size are not even read: the server would refuse them anyway (its limit is smaller). */
 export const MAX_IMPORT_READ_BYTES = 64 * 1024 * 1024
 
 export type TaskState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; count: number } | { state: 'failed'; reason: string }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** Reads a chosen file as text, or says it is too large to send. */
 export async function readImportFile(file: File): Promise<string> {
@@ -27,7 +27,7 @@ export function useCountTask() {
     try {
       setStatus({ state: 'done', count: await task() })
     } catch (error) {
-      setStatus({ state: 'failed', reason: messageOf(error) })
+      setStatus({ state: 'failed', reason: errorMessage(error) })
     }
   }, [])
   return { status, run }

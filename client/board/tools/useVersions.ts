@@ -10,10 +10,10 @@ import {
   type VersionSummary,
 } from '../../api/boards'
 import { buildPreview, type Preview } from './versionPreview'
+import { errorMessage } from '../../api/http'
 
 export type VersionsState = { state: 'loading' } | { state: 'ready'; versions: VersionSummary[] } | { state: 'failed'; reason: string }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * The board's history: the list of versions (newest first), their previews (fetched once
@@ -31,7 +31,7 @@ export function useVersions(boardId: string, token: string) {
       const versions = await listVersions(boardId, token)
       setList({ state: 'ready', versions: [...versions].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id) })
     } catch (error) {
-      setList({ state: 'failed', reason: messageOf(error) })
+      setList({ state: 'failed', reason: errorMessage(error) })
     }
   }, [boardId, token])
 
@@ -59,7 +59,7 @@ export function useVersions(boardId: string, token: string) {
       try {
         return await task()
       } catch (error) {
-        setActionError(messageOf(error))
+        setActionError(errorMessage(error))
         return null
       } finally {
         setWorking(false)
