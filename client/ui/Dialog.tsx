@@ -1,65 +1,90 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useLayoutEffect, useState, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { useI18n } from '../i18n/I18nProvider'
+import { useModalDialog } from './useModalDialog'
 
-type DialogProps = {
-  title: string
-  onClose: () => void
+export type DialogProps = {
+  title: ReactNode
+  /** Escape and the × button call it; without it the dialog waits for an answer. */
+  onClose?: () => void
+  /** Class of the `<dialog>` element: its look. */
+  className: string
+  /** Class of the body under the title; with `onSubmit` the body is a form. */
+  bodyClassName: string
+  onSubmit?: () => void
+  /** A head row with the title and a × button; otherwise the title opens the body. */
+  closeButton?: boolean
+  /** Rendered on `document.body`, outside tldraw's container (its class: `portalClassName`). */
+  portalClassName?: string
+  /** For a dialog that closes itself before its parent unmounts it (the canvas behind is inert while it is open). */
+  dialogRef?: RefObject<HTMLDialogElement | null>
   children: ReactNode
-  /** Extra class on the dialog box (width). */
-  className?: string
 }
 
 /**
- * A modal dialog: the native `<dialog>` (focus moves in, the page behind is inert, Escape
- * closes) in a portal outside tldraw's container. Keys typed in it do not reach tldraw's
- * shortcuts; focus starts on the element marked `data-autofocus` (else the first control) and
- * goes back to the opener on close.
+ * The app's one modal dialog: a native `<dialog>` opened with showModal(), labelled by its
+ * title; focus moves in and returns to the opener, Escape closes it (see `useModalDialog`).
  */
-export function Dialog({ title, onClose, children, className }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const [host] = useState(() => document.createElement('div'))
+export function Dialog({ title, onClose, className, bodyClassName, onSubmit, closeButton, portalClassName, dialogRef, children }: DialogProps) {
   const { t } = useI18n()
-  const titleId = useRef(`dialog-title-${Math.random().toString(36).slice(2)}`).current
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    const stopKeys = (event: KeyboardEvent) => event.stopPropagation()
-    host.className = 'board-tools-dialog-host'
-    host.addEventListener('keydown', stopKeys)
-    host.addEventListener('keyup', stopKeys)
-    document.body.append(host)
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-    // React's autoFocus calls focus() before the dialog opens; showModal would then move it to
-    // the first button (close). `data-autofocus` names the element that should have it.
-    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus()
-    return () => {
-      host.removeEventListener('keydown', stopKeys)
-      host.removeEventListener('keyup', stopKeys)
-      host.remove()
-      opener?.focus()
-    }
-  }, [host])
-
-  return createPortal(
-    <dialog
-      ref={ref}
-      className={`board-tools-dialog ${className ?? ''}`}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
-    >
-      <div className="board-tools-dialog-head">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="board-tools-close" onClick={onClose} aria-label={t('tools.close')}>
-          ×
-        </button>
-      </div>
-      <div className="board-tools-dialog-body">{children}</div>
-    </dialog>,
-    host,
+  // The host first: its effect must put it in the page before the dialog's showModal().
+  const host = usePortalHost(portalClassName)
+  const modal = useModalDialog(onClose)
+  const heading = <h2 id={modal.titleId}>{title}</h2>
+  const body = (
+    <>
+      {!closeButton && heading}
+      {children}
+    </>
   )
+  const dialog = (
+    <dialog
+      ref={(element) => {
+        modal.ref.current = element
+        if (dialogRef) dialogRef.current = element
+      }}
+      className={className}
+      aria-modal="true"
+      aria-labelledby={modal.titleId}
+      onKeyDown={modal.onKeyDown}
+      onKeyUp={modal.onKeyUp}
+      onCancel={modal.onCancel}
+      onClose={modal.onClose}
+    >
+      {closeButton && (
+        <div className="board-tools-dialog-head">
+          {heading}
+          <button type="button" className="board-tools-close" onClick={onClose} aria-label={t('tools.close')}>
+            ×
+          </button>
+        </div>
+      )}
+      {onSubmit ? (
+        <form
+          className={bodyClassName}
+          onSubmit={(event) => {
+            event.preventDefault()
+            onSubmit()
+          }}
+        >
+          {body}
+        </form>
+      ) : (
+        <div className={bodyClassName}>{body}</div>
+      )}
+    </dialog>
+  )
+  return host ? createPortal(dialog, host) : dialog
+}
+
+/** A container appended to `document.body` while the dialog is mounted (none without a class). */
+function usePortalHost(className: string | undefined): HTMLElement | null {
+  const [host] = useState(() => (className ? document.createElement('div') : null))
+  if (host && className) host.className = className
+  useLayoutEffect(() => {
+    if (!host) return
+    document.body.append(host)
+    return () => host.remove()
+  }, [host])
+  return host
 }

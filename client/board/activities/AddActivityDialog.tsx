@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { getTemplate } from '../../../shared/templates/index'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -6,7 +6,7 @@ import { ActivityGallery } from './ActivityGallery'
 import { activityRequestFields, namesInputOf } from './activityInputs'
 import { templateName } from './templateText'
 import { useAddActivity } from './useAddActivity'
-import { useModalDialog } from '../../ui/useModalDialog'
+import { Dialog } from '../../ui/Dialog'
 
 type Props = {
   editor: Editor
@@ -21,7 +21,7 @@ type Props = {
 /** The facilitator's "Add activity" dialog: the gallery, an optional title, names for circles. */
 export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone, onClose }: Props) {
   const { t, locale } = useI18n()
-  const ref = useModalDialog(true, onClose)
+  const ref = useRef<HTMLDialogElement>(null)
   const [templateId, setTemplateId] = useState('risk-matrix')
   const [title, setTitle] = useState('')
   const [names, setNames] = useState(peopleNames.join('\n'))
@@ -40,15 +40,14 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
   }
 
   return (
-    <dialog ref={ref} className="activity-dialog" aria-labelledby="add-activity-heading">
-      <form
-        className="activity-dialog-body"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void submit()
-        }}
-      >
-        <h2 id="add-activity-heading">{t('activities.add.heading')}</h2>
+    <Dialog
+      title={t('activities.add.heading')}
+      onClose={onClose}
+      className="activity-dialog"
+      bodyClassName="activity-dialog-body"
+      onSubmit={() => void submit()}
+      dialogRef={ref}
+    >
         <ActivityGallery
           value={templateId}
           onChange={(id) => {
@@ -84,7 +83,6 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
             {adding ? t('activities.add.adding') : t('activities.add.submit')}
           </button>
         </div>
-      </form>
-    </dialog>
+    </Dialog>
   )
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { currentActivities } from './boardRecords'
 import { addNoteToZone, moveNotesToZone } from './moveToZone'
 import { matchesQuery, zoneGroups, type ZoneChoice } from './zoneChoices'
-import { useModalDialog } from '../../ui/useModalDialog'
+import { Dialog } from '../../ui/Dialog'
 
 type Props = {
   editor: Editor
@@ -29,7 +29,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>, list: HTMLElement | null) 
 /** "Move to…" / "Add note to zone": pick a zone by typing or with the arrow keys. */
 export function MoveToDialog({ editor, noteIds, onDone, onClose }: Props) {
   const { t } = useI18n()
-  const ref = useModalDialog(true, onClose)
+  const ref = useRef<HTMLDialogElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
   const [query, setQuery] = useState('')
   const groups = useMemo(() => {
@@ -61,9 +61,7 @@ export function MoveToDialog({ editor, noteIds, onDone, onClose }: Props) {
 
   const heading = noteIds.length > 0 ? t('activities.move.headingMove', { count: noteIds.length }) : t('activities.move.headingAdd')
   return (
-    <dialog ref={ref} className="activity-dialog narrow" aria-labelledby="move-to-heading">
-      <div className="activity-dialog-body">
-        <h2 id="move-to-heading">{heading}</h2>
+    <Dialog title={heading} onClose={onClose} className="activity-dialog narrow" bodyClassName="activity-dialog-body" dialogRef={ref}>
         {groups.length === 0 ? (
           <p>{t('activities.move.noActivities')}</p>
         ) : (
@@ -72,7 +70,7 @@ export function MoveToDialog({ editor, noteIds, onDone, onClose }: Props) {
               {t('activities.move.filter')}
               <input
                 type="search"
-                autoFocus
+                data-autofocus
                 value={query}
                 aria-describedby="move-to-hint"
                 onChange={(e) => setQuery(e.target.value)}
@@ -112,7 +110,6 @@ export function MoveToDialog({ editor, noteIds, onDone, onClose }: Props) {
             {t('activities.dialog.cancel')}
           </button>
         </div>
-      </div>
-    </dialog>
+    </Dialog>
   )
 }

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { ImageScope } from './boardImage'
 import { SERVER_EXPORT_FORMATS } from '../../api/boards'
-import { Dialog } from '../../ui/Dialog'
+import { ToolDialog } from '../../ui/ToolDialog'
 import { useBoardExport } from './useBoardExport'
 import type { BoardToolsContext } from './useBoardTools'
 
@@ -17,7 +17,7 @@ export function ExportDialog({ tools, onClose }: { tools: BoardToolsContext; onC
   const busy = status.state === 'busy'
 
   return (
-    <Dialog title={t('export.title')} onClose={onClose}>
+    <ToolDialog title={t('export.title')} onClose={onClose}>
       <section aria-labelledby="export-reports">
         <h3 id="export-reports">{t('export.reports')}</h3>
         <ul className="board-tools-actions">
@@ -70,6 +70,6 @@ export function ExportDialog({ tools, onClose }: { tools: BoardToolsContext; onC
           {t('export.failed', { reason: status.reason })}
         </p>
       )}
-    </Dialog>
+    </ToolDialog>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { CreatedBoardLinks, VersionSummary } from '../../api/boards'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { Dialog } from '../../ui/Dialog'
+import { ToolDialog } from '../../ui/ToolDialog'
 import { LinkList } from './LinkList'
 import { useVersions } from './useVersions'
 import { VersionPreview } from './VersionPreview'
@@ -26,7 +26,7 @@ export function HistoryDialog({ tools, onClose }: { tools: BoardToolsContext; on
   const when = (at: number) => new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
-    <Dialog title={t('history.title')} onClose={onClose} className="board-tools-wide">
+    <ToolDialog title={t('history.title')} onClose={onClose} className="board-tools-wide">
       {isFacilitator && (
         <form
           className="board-tools-row"
@@ -111,6 +111,6 @@ export function HistoryDialog({ tools, onClose }: { tools: BoardToolsContext; on
           <p>{t('history.confirmText', { label: confirming.label, time: when(confirming.createdAt) })}</p>
         </ConfirmDialog>
       )}
-    </Dialog>
+    </ToolDialog>
   )
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
-import { Dialog } from '../../ui/Dialog'
+import { ToolDialog } from '../../ui/ToolDialog'
 import { TaskStatus } from './TaskStatus'
 import { useCarryOver, useImportBeside } from './useImportAndCarryOver'
 import type { BoardToolsContext } from './useBoardTools'
@@ -14,7 +14,7 @@ export function ImportDialog({ tools, onClose }: { tools: BoardToolsContext; onC
   const [from, setFrom] = useState('')
 
   return (
-    <Dialog title={t('import.title')} onClose={onClose}>
+    <ToolDialog title={t('import.title')} onClose={onClose}>
       <section aria-labelledby="import-file-heading">
         <h3 id="import-file-heading">{t('import.fileHeading')}</h3>
         <p className="hint">{t('import.besideHint')}</p>
@@ -64,6 +64,6 @@ export function ImportDialog({ tools, onClose }: { tools: BoardToolsContext; onC
           <TaskStatus status={carry.status} done="carry.done" failed="carry.failed" />
         </section>
       )}
-    </Dialog>
+    </ToolDialog>
   )
 }

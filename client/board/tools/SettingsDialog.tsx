@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Role } from '../../../shared/roles'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
-import { Dialog } from '../../ui/Dialog'
+import { ToolDialog } from '../../ui/ToolDialog'
 import { LinkList } from './LinkList'
 import { useBoardSettings } from './useBoardSettings'
 import type { BoardToolsContext } from './useBoardTools'
@@ -21,7 +21,7 @@ export function SettingsDialog({ tools, onClose }: { tools: BoardToolsContext; o
   const archived = settings.meta?.archived ?? false
 
   return (
-    <Dialog title={t('settings.title')} onClose={onClose} className="board-tools-wide">
+    <ToolDialog title={t('settings.title')} onClose={onClose} className="board-tools-wide">
       <section aria-labelledby="links-heading">
         <h3 id="links-heading">{t('links.heading')}</h3>
         <p className="hint">{t('links.hint')}</p>
@@ -94,6 +94,6 @@ export function SettingsDialog({ tools, onClose }: { tools: BoardToolsContext; o
           <p>{t('settings.archiveText')}</p>
         </ConfirmDialog>
       )}
-    </Dialog>
+    </ToolDialog>
   )
 }
