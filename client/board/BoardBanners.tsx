@@ -1,17 +1,13 @@
-import { createContext, useContext } from 'react'
 import { CloseEvents } from '../../shared/protocol'
-import type { FatalClose } from './connection/useBoardConnection'
-import type { SchemaMismatch } from '../sync/StoreYjsBinding'
 import { useI18n } from '../i18n/I18nProvider'
-
-export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving?: boolean }
-
-export const BannerContext = createContext<BannerState>({ mismatch: null, fatal: null, invalidCount: 0, saving: true })
+import { useBoard } from './boardContext'
 
 /** Conditions the user must know about (tldraw's TopPanel slot). */
 export function BoardBanners() {
-  const { mismatch, fatal, invalidCount, saving } = useContext(BannerContext)
   const { t } = useI18n()
+  const banners = useBoard()?.banners
+  if (!banners) return null
+  const { mismatch, fatal, invalidCount, saving } = banners
   const needsReload = mismatch !== null || fatal?.code === CloseEvents.SchemaRejected.code
   const message = mismatch
     ? t(`schema.${mismatch}`)

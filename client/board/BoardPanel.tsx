@@ -1,24 +1,10 @@
-import { createContext, useContext } from 'react'
-import type { Role } from '../../shared/roles'
-import type { ConnectionStatus } from './connection/useBoardConnection'
-import type { Person } from './hooks/usePresence'
+import { useBoard } from './boardContext'
 import { BoardTools } from './tools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
-import { ActivityTools } from './activities'
+import { ActivityTools } from './activities/ActivityTools'
 import { ConnectionBadge } from './ConnectionBadge'
 import { LocaleSwitch } from '../components/LocaleSwitch'
 import { PeopleList } from './PeopleList'
-
-export type BoardChrome = {
-  title: string
-  role: Role
-  status: ConnectionStatus
-  people: Person[]
-  onChangeName: () => void
-}
-
-/** tldraw renders its UI slots itself; the board's state reaches them through this context. */
-export const BoardChromeContext = createContext<BoardChrome | null>(null)
 
 /**
  * Screen width the board panel (with tldraw's style panel under it) covers on the right of the
@@ -28,7 +14,7 @@ export const BOARD_PANEL_INSET_PX = 288
 
 /** The top-right panel of the board (tldraw's SharePanel slot): who is here and how we are connected. */
 export function BoardPanel() {
-  const chrome = useContext(BoardChromeContext)
+  const chrome = useBoard()
   const { t } = useI18n()
   if (!chrome) return null
   const { title } = chrome

@@ -1,11 +1,10 @@
-import { useCallback, useContext, useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useEditor, type TLShapeId } from 'tldraw'
 import { accessFor } from '../../../shared/roles'
-import { BoardChromeContext } from '../BoardPanel'
+import { useBoard } from '../boardContext'
 import { useI18n } from '../../i18n/I18nProvider'
 import { AddActivityDialog } from './AddActivityDialog'
-import { useActivitiesBoard } from './ActivitiesContext'
 import { selectedNoteIds } from './boardRecords'
 import { MoveToDialog } from './MoveToDialog'
 import { ResultsPanel } from './ResultsPanel'
@@ -22,13 +21,12 @@ type Open = { kind: 'none' } | { kind: 'add' } | { kind: 'move'; noteIds: TLShap
 export function ActivityTools() {
   const { t } = useI18n()
   const editor = useEditor()
-  const chrome = useContext(BoardChromeContext)
-  const board = useActivitiesBoard()
+  const board = useBoard()
   const resultsId = useId().replace(/:/g, '')
   const [open, setOpen] = useState<Open>({ kind: 'none' })
   const [resultsOpen, setResultsOpen] = useState(false)
   const [announcement, setAnnouncement] = useState('')
-  const role = chrome?.role ?? 'viewer'
+  const role = board?.role ?? 'viewer'
   const canWrite = accessFor(role, 'board') === 'write'
   const isFacilitator = role === 'facilitator'
   const results = useBoardResults(editor, board?.controlDoc ?? null, resultsOpen)
@@ -37,7 +35,7 @@ export function ActivityTools() {
   const close = useCallback(() => setOpen({ kind: 'none' }), [])
   useMoveToShortcut(editor, canWrite && open.kind === 'none', openMove)
 
-  if (!chrome || !board) return null
+  if (!board) return null
   return (
     <>
       <div className="activity-tools" role="group" aria-label={t('activities.tools.label')}>
@@ -64,7 +62,7 @@ export function ActivityTools() {
           editor={editor}
           boardId={board.boardId}
           token={board.token}
-          peopleNames={chrome.people.map((p) => p.name).filter((name) => name.trim() !== '')}
+          peopleNames={board.people.map((p) => p.name).filter((name) => name.trim() !== '')}
           onDone={setAnnouncement}
           onClose={close}
         />

@@ -5,7 +5,9 @@ import * as Y from 'yjs'
 import { getRecordsMap } from '../../../shared/docLayout'
 import { CloseEvents } from '../../../shared/protocol'
 import { revocationCheck } from '../tools/linkRevocation'
+import { accessFor, type Role } from '../../../shared/roles'
 import { subscribeBoardStatus } from '../../sync/boardStatus'
+import { participantIdFor } from '../facilitation/participantId'
 
 /** `closed`: the server refused this page for good (see `fatal`); it no longer tries to connect. */
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline' | 'closed'
@@ -13,9 +15,16 @@ export type ConnectionStatus = 'online' | 'reconnecting' | 'offline' | 'closed'
 /** Why the server refused us for good: reconnecting would only be refused again. */
 export type FatalClose = { code: number; reason: string }
 
+export type DocConnection = { doc: Y.Doc; provider: WebsocketProvider }
+
+/** This browser's private doc on the board: its drafts in private writing and its ballot. */
+export type PrivateConnection = DocConnection & { participantId: string }
+
 export type BoardConnection = {
-  board: { doc: Y.Doc; provider: WebsocketProvider }
-  control: { doc: Y.Doc; provider: WebsocketProvider }
+  board: DocConnection
+  control: DocConnection
+  /** Null for a role that has no private doc (viewer). */
+  private: PrivateConnection | null
 }
 
 const FATAL_CODES: ReadonlySet<number> = new Set([
@@ -34,20 +43,29 @@ function syncUrl(): string {
   return window.location.origin.replace(/^http/, 'ws') + '/sync'
 }
 
-function connectDoc(room: string, token: string) {
+/** One doc synced over its websocket. */
+function connectDoc(room: string, token: string): DocConnection {
   const doc = new Y.Doc()
-  const cache = new IndexeddbPersistence(`canvas:${room}`, doc)
   const provider = new WebsocketProvider(syncUrl(), room, doc, { params: { token }, maxBackoffTime: 5000 })
-  return { doc, cache, provider }
+  return { doc, provider }
+}
+
+/** One doc synced over its websocket and cached in IndexedDB. */
+function connectCachedDoc(room: string, token: string) {
+  const connected = connectDoc(room, token)
+  return { ...connected, cache: new IndexeddbPersistence(`canvas:${room}`, connected.doc) }
 }
 
 /**
- * Opens the board doc and the control doc: each cached in IndexedDB (offline edits survive a
- * reload and merge on reconnect) and synced over the websocket. `ready` turns true once the
- * board doc holds the board (from the server or from the cache), so the store never starts
- * from an empty doc.
+ * Opens the board's docs once the role is known: the board doc and the control doc, each cached
+ * in IndexedDB (offline edits survive a reload and merge on reconnect), and this browser's
+ * private doc (`/sync/<board>/private/<participantId>`, for roles that write one; not cached:
+ * private drafts stay off shared machines' disks). The three share one close handling: a close
+ * the server means for good (refused or revoked link, rejected schema…) stops all three.
+ * `ready` turns true once the board doc holds the board (from the server or from the cache), so
+ * the store never starts from an empty doc.
  */
-export function useBoardConnection(boardId: string, token: string, enabled: boolean) {
+export function useBoardConnection(boardId: string, token: string, role: Role | null) {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<ConnectionStatus>('reconnecting')
@@ -56,9 +74,12 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
   const [saving, setSaving] = useState(true)
 
   useEffect(() => {
-    if (!enabled) return
-    const board = connectDoc(boardId, token)
-    const control = connectDoc(`${boardId}/control`, token)
+    if (!role) return
+    const board = connectCachedDoc(boardId, token)
+    const control = connectCachedDoc(`${boardId}/control`, token)
+    const participantId = accessFor(role, 'private') === 'write' ? participantIdFor(boardId) : null
+    const privateDoc = participantId ? { ...connectDoc(`${boardId}/private/${participantId}`, token), participantId } : null
+    const parts: DocConnection[] = privateDoc ? [board, control, privateDoc] : [board, control]
 
     const checkReady = () => {
       if (board.provider.synced || getRecordsMap(board.doc).size > 0) setReady(true)
@@ -74,8 +95,7 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
     }
     const stop = (close: FatalClose) => {
       closedForGood = true
-      board.provider.disconnect()
-      control.provider.disconnect()
+      for (const part of parts) part.provider.disconnect()
       setFatal({ code: close.code, reason: close.reason })
       updateStatus()
     }
@@ -91,26 +111,25 @@ export function useBoardConnection(boardId: string, token: string, enabled: bool
     board.provider.on('status', updateStatus)
     board.provider.on('connection-close', onClose)
     control.provider.on('connection-close', onClose)
+    privateDoc?.provider.on('connection-close', onClose)
     void board.cache.whenSynced.then(checkReady)
     window.addEventListener('online', updateStatus)
     window.addEventListener('offline', updateStatus)
     const poll = setInterval(updateStatus, 1000)
-    setConnection({ board, control })
+    setConnection({ board, control, private: privateDoc })
 
     return () => {
       unsubscribeStatus()
       clearInterval(poll)
       window.removeEventListener('online', updateStatus)
       window.removeEventListener('offline', updateStatus)
-      for (const part of [board, control]) {
-        part.provider.destroy()
-        void part.cache.destroy()
-        part.doc.destroy()
-      }
+      for (const part of parts) part.provider.destroy()
+      for (const cached of [board, control]) void cached.cache.destroy()
+      for (const part of parts) part.doc.destroy()
       setConnection(null)
       setReady(false)
     }
-  }, [boardId, token, enabled])
+  }, [boardId, token, role])
 
   return { connection, ready, status, fatal, saving }
 }

@@ -1,37 +1,26 @@
 import { useEffect, useState } from 'react'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { getRecordsMap } from '../../../shared/docLayout'
 import { PROFILE_MAP } from '../../../shared/facilitation'
-import { accessFor, type Role } from '../../../shared/roles'
 import type { StoreYjsBinding } from '../../sync/StoreYjsBinding'
-import { participantIdFor } from '../facilitation/participantId'
+import type { PrivateConnection } from './useBoardConnection'
 
 export type PrivateDoc = { doc: Y.Doc; participantId: string; synced: boolean }
 
-function syncUrl(): string {
-  return window.location.origin.replace(/^http/, 'ws') + '/sync'
-}
-
 /**
- * This browser's private doc on the board (`/sync/<board>/private/<participantId>`): its notes
- * written in private mode join the tldraw store through the binding, its `votes` map is this
- * person's ballot, its `profile.name` is the name the server reveals and tallies under.
- * Not cached in IndexedDB: private drafts stay off shared machines' disks.
+ * This browser's private doc (opened by `useBoardConnection` beside the others) as the board
+ * page uses it: its notes written in private mode join the tldraw store through the binding, its
+ * `votes` map is this person's ballot, its `profile.name` is the name the server reveals and
+ * tallies under. Null for a role without one.
  */
-export function usePrivateDoc(boardId: string, token: string, role: Role, binding: StoreYjsBinding, name: string): PrivateDoc | null {
+export function usePrivateDoc(connection: PrivateConnection | null, binding: StoreYjsBinding, name: string): PrivateDoc | null {
   const [privateDoc, setPrivateDoc] = useState<PrivateDoc | null>(null)
 
   useEffect(() => {
-    if (accessFor(role, 'private') !== 'write') return
-    const participantId = participantIdFor(boardId)
-    const doc = new Y.Doc()
-    const provider = new WebsocketProvider(syncUrl(), `${boardId}/private/${participantId}`, doc, {
-      params: { token },
-      maxBackoffTime: 5000,
-    })
+    if (!connection) return
+    const { doc, provider, participantId } = connection
     const detach = binding.attachPrivateDoc(doc, true)
-    setPrivateDoc({ doc, participantId, synced: false })
+    setPrivateDoc({ doc, participantId, synced: provider.synced })
     const onSync = (synced: boolean) => {
       if (synced) setPrivateDoc({ doc, participantId, synced: true })
     }
@@ -39,11 +28,9 @@ export function usePrivateDoc(boardId: string, token: string, role: Role, bindin
     return () => {
       provider.off('sync', onSync)
       detach()
-      provider.destroy()
-      doc.destroy()
       setPrivateDoc(null)
     }
-  }, [boardId, token, role, binding])
+  }, [connection, binding])
 
   // The name goes in once the doc is synced, so that the stored one never wins over it.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import './facilitation.css'
-import { useFacilitation, type Facilitation } from './FacilitationContext'
+import { useFacilitation } from '../boardContext'
+import type { Facilitation } from './useFacilitationState'
 import { FacilitationDock } from './FacilitationDock'
 import { SeatHighlights } from './SeatHighlights'
 import { circlesOf } from './talkingPiece'

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 import type { Follow } from './useFollow'
 
 /** Follow me / bring everyone to me (facilitator); following state and step out/in (others). */

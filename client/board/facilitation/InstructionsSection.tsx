@@ -4,7 +4,7 @@ import type { Activity } from '../../../shared/results'
 import { getTemplate, localizeText, type TemplateLocale } from '../../../shared/templates'
 import { useI18n } from '../../i18n/I18nProvider'
 import { writeControlState } from './controlState'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 
 /** The template's instructions in the facilitator's language, until the facilitator edits them. */
 export function defaultInstructions(activity: Pick<Activity, 'templateId'>, locale: TemplateLocale): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 
 /** Private writing: the facilitator turns it on and reveals; participants see that it is on. */
 export function PrivateWritingSection({ fac }: { fac: Facilitation }) {

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 import type { Circle } from './talkingPiece'
 
 /** Who holds the talking piece in each circle; the facilitator or the holder passes it on. */

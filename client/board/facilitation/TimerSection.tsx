@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { TimerAction } from '../../../shared/facilitation'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 import { formatRemaining, type TimerView } from './useTimerView'
 
 /** The countdown everyone sees; large, with a flash when time is up. */

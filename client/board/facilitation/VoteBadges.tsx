@@ -1,7 +1,7 @@
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { richTextToPlainText } from '../../../shared/results'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 import type { Voting } from './useVoting'
 
 type Placement = { id: TLShapeId; x: number; y: number }

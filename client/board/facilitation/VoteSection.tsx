@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { VoteSettings } from '../../../shared/facilitation'
 import { useI18n } from '../../i18n/I18nProvider'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 import { useSelectedNote, type Voting } from './useVoting'
 
 function VoteSetup({ fac }: { fac: Facilitation }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useEditor, useValue, type TLPageId } from 'tldraw'
 import { STATE_KEYS, type BringState, type FollowState } from '../../../shared/facilitation'
 import { BRING_KEY, writeControlState } from './controlState'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 
 export type Follow = {
   /** Facilitator: turn "follow me" on or off; bring everyone to the current view once. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { VOTES_MAP } from '../../../shared/facilitation'
 import { canAddVote, changeVote, readBallot, remainingVotes, type Ballot } from './ballot'
-import type { Facilitation } from './FacilitationContext'
+import type { Facilitation } from './useFacilitationState'
 
 export type Voting = {
   /** Notes that can receive votes: shared board notes (not private drafts), by id. */

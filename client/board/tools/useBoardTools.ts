@@ -1,20 +1,17 @@
-import { useContext } from 'react'
 import { useEditor, type Editor } from 'tldraw'
 import type { Role } from '../../../shared/roles'
-import { BoardChromeContext } from '../BoardPanel'
-import { parseRoute } from '../../lib/route'
+import { useBoard } from '../boardContext'
 
 export type BoardToolsContext = { boardId: string; token: string; role: Role; title: string; editor: Editor }
 
 /**
- * What the board tools need, read where it already lives: the board id and token from the
- * page's link, the role and title from the board chrome, the editor from tldraw (the tools are
- * rendered inside tldraw's UI). Null outside a ready board page.
+ * What the board tools need: the board, its link's token, the role and title from the board
+ * context, the editor from tldraw (the tools are rendered inside tldraw's UI). Null outside a
+ * ready board page.
  */
 export function useBoardTools(): BoardToolsContext | null {
-  const chrome = useContext(BoardChromeContext)
+  const board = useBoard()
   const editor = useEditor()
-  const route = parseRoute(window.location)
-  if (!chrome || route.page !== 'board' || !route.token) return null
-  return { boardId: route.boardId, token: route.token, role: chrome.role, title: chrome.title, editor }
+  if (!board) return null
+  return { boardId: board.boardId, token: board.token, role: board.role, title: board.title, editor }
 }

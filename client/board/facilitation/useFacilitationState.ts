@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { Role } from '../../../shared/roles'
@@ -30,31 +30,24 @@ export type Facilitation = {
   busy: boolean
 }
 
-const FacilitationContext = createContext<Facilitation | null>(null)
-
-/** Live facilitation state for the board page's tldraw UI slots (null outside a board). */
-export function useFacilitation(): Facilitation | null {
-  return useContext(FacilitationContext)
-}
-
-type ProviderProps = {
+type FacilitationInputs = {
   boardId: string
   token: string
   role: Role
   name: string
   connection: BoardConnection
   binding: StoreYjsBinding
-  children: ReactNode
 }
 
 /**
- * Opens this person's private doc, follows the control doc's facilitation state and routes a
- * participant's new notes to the private doc while private writing is on.
+ * The board page's live facilitation state: the control doc's facilitation state, this person's
+ * private doc (opened by the connection) bound to the store, the server clock, and the server
+ * actions. Routes a participant's new notes to the private doc while private writing is on.
  */
-export function FacilitationProvider({ boardId, token, role, name, connection, binding, children }: ProviderProps) {
+export function useFacilitationState({ boardId, token, role, name, connection, binding }: FacilitationInputs): Facilitation {
   const control = useControlState(connection.control.doc)
   const serverNow = useServerClock()
-  const privateDoc = usePrivateDoc(boardId, token, role, binding, name)
+  const privateDoc = usePrivateDoc(connection.private, binding, name)
   const privateNoteCount = usePrivateNoteCount(privateDoc)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -80,7 +73,7 @@ export function FacilitationProvider({ boardId, token, role, name, connection, b
     [boardId, token],
   )
 
-  const value = useMemo<Facilitation>(
+  return useMemo<Facilitation>(
     () => ({
       boardId,
       role,
@@ -99,5 +92,4 @@ export function FacilitationProvider({ boardId, token, role, name, connection, b
     }),
     [boardId, role, name, control, connection, serverNow, privateDoc, privateNoteCount, binding, act, error, busy],
   )
-  return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>
 }
