@@ -1,4 +1,4 @@
-/** The camera of a board's first fit (client/hooks/useInitialFit.ts), without a browser. */
+/** The camera of a board's first fit (client/board/hooks/useInitialFit.ts), without a browser. */
 import { describe, expect, it } from 'vitest'
 import { fitCamera, type Camera } from '../../client/board/hooks/useInitialFit.js'
 
