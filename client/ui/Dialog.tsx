@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState, type ReactNode, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { useI18n } from '../i18n/I18nProvider'
+import './dialog.css'
 import { useModalDialog } from './useModalDialog'
 
 export type DialogProps = {
@@ -52,9 +53,9 @@ export function Dialog({ title, onClose, className, bodyClassName, onSubmit, clo
       onClose={modal.onClose}
     >
       {closeButton && (
-        <div className="board-tools-dialog-head">
+        <div className="dialog-head">
           {heading}
-          <button type="button" className="board-tools-close" onClick={onClose} aria-label={t('tools.close')}>
+          <button type="button" className="dialog-close" onClick={onClose} aria-label={t('tools.close')}>
             ×
           </button>
         </div>

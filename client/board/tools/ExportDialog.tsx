@@ -3,7 +3,7 @@ import { useValue } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { ImageScope } from './boardImage'
 import { SERVER_EXPORT_FORMATS } from '../../api/boards'
-import { ToolDialog } from '../../ui/ToolDialog'
+import { ToolDialog } from './ToolDialog'
 import { useBoardExport } from './useBoardExport'
 import type { BoardToolsContext } from './useBoardTools'
 

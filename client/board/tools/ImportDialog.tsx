@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
-import { ToolDialog } from '../../ui/ToolDialog'
+import { ToolDialog } from './ToolDialog'
 import { TaskStatus } from './TaskStatus'
 import { useCarryOver, useImportBeside } from './useImportAndCarryOver'
 import type { BoardToolsContext } from './useBoardTools'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Dialog } from './Dialog'
+import { Dialog } from '../../ui/Dialog'
 
 /**
  * `Dialog` in the board tools' look: a head with the title and a × button, rendered outside

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useI18n } from '../i18n/I18nProvider'
+import { useI18n } from '../../i18n/I18nProvider'
 import { ToolDialog } from './ToolDialog'
 
 /** A yes/no question in a modal; the safe answer (cancel) has the focus first. */
