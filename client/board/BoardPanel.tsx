@@ -3,7 +3,7 @@ import { BoardTools } from './tools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
 import { ActivityTools } from './activities/ActivityTools'
 import { ConnectionBadge } from './ConnectionBadge'
-import { LocaleSwitch } from '../components/LocaleSwitch'
+import { LocaleSwitch } from '../ui/LocaleSwitch'
 import { PeopleList } from './PeopleList'
 
 /**

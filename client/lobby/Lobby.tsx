@@ -5,8 +5,8 @@ import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
 import { LobbyImport } from './LobbyImport'
-import { CopyLinkButton } from '../components/CopyLinkButton'
-import { LocaleSwitch } from '../components/LocaleSwitch'
+import { CopyLinkButton } from '../ui/CopyLinkButton'
+import { LocaleSwitch } from '../ui/LocaleSwitch'
 
 export function Lobby() {
   const { t, locale } = useI18n()

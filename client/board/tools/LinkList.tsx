@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { ROLES, type Role } from '../../../shared/roles'
-import { CopyLinkButton } from '../../components/CopyLinkButton'
+import { CopyLinkButton } from '../../ui/CopyLinkButton'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** A board's links, each with a copy button (the ones this browser does not know are said so). */
