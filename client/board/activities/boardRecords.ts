@@ -6,6 +6,7 @@ import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import type { JsonRecord } from '../../../shared/docLayout'
 import { readActivities, type Activity } from '../../../shared/results/index'
 import { ACTIVITY_META_KEY } from '../../../shared/templates/index'
+import { jsonOf } from '../../sync/jsonRecord'
 
 export function isTemplateShape(shape: Pick<TLShape, 'meta'>): boolean {
   return ACTIVITY_META_KEY in (shape.meta ?? {})
@@ -16,7 +17,7 @@ export function splitRecords(editor: Editor): { templateRecords: JsonRecord[]; b
   const boardRecords: JsonRecord[] = []
   for (const record of editor.store.allRecords()) {
     if (record.typeName !== 'shape') continue
-    ;(isTemplateShape(record) ? templateRecords : boardRecords).push(record as unknown as JsonRecord)
+    ;(isTemplateShape(record) ? templateRecords : boardRecords).push(jsonOf(record))
   }
   return { templateRecords, boardRecords }
 }

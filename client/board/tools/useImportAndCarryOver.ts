@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import type { JsonRecord } from '../../../shared/docLayout'
 import { readActivities } from '../../../shared/results'
 import { loadMyBoards } from '../../lib/myBoards'
 import { carryOver, importBeside } from '../../api/boards'
 import { earlierBoards } from './carryOverCandidates'
 import { errorMessage } from '../../api/http'
+import { jsonOf } from '../../sync/jsonRecord'
 
 /** Files past this size are not even read: the server would refuse them anyway (its limit is smaller). */
 export const MAX_IMPORT_READ_BYTES = 64 * 1024 * 1024
@@ -48,7 +48,7 @@ export function useCarryOver(editor: Editor, boardId: string, token: string) {
   const hasActionsZone = useValue(
     'has actions zone',
     () => {
-      const shapes = editor.getCurrentPageShapes() as unknown as JsonRecord[]
+      const shapes = editor.getCurrentPageShapes().map(jsonOf)
       return readActivities(shapes).some((a) => a.zones.some((z) => z.meaning.kind === 'actions'))
     },
     [editor],
