@@ -30,7 +30,7 @@ import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { addRecords } from './boardState.js'
-import { buildActivityRecords, TEMPLATE_LOCALES } from '../shared/templates/index.js'
+import { buildActivityRecords, TEMPLATE_LOCALES } from '../shared/activities/index.js'
 import type * as Y from 'yjs'
 import { FacilitationService } from './facilitation/FacilitationService.js'
 

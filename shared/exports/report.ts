@@ -5,7 +5,7 @@
 import { markdownTable } from 'markdown-table'
 import Papa from 'papaparse'
 import type { JsonRecord } from '../docLayout.js'
-import type { ActivityResult, BoardResults, NoteResult } from '../results/index.js'
+import type { ActivityResult, BoardResults, NoteResult } from '../activities/index.js'
 
 export type ReportInput = {
   board: { id: string; title: string; createdAt: number }

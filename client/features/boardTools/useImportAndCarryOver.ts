@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type { JsonRecord } from '../../../shared/docLayout'
-import { readActivities } from '../../../shared/results'
+import { readActivities } from '../../../shared/activities'
 import { loadMyBoards } from '../../lib/myBoards'
 import { carryOver, importBeside } from './boardToolsApi'
 import { earlierBoards } from './carryOverCandidates'

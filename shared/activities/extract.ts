@@ -9,11 +9,11 @@
  */
 import { DEFAULT_PAGE_ID } from '../boardSchema.js'
 import type { JsonRecord } from '../docLayout.js'
-import { indexRecords, pageCenter, pageOf, type Point } from '../templates/geometry.js'
-import { QUADRANT_LABELS } from '../templates/needsAnalysis.js'
-import { bandFor, DEFAULT_RISK_BANDS, parseRiskBands, type RiskBand } from '../templates/riskMatrix.js'
-import { ACTIVITY_META_KEY, type AxisScale, type Quadrant, type ResultKind, type ZoneMeaning } from '../templates/types.js'
-import { activityAt, readActivities, zoneContains, zoneLocalPoint, zonesContaining, type Activity, type ActivityZone } from './activities.js'
+import { indexRecords, pageCenter, pageOf, type Point } from './geometry.js'
+import { QUADRANT_LABELS } from './needsAnalysis.js'
+import { bandFor, DEFAULT_RISK_BANDS, parseRiskBands, type RiskBand } from './riskMatrix/template.js'
+import { ACTIVITY_META_KEY, type AxisScale, type Quadrant, type ResultKind, type ZoneMeaning } from './types.js'
+import { activityAt, readActivities, zoneContains, zoneLocalPoint, zonesContaining, type Activity, type ActivityZone } from './board.js'
 import { shapeText } from './richText.js'
 
 /** A note as results show it. */

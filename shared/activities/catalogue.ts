@@ -1,9 +1,9 @@
 /** The activity template catalogue (ACTIVITIES.md). */
 import { COMMUNITY_TEMPLATES } from './community.js'
-import { DIALOGUE_TEMPLATES } from './dialogueCircles.js'
+import { DIALOGUE_TEMPLATES } from './circle/template.js'
 import { NEEDS_ANALYSIS_TEMPLATES } from './needsAnalysis.js'
-import { RETROSPECTIVE_TEMPLATES } from './retrospectives.js'
-import { RISK_MATRIX } from './riskMatrix.js'
+import { RETROSPECTIVE_TEMPLATES } from './retro/template.js'
+import { RISK_MATRIX } from './riskMatrix/template.js'
 import type { ActivityTemplate, TemplateSummary } from './types.js'
 
 /** Every template, in gallery order. Ids are stable: boards store them. */

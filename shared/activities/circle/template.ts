@@ -3,9 +3,9 @@
  * Seats come from the participant list, in that order; rounds each have a prompt, a notes
  * zone and a summary zone; the talking piece is a token shape that sits on its holder's seat.
  */
-import { err, ok, type Result } from '../result.js'
-import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel, readChoice, readInteger, readStringList } from './layout.js'
-import type { ActivityTemplate, LabelSpec, TokenSpec, ZoneSpec } from './types.js'
+import { err, ok, type Result } from '../../result.js'
+import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel, readChoice, readInteger, readStringList } from '../layout.js'
+import type { ActivityTemplate, LabelSpec, TokenSpec, ZoneSpec } from '../types.js'
 
 export const SEAT_DIAMETER = 200
 export const TALKING_PIECE_SIZE = 60

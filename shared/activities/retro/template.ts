@@ -3,9 +3,9 @@
  * Mad / Sad / Glad, 4Ls and Sailboat. Every format ends with an Actions column whose notes
  * carry their owner and due date in `meta.owner` / `meta.due`.
  */
-import { ok } from '../result.js'
-import { columnZones, headerLabel, type ColumnSpec } from './layout.js'
-import type { ActivityTemplate, ZoneColor } from './types.js'
+import { ok } from '../../result.js'
+import { columnZones, headerLabel, type ColumnSpec } from '../layout.js'
+import type { ActivityTemplate, ZoneColor } from '../types.js'
 
 const RETRO_FLOW =
   'Write privately, then reveal. Group similar notes, dot-vote, discuss the top ones, and turn them into actions with an owner and a due date.'

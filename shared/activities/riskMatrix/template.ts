@@ -3,9 +3,9 @@
  * impact (1–25), configurable bands, and a written definition for every level (vague levels
  * are the usual criticism of risk matrices).
  */
-import { err, ok, type Result } from '../result.js'
-import { FRAME_PADDING, HEADER_HEIGHT, headerLabel } from './layout.js'
-import type { ActivityTemplate, LabelSpec, ZoneColor, ZoneSpec } from './types.js'
+import { err, ok, type Result } from '../../result.js'
+import { FRAME_PADDING, HEADER_HEIGHT, headerLabel } from '../layout.js'
+import type { ActivityTemplate, LabelSpec, ZoneColor, ZoneSpec } from '../types.js'
 
 /** A score band: scores `min`…`max` inclusive. */
 export interface RiskBand {
