@@ -5,8 +5,9 @@
 import { ok } from '../result.js'
 import { COLUMN_HEIGHT, FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, columnZones, headerLabel, keysFor } from './layout.js'
 import type { ActivityTemplate, AxisScale, LabelSpec, ZoneSpec } from './types.js'
+import { en } from '../i18n/catalogue.js'
 
-export const READINESS_SCALE: AxisScale = { name: 'readiness', min: 1, max: 10, lowLabel: 'Resisting', highLabel: 'Championing' }
+export const READINESS_SCALE: AxisScale = { name: en('change-readiness-check-in.readiness'), min: 1, max: 10, lowLabel: en('change-readiness-check-in.resisting'), highLabel: en('change-readiness-check-in.championing') }
 
 const SPECTRUM_W = 1400
 const SPECTRUM_H = 300
@@ -14,15 +15,15 @@ const AREA_H = 440
 
 /**
  * A spectrum from resisting (left, 1) to championing (right, 10): a note's horizontal position
- * is its readiness score. Below it, "What's in it for me" and "What worries me".
+ * is its readiness score. Below it, en('stakeholder-needs-map.what-s-in-it') and en('change-readiness-check-in.what-worries-me').
  */
 export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
   id: 'change-readiness-check-in',
-  name: 'Change readiness check-in',
+  name: en('change-readiness-check-in.name'),
   family: 'community',
-  description: 'Where does each person stand on the change, from resisting to championing, what is in it for them and what worries them?',
+  description: en('change-readiness-check-in.description'),
   instructions:
-    'Place a note on the spectrum where you stand today, from resisting (left) to championing (right). Then add what is in it for you, and what worries you.\n\nThere are no wrong answers: fears and resistance are information.',
+    `${en('change-readiness-check-in.place-a-note-on')}\n\n${en('change-readiness-check-in.there-are-no-wrong')}`,
   results: 'checkIn',
   layout() {
     const width = 2 * FRAME_PADDING + SPECTRUM_W
@@ -32,7 +33,7 @@ export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
     const zones: ZoneSpec[] = [
       {
         key: 'spectrum',
-        label: 'Resisting ←————→ Championing',
+        label: en('change-readiness-check-in.resisting-championing'),
         x: FRAME_PADDING,
         y: HEADER_HEIGHT,
         w: SPECTRUM_W,
@@ -45,7 +46,7 @@ export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
       },
       {
         key: 'wiifm',
-        label: "What's in it for me",
+        label: en('stakeholder-needs-map.what-s-in-it'),
         x: FRAME_PADDING,
         y: areaY,
         w: areaW,
@@ -58,7 +59,7 @@ export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
       },
       {
         key: 'worries',
-        label: 'What worries me',
+        label: en('change-readiness-check-in.what-worries-me'),
         x: FRAME_PADDING + areaW + ZONE_GAP,
         y: areaY,
         w: areaW,
@@ -72,8 +73,8 @@ export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
     ]
     const labels: LabelSpec[] = [
       headerLabel(CHANGE_READINESS_CHECK_IN.instructions, width),
-      { key: 'axis-low', text: 'Resisting (1)', x: FRAME_PADDING, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
-      { key: 'axis-high', text: 'Championing (10)', x: FRAME_PADDING + SPECTRUM_W - 300, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
+      { key: 'axis-low', text: en('change-readiness-check-in.resisting-1'), x: FRAME_PADDING, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
+      { key: 'axis-high', text: en('change-readiness-check-in.championing-10'), x: FRAME_PADDING + SPECTRUM_W - 300, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
     ]
     return ok({ width, height, zones, labels, tokens: [], settings: {} })
   },
@@ -81,18 +82,18 @@ export const CHANGE_READINESS_CHECK_IN: ActivityTemplate = {
 
 /** Recognition categories; the recipient of a kudos note is its `meta.to`. */
 export const RECOGNITION_CATEGORIES = [
-  { key: 'thank-you', label: 'Thank you' },
-  { key: 'well-done', label: 'Well done' },
-  { key: 'inspired-me', label: 'You inspired me' },
+  { key: 'thank-you', label: en('recognition-wall.thank-you') },
+  { key: 'well-done', label: en('recognition-wall.well-done') },
+  { key: 'inspired-me', label: en('recognition-wall.you-inspired-me') },
 ] as const
 
 export const RECOGNITION_WALL: ActivityTemplate = {
   id: 'recognition-wall',
-  name: 'Recognition wall',
+  name: en('recognition-wall.name'),
   family: 'community',
-  description: 'Kudos notes to peers: thank someone, celebrate work well done, say who inspired you.',
+  description: en('recognition-wall.description'),
   instructions:
-    'Write a kudos note to a peer and put it in the column that fits. Name the person you recognise on the note.\n\nRead the wall together at the end.',
+    `${en('recognition-wall.write-a-kudos-note')}\n\n${en('recognition-wall.read-the-wall-together')}`,
   results: 'recognition',
   layout() {
     const { zones, width, height } = columnZones(
@@ -109,9 +110,9 @@ export const RECOGNITION_WALL: ActivityTemplate = {
 
 /** The three modes of the methodology's peer learning. */
 export const COMMITMENT_MODES = [
-  { key: 'online', label: 'Online' },
-  { key: 'onsite', label: 'Onsite' },
-  { key: 'ongoing', label: 'Ongoing' },
+  { key: 'online', label: en('commitments.online') },
+  { key: 'onsite', label: en('commitments.onsite') },
+  { key: 'ongoing', label: en('commitments.ongoing') },
 ] as const
 
 const PERSON_LABEL_W = 240
@@ -119,19 +120,19 @@ const COMMIT_CELL_W = 460
 const COMMIT_CELL_H = 260
 
 /**
- * One row per participant (or a single "Everyone" row when the list is empty), one column per
+ * One row per participant (or a single en('commitments.everyone') row when the list is empty), one column per
  * mode: what each person will do online, onsite and ongoing.
  */
 export const COMMITMENTS: ActivityTemplate = {
   id: 'commitments',
-  name: 'Commitments: online, onsite, ongoing',
+  name: en('commitments.name'),
   family: 'community',
-  description: 'What each person commits to do online, onsite and on an ongoing basis after the workshop.',
+  description: en('commitments.description'),
   instructions:
-    'In your row, write what you will do online, onsite and on an ongoing basis. Be concrete: what, with whom, by when.\n\nWe come back to these commitments at the next session.',
+    `${en('commitments.in-your-row-write')}\n\n${en('commitments.we-come-back-to')}`,
   results: 'commitments',
   layout({ participants }) {
-    const people = participants.length > 0 ? [...participants] : ['Everyone']
+    const people = participants.length > 0 ? [...participants] : [en('commitments.everyone')]
     const keys = keysFor(people)
     const gridX = FRAME_PADDING + PERSON_LABEL_W
     const gridY = HEADER_HEIGHT + 60
@@ -150,7 +151,7 @@ export const COMMITMENTS: ActivityTemplate = {
       COMMITMENT_MODES.forEach((mode, c) => {
         zones.push({
           key: `${row}-${mode.key}`,
-          label: `${person}: ${mode.label}`,
+          label: en('commitments.cell', { person, mode: mode.label }),
           x: gridX + c * (COMMIT_CELL_W + ZONE_GAP),
           y,
           w: COMMIT_CELL_W,

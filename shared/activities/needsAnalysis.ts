@@ -5,13 +5,14 @@
 import { ok } from '../result.js'
 import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel, keysFor, readStringList } from './layout.js'
 import type { ActivityTemplate, AxisScale, LabelSpec, Quadrant, ZoneColor, ZoneSpec } from './types.js'
+import { en } from '../i18n/catalogue.js'
 
 /** The rows of the stakeholder needs map, top to bottom. */
 export const NEEDS_MAP_ROWS = [
-  { key: 'needs', label: 'Needs' },
-  { key: 'wiifm', label: "What's in it for me" },
-  { key: 'concerns', label: 'Concerns / fears' },
-  { key: 'current', label: 'Current way of working' },
+  { key: 'needs', label: en('stakeholder-needs-map.needs') },
+  { key: 'wiifm', label: en('stakeholder-needs-map.what-s-in-it') },
+  { key: 'concerns', label: en('stakeholder-needs-map.concerns-fears') },
+  { key: 'current', label: en('stakeholder-needs-map.current-way-of-working') },
 ] as const
 
 const NEEDS_CELL_W = 460
@@ -25,14 +26,14 @@ const COLUMN_HEADER_H = 60
  */
 export const STAKEHOLDER_NEEDS_MAP: ActivityTemplate = {
   id: 'stakeholder-needs-map',
-  name: 'Stakeholder needs map',
+  name: en('stakeholder-needs-map.name'),
   family: 'needs-analysis',
-  description: 'One column per stakeholder group: their needs, what is in it for them, their concerns and how they work today.',
+  description: en('stakeholder-needs-map.description'),
   instructions:
-    'For each stakeholder group, add notes to the four rows: needs, what is in it for them, concerns or fears, and their current way of working.\n\nThen dot-vote the needs that matter most.',
+    `${en('stakeholder-needs-map.for-each-stakeholder-group')}\n\n${en('stakeholder-needs-map.then-dot-vote-the')}`,
   results: 'needsMap',
   layout({ options }) {
-    const groups = readStringList(options, 'stakeholders', ['Stakeholder group 1', 'Stakeholder group 2', 'Stakeholder group 3'])
+    const groups = readStringList(options, 'stakeholders', [1, 2, 3].map((n) => en('stakeholder-needs-map.group', { n })))
     if (!groups.ok) return groups
     const keys = keysFor(groups.value)
     const gridX = FRAME_PADDING + ROW_HEADER_W
@@ -70,14 +71,14 @@ export const STAKEHOLDER_NEEDS_MAP: ActivityTemplate = {
 
 /** Empathy-map sections in reading order of the results. */
 export const EMPATHY_SECTIONS = [
-  { key: 'who', label: 'Who are we empathising with?' },
-  { key: 'goal', label: 'What do they need to do? (goal)' },
-  { key: 'see', label: 'What do they see?' },
-  { key: 'say', label: 'What do they say?' },
-  { key: 'do', label: 'What do they do?' },
-  { key: 'hear', label: 'What do they hear?' },
-  { key: 'pains', label: 'Think & feel: pains' },
-  { key: 'gains', label: 'Think & feel: gains' },
+  { key: 'who', label: en('empathy-map.who-are-we-empathising') },
+  { key: 'goal', label: en('empathy-map.what-do-they-need') },
+  { key: 'see', label: en('empathy-map.what-do-they-see') },
+  { key: 'say', label: en('empathy-map.what-do-they-say') },
+  { key: 'do', label: en('empathy-map.what-do-they-do') },
+  { key: 'hear', label: en('empathy-map.what-do-they-hear') },
+  { key: 'pains', label: en('empathy-map.think-feel-pains') },
+  { key: 'gains', label: en('empathy-map.think-feel-gains') },
 ] as const
 
 const EMP_W = 480
@@ -100,11 +101,11 @@ const EMPATHY_PLACES: Record<(typeof EMPATHY_SECTIONS)[number]['key'], { col: nu
 
 export const EMPATHY_MAP: ActivityTemplate = {
   id: 'empathy-map',
-  name: 'Empathy map',
+  name: en('empathy-map.name'),
   family: 'needs-analysis',
-  description: 'Step into one stakeholder\'s shoes: who they are, their goal, what they see, say, do and hear, their pains and gains. After Dave Gray (2017, CC BY-SA).',
+  description: en('empathy-map.description'),
   instructions:
-    'Start with Who and Goal. Then go clockwise: what they See, Say, Do and Hear. Finish in the middle with what they Think & Feel: pains and gains.\n\nEmpathy map canvas by Dave Gray, 2017, CC BY-SA 4.0.',
+    `${en('empathy-map.start-with-who-and')}\n\n${en('empathy-map.empathy-map-canvas-by')}`,
   results: 'empathyMap',
   layout() {
     const width = 2 * FRAME_PADDING + 3 * EMP_W + 2 * ZONE_GAP
@@ -129,14 +130,14 @@ export const EMPATHY_MAP: ActivityTemplate = {
   },
 }
 
-export const POWER_SCALE: AxisScale = { name: 'power', min: 1, max: 10, lowLabel: 'Low power', highLabel: 'High power' }
-export const INTEREST_SCALE: AxisScale = { name: 'interest', min: 1, max: 10, lowLabel: 'Low interest', highLabel: 'High interest' }
+export const POWER_SCALE: AxisScale = { name: en('power-interest-grid.power'), min: 1, max: 10, lowLabel: en('power-interest-grid.low-power'), highLabel: en('power-interest-grid.high-power-2') }
+export const INTEREST_SCALE: AxisScale = { name: en('power-interest-grid.interest'), min: 1, max: 10, lowLabel: en('power-interest-grid.low-interest'), highLabel: en('power-interest-grid.high-interest-2') }
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
-  manageClosely: 'Manage closely',
-  keepSatisfied: 'Keep satisfied',
-  keepInformed: 'Keep informed',
-  monitor: 'Monitor',
+  manageClosely: en('power-interest-grid.manage-closely'),
+  keepSatisfied: en('power-interest-grid.keep-satisfied'),
+  keepInformed: en('power-interest-grid.keep-informed'),
+  monitor: en('power-interest-grid.monitor'),
 }
 
 const GRID_SIZE = 1000
@@ -148,11 +149,11 @@ const AXIS_LABEL_W = 160
  */
 export const POWER_INTEREST_GRID: ActivityTemplate = {
   id: 'power-interest-grid',
-  name: 'Power / interest grid',
+  name: en('power-interest-grid.name'),
   family: 'needs-analysis',
-  description: 'Place each stakeholder by power (up) and interest (right) to decide who to manage closely, keep satisfied, keep informed or monitor.',
+  description: en('power-interest-grid.description'),
   instructions:
-    'Write one stakeholder per note and place it: higher means more power over the work, further right means more interest in it. The position gives each a score from 1 to 10 on both axes.\n\nManage closely (high power, high interest), keep satisfied (high power), keep informed (high interest), monitor (the rest).',
+    `${en('power-interest-grid.write-one-stakeholder-per')}\n\n${en('power-interest-grid.manage-closely-high-power')}`,
   results: 'powerInterest',
   layout() {
     const gridX = FRAME_PADDING + AXIS_LABEL_W
@@ -194,10 +195,10 @@ export const POWER_INTEREST_GRID: ActivityTemplate = {
     ]
     const labels: LabelSpec[] = [
       headerLabel(POWER_INTEREST_GRID.instructions, width),
-      { key: 'axis-power-high', text: 'High power ↑', x: FRAME_PADDING, y: gridY, w: AXIS_LABEL_W - ZONE_GAP, size: 's' },
-      { key: 'axis-power-low', text: 'Low power', x: FRAME_PADDING, y: gridY + GRID_SIZE - 40, w: AXIS_LABEL_W - ZONE_GAP, size: 's' },
-      { key: 'axis-interest-low', text: 'Low interest', x: gridX, y: gridY + GRID_SIZE + 20, w: 300, size: 's' },
-      { key: 'axis-interest-high', text: 'High interest →', x: gridX + GRID_SIZE - 300, y: gridY + GRID_SIZE + 20, w: 300, size: 's' },
+      { key: 'axis-power-high', text: en('power-interest-grid.high-power'), x: FRAME_PADDING, y: gridY, w: AXIS_LABEL_W - ZONE_GAP, size: 's' },
+      { key: 'axis-power-low', text: en('power-interest-grid.low-power'), x: FRAME_PADDING, y: gridY + GRID_SIZE - 40, w: AXIS_LABEL_W - ZONE_GAP, size: 's' },
+      { key: 'axis-interest-low', text: en('power-interest-grid.low-interest'), x: gridX, y: gridY + GRID_SIZE + 20, w: 300, size: 's' },
+      { key: 'axis-interest-high', text: en('power-interest-grid.high-interest'), x: gridX + GRID_SIZE - 300, y: gridY + GRID_SIZE + 20, w: 300, size: 's' },
     ]
     return ok({ width, height, zones, labels, tokens: [], settings: {} })
   },

@@ -6,9 +6,9 @@
 import { ok } from '../../result.js'
 import { columnZones, headerLabel, type ColumnSpec } from '../layout.js'
 import type { ActivityTemplate, ZoneColor } from '../types.js'
+import { en } from '../../i18n/catalogue.js'
 
-const RETRO_FLOW =
-  'Write privately, then reveal. Group similar notes, dot-vote, discuss the top ones, and turn them into actions with an owner and a due date.'
+const RETRO_FLOW = en('retro.flow')
 
 function retrospective(
   id: string,
@@ -20,7 +20,7 @@ function retrospective(
   const instructions = `${prompt}\n\n${RETRO_FLOW}`
   const specs: ColumnSpec[] = [
     ...columns.map((c) => ({ ...c, meaning: { kind: 'section' as const, section: c.key } })),
-    { key: 'actions', label: 'Actions', color: 'violet', meaning: { kind: 'actions' } },
+    { key: 'actions', label: en('retro.actions'), color: 'violet', meaning: { kind: 'actions' } },
   ]
   return {
     id,
@@ -38,51 +38,51 @@ function retrospective(
 
 export const START_STOP_CONTINUE = retrospective(
   'retro-start-stop-continue',
-  'Start / Stop / Continue',
-  'What should the team start doing, stop doing and keep doing? Ends with owned actions.',
-  'Put each note in Start (new things to try), Stop (what does not help) or Continue (what works).',
+  en('retro-start-stop-continue.name'),
+  en('retro-start-stop-continue.description'),
+  en('retro-start-stop-continue.put-each-note-in'),
   [
-    { key: 'start', label: 'Start', color: 'green' },
-    { key: 'stop', label: 'Stop', color: 'red' },
-    { key: 'continue', label: 'Continue', color: 'blue' },
+    { key: 'start', label: en('retro-start-stop-continue.start'), color: 'green' },
+    { key: 'stop', label: en('retro-start-stop-continue.stop'), color: 'red' },
+    { key: 'continue', label: en('retro-start-stop-continue.continue'), color: 'blue' },
   ],
 )
 
 export const MAD_SAD_GLAD = retrospective(
   'retro-mad-sad-glad',
-  'Mad / Sad / Glad',
-  'An emotional check on the last period: what made people mad, sad or glad. Ends with owned actions.',
-  'Put each note under the feeling it stands for: Mad (frustrating), Sad (disappointing), Glad (pleasing).',
+  en('retro-mad-sad-glad.name'),
+  en('retro-mad-sad-glad.description'),
+  en('retro-mad-sad-glad.put-each-note-under'),
   [
-    { key: 'mad', label: 'Mad', color: 'red' },
-    { key: 'sad', label: 'Sad', color: 'blue' },
-    { key: 'glad', label: 'Glad', color: 'green' },
+    { key: 'mad', label: en('retro-mad-sad-glad.mad'), color: 'red' },
+    { key: 'sad', label: en('retro-mad-sad-glad.sad'), color: 'blue' },
+    { key: 'glad', label: en('retro-mad-sad-glad.glad'), color: 'green' },
   ],
 )
 
 export const FOUR_LS = retrospective(
   'retro-4ls',
-  '4Ls: Liked, Learned, Lacked, Longed for',
-  'Look back on a project or training: what was liked, learned, lacked and longed for. Ends with owned actions.',
-  'Liked: what went well. Learned: what you discovered. Lacked: what was missing. Longed for: what you wished for.',
+  en('retro-4ls.name'),
+  en('retro-4ls.description'),
+  en('retro-4ls.liked-what-went-well'),
   [
-    { key: 'liked', label: 'Liked', color: 'green' },
-    { key: 'learned', label: 'Learned', color: 'blue' },
-    { key: 'lacked', label: 'Lacked', color: 'orange' },
-    { key: 'longed-for', label: 'Longed for', color: 'light-violet' },
+    { key: 'liked', label: en('retro-4ls.liked'), color: 'green' },
+    { key: 'learned', label: en('retro-4ls.learned'), color: 'blue' },
+    { key: 'lacked', label: en('retro-4ls.lacked'), color: 'orange' },
+    { key: 'longed-for', label: en('retro-4ls.longed-for'), color: 'light-violet' },
   ],
 )
 
 export const SAILBOAT = retrospective(
   'retro-sailboat',
-  'Sailboat',
-  'The team is a boat heading for an island: what pushes it (wind), holds it back (anchors) and lies ahead (rocks). Ends with owned actions.',
-  'Wind: what helps us move. Anchors: what slows us down. Rocks: risks ahead. Island: our goal.',
+  en('retro-sailboat.name'),
+  en('retro-sailboat.description'),
+  en('retro-sailboat.wind-what-helps-us'),
   [
-    { key: 'wind', label: 'Wind', color: 'light-blue' },
-    { key: 'anchors', label: 'Anchors', color: 'grey' },
-    { key: 'rocks', label: 'Rocks', color: 'orange' },
-    { key: 'island', label: 'Island', color: 'light-green' },
+    { key: 'wind', label: en('retro-sailboat.wind'), color: 'light-blue' },
+    { key: 'anchors', label: en('retro-sailboat.anchors'), color: 'grey' },
+    { key: 'rocks', label: en('retro-sailboat.rocks'), color: 'orange' },
+    { key: 'island', label: en('retro-sailboat.island'), color: 'light-green' },
   ],
 )
 
