@@ -11,7 +11,7 @@ import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/faci
 import { noteRecord } from '../../shared/notes.js'
 import { extractResults, positionInZone, readActivities, type BoardResults } from '../../shared/activities/index.js'
 import { buildActivityRecords, TEMPLATE_LOCALES, templateSummaries } from '../../shared/activities/index.js'
-import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
+import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/index.js'
 import { docKey } from '../../shared/roles.js'
 import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
 import { addRecords, readBoardRecords, readBoardState, recordsOfState } from '../boardState.js'

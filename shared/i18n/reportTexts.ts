@@ -56,7 +56,7 @@ export const REPORT_TEXTS = {
   'circle.speakers': { en: 'Speakers, in order: {names}', fr: 'Ordre de parole : {names}' },
   'circle.summary': { en: 'Summary: {text}', fr: 'Synthèse : {text}' },
   'checkIn.average': { en: 'Average readiness: {score} / 10', fr: 'Préparation moyenne : {score} / 10' },
-  'checkIn.noNotes': { en: 'no notes yet', fr: 'pas encore de notes' },
+  'checkIn.averageNone': { en: 'Average readiness: no notes yet', fr: 'Préparation moyenne : pas encore de notes' },
   'checkIn.spectrumRow': { en: 'readiness spectrum', fr: 'spectre de préparation' },
   'powerInterest.scores': { en: 'power {power}, interest {interest}', fr: 'pouvoir {power}, intérêt {interest}' },
   'recognition.to': { en: 'to {name}', fr: 'pour {name}' },
