@@ -65,7 +65,7 @@ const KNOWN: Record<TemplateLocale, ReadonlySet<string>> = {
   fr: new Set(ENTRIES.filter((e) => !e.fr.match(PARAM)).map((e) => e.fr)),
 }
 
-/** Whether a text is one of the catalogue's template texts in `locale` (exactly, or a paragraph of one). */
+/** Whether a text is exactly one of the catalogue's template texts (without parameters) in `locale`. */
 export function isTemplateText(text: string, locale: TemplateLocale): boolean {
   return KNOWN[locale].has(text)
 }
