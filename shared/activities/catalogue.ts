@@ -1,18 +1,26 @@
-/** The activity template catalogue (ACTIVITIES.md). */
-import { COMMUNITY_TEMPLATES } from './community.js'
-import { DIALOGUE_TEMPLATES } from './dialogueCircles.js'
-import { NEEDS_ANALYSIS_TEMPLATES } from './needsAnalysis.js'
-import { RETROSPECTIVE_TEMPLATES } from './retrospectives.js'
-import { RISK_MATRIX } from './riskMatrix.js'
+/** The activity template catalogue (ACTIVITIES.md), in gallery order. */
+import { CHANGE_READINESS_CHECK_IN } from './checkIn.js'
+import { DIALOGUE_TEMPLATES } from './circle/template.js'
+import { COMMITMENTS } from './commitments.js'
+import { EMPATHY_MAP } from './empathyMap.js'
+import { STAKEHOLDER_NEEDS_MAP } from './needsMap.js'
+import { POWER_INTEREST_GRID } from './powerInterest.js'
+import { RECOGNITION_WALL } from './recognition.js'
+import { RETROSPECTIVE_TEMPLATES } from './retro/template.js'
+import { RISK_MATRIX } from './riskMatrix/template.js'
 import type { ActivityTemplate, TemplateSummary } from './types.js'
 
 /** Every template, in gallery order. Ids are stable: boards store them. */
 export const TEMPLATES: readonly ActivityTemplate[] = [
-  ...NEEDS_ANALYSIS_TEMPLATES,
+  STAKEHOLDER_NEEDS_MAP,
+  EMPATHY_MAP,
+  POWER_INTEREST_GRID,
   RISK_MATRIX,
   ...DIALOGUE_TEMPLATES,
   ...RETROSPECTIVE_TEMPLATES,
-  ...COMMUNITY_TEMPLATES,
+  CHANGE_READINESS_CHECK_IN,
+  RECOGNITION_WALL,
+  COMMITMENTS,
 ]
 
 const BY_ID: ReadonlyMap<string, ActivityTemplate> = new Map(TEMPLATES.map((t) => [t.id, t]))
