@@ -8,7 +8,7 @@
  * shows {@link planStatus}. Readers parse with these schemas: `state` is JSON a client wrote.
  */
 import { z } from 'zod'
-import { TEMPLATE_LOCALES, type TemplateLocale } from './templates/locale.js'
+import { LOCALES as TEMPLATE_LOCALES, type Locale as TemplateLocale } from './i18n/locale.js'
 
 export const PLAN_STATE_KEY = 'plan'
 /** Key of the facilitator doc's `state` map holding step id → facilitator notes. */

@@ -23,7 +23,7 @@ import {
   type PlanState,
   type PlanStep,
 } from '../../shared/plan.js'
-import { readActivities } from '../../shared/results/index.js'
+import { readActivities } from '../../shared/activities/index.js'
 import { docKey } from '../../shared/roles.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
 import type { Logger } from '../logger.js'

@@ -12,7 +12,7 @@ import { getMetaMap, getRecordsMap, writeRecord, type JsonRecord } from '../../s
 import { PROFILE_MAP, STATE_MAP } from '../../shared/facilitation.js'
 import { GROUPS_STATE_KEY, groupingOrder, readGroupsState, splitIntoGroups, type GroupMember, type GroupsState } from '../../shared/groups.js'
 import type { PhaseRef, PlanStep } from '../../shared/plan.js'
-import { readActivities } from '../../shared/results/index.js'
+import { readActivities } from '../../shared/activities/index.js'
 import { FACILITATOR_OWNED_KEY, publicParticipantId } from '../facilitation/FacilitationService.js'
 import type { Room } from '../sync/Room.js'
 import type { RoomManager } from '../sync/RoomManager.js'

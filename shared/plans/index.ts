@@ -1,6 +1,6 @@
 /** The ready-made plans (issue 15), in gallery order, and what `GET /api/plans` lists. */
 import { planDurationMs, PlanInput, textIn, type Plan } from '../plan.js'
-import type { TemplateLocale } from '../templates/locale.js'
+import type { Locale as TemplateLocale } from '../i18n/locale.js'
 import { FIFTEEN_PERCENT_PLAN, ONE_TWO_FOUR_ALL_PLAN, TRIZ_PLAN, WHAT_SO_WHAT_NOW_WHAT_PLAN } from './structures.js'
 import type { ReadyPlan } from './types.js'
 import { CHANGE_READINESS_PLAN, NEEDS_AND_RISK_PLAN, RETROSPECTIVE_PLAN } from './workshops.js'

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { splitIntoGroups, groupingOrder } from '../../shared/groups.js'
 import { advancePlan, formatClock, Plan, planStatus, READY_RUN, shortenRemaining, actualTimes, type PlanRun } from '../../shared/plan.js'
 import { READY_PLANS, readyPlanInput, planSummaries } from '../../shared/plans/index.js'
-import { getTemplate } from '../../shared/templates/index.js'
+import { getTemplate } from '../../shared/activities/index.js'
 
 const MIN = 60_000
 const T0 = 1_000_000

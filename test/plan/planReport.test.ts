@@ -5,6 +5,8 @@ import { toMarkdown } from '../../shared/exports/report.js'
 import { advancePlan, Plan, READY_RUN, type PlanRun } from '../../shared/plan.js'
 
 const MIN = 60_000
+const FR = { locale: 'fr', votesShown: false } as const
+const EN = { locale: 'en', votesShown: false } as const
 const T0 = Date.UTC(2026, 0, 5, 9, 0)
 
 const plan = Plan.parse({
@@ -30,30 +32,34 @@ describe('plan in the report', () => {
     run = step(run, 'next', T0 + 12 * MIN)
     run = step(run, 'next', T0 + 18 * MIN)
     run = step(run, 'skip', T0 + 19 * MIN)
-    const rows = planReportRows({ plan, run })
+    const rows = planReportRows(FR, { plan, run })
     expect(rows).toEqual([
-      { step: 'Recueillir', phases: 'write privately 10′, reveal 5′', plannedStart: '+0:00', plannedMinutes: '15', actualStart: '+0:00', actualMinutes: '18' },
-      { step: 'Vote', phases: 'vote 3′', plannedStart: '+0:15', plannedMinutes: '3', actualStart: '+0:18', actualMinutes: '1 (skipped)' },
-      { step: 'Close', phases: 'discuss 10′', plannedStart: '+0:18', plannedMinutes: '10', actualStart: '+0:19', actualMinutes: '' },
+      { step: 'Recueillir', phases: 'écriture individuelle 10′, dévoilement 5′', plannedStart: '+0:00', plannedMinutes: '15', actualStart: '+0:00', actualMinutes: '18' },
+      { step: 'Vote', phases: 'vote 3′', plannedStart: '+0:15', plannedMinutes: '3', actualStart: '+0:18', actualMinutes: '1 (sautée)' },
+      { step: 'Close', phases: 'discussion 10′', plannedStart: '+0:18', plannedMinutes: '10', actualStart: '+0:19', actualMinutes: '' },
     ])
-    const md = planMarkdown({ plan, run })
-    expect(md).toContain('## Plan: Rétro')
-    expect(md).toContain('Still running.')
+    expect(planReportRows(EN, { plan, run })[0]).toMatchObject({ step: 'Gather', phases: 'write privately 10′, reveal 5′' })
+    const md = planMarkdown(FR, { plan, run })
+    expect(md).toContain('## Déroulé : Rétro')
+    expect(md).toContain('En cours.')
+    expect(md).toContain('| Étape')
     const report = toMarkdown({
       board: { id: 'b1', title: 'Board', createdAt: T0 },
       generatedAt: T0,
       results: { activities: [], unplaced: [] },
       boardRecords: [],
       votesShown: false,
+      locale: 'en',
       plan: { plan, run },
     })
-    expect(report).toContain('| Recueillir')
-    expect(report.indexOf('## Plan')).toBeGreaterThan(report.indexOf('# Board'))
+    expect(report).toContain('| Gather')
+    expect(report).toContain('| Planned start')
+    expect(report.indexOf('## Plan: Retro')).toBeGreaterThan(report.indexOf('# Board'))
   })
 
   it('a plan not started shows planned durations only', () => {
-    const rows = planReportRows({ plan, run: READY_RUN })
+    const rows = planReportRows(EN, { plan, run: READY_RUN })
     expect(rows.map((r) => [r.plannedStart, r.plannedMinutes, r.actualStart])).toEqual([['', '15', ''], ['', '3', ''], ['', '10', '']])
-    expect(planMarkdown(null)).toBe('')
+    expect(planMarkdown(EN, null)).toBe('')
   })
 })
