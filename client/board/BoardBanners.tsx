@@ -1,6 +1,7 @@
 import { CloseEvents } from '../../shared/protocol'
 import { useI18n } from '../i18n/I18nProvider'
 import { useBoard } from './boardContext'
+import { PlanBar } from './plan/PlanBar'
 
 /** Conditions the user must know about (tldraw's TopPanel slot). */
 export function BoardBanners() {
@@ -20,6 +21,7 @@ export function BoardBanners() {
           : null
   return (
     <div className="banners">
+      <PlanBar />
       {message && (
         <div className="banner banner-error" role="alert">
           <span>{message}</span>

@@ -39,7 +39,8 @@ const FATAL_CODES: ReadonlySet<number> = new Set([
 /** After this many failed attempts in a row, "reconnecting" becomes "offline". */
 const RECONNECTS_BEFORE_OFFLINE = 3
 
-function syncUrl(): string {
+/** The websocket URL of the sync route on this page's origin. */
+export function syncUrl(): string {
   return window.location.origin.replace(/^http/, 'ws') + '/sync'
 }
 

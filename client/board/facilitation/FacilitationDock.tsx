@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import { FollowSection } from './FollowSection'
+import { PlanPanel } from '../plan/PlanPanel'
 import { loadDockOpen, saveDockOpen } from './dockMemory'
 import type { Facilitation } from './useFacilitationState'
 import { InstructionsSection } from './InstructionsSection'
@@ -58,6 +59,7 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
             {t('fac.failed', { reason: fac.error })}
           </p>
         )}
+        <PlanPanel />
         {fac.isFacilitator && (
           <section className="fac-section" aria-labelledby="fac-timer-heading">
             <h3 id="fac-timer-heading">{t('timer.heading')}</h3>

@@ -19,6 +19,8 @@ import {
   VoteVoters,
 } from '../../../shared/facilitation'
 import { z } from 'zod'
+import { GROUPS_STATE_KEY, readGroupsState, type GroupsState } from '../../../shared/groups'
+import { PLAN_STATE_KEY, readPlanState, type PlanState } from '../../../shared/plan'
 
 export const BRING_KEY = STATE_KEYS.bring
 
@@ -33,6 +35,10 @@ export type ControlState = {
   bring: BringState | null
   talkingPiece: TalkingPieceState
   instructions: Record<string, string>
+  /** The workshop plan and its run (issue 15), written by the server. */
+  plan: PlanState | null
+  /** Pairs or small groups of the current plan phase. */
+  groups: GroupsState | null
 }
 
 export function readControlState(doc: Y.Doc): ControlState {
@@ -49,6 +55,8 @@ export function readControlState(doc: Y.Doc): ControlState {
     bring: parseState(BringState, get(BRING_KEY)),
     talkingPiece: parseState(TalkingPieceState, get(STATE_KEYS.talkingPiece)) ?? {},
     instructions: parseState(Instructions, get(STATE_KEYS.instructions)) ?? {},
+    plan: readPlanState(get(PLAN_STATE_KEY)),
+    groups: readGroupsState(get(GROUPS_STATE_KEY)),
   }
 }
 

@@ -1,0 +1,43 @@
+import { formatClock, textIn } from '../../../shared/plan'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useBoard } from '../boardContext'
+import { useMyGroup, usePlanView, type PlanView } from './usePlanView'
+
+function useStatusLine(view: PlanView): string {
+  const { t, locale } = useI18n()
+  const { status, state } = view
+  if (status.status === 'ready') return t('plan.bar.ready', { title: textIn(state.plan.title, locale) })
+  if (status.status === 'done') return t('plan.bar.done')
+  const parts = [t('plan.bar.step', { n: status.stepNumber, count: status.stepCount })]
+  if (status.stepTitle) parts.push(textIn(status.stepTitle, locale))
+  if (status.phase) parts.push(t(`plan.phase.${status.phase}`))
+  parts.push(status.phaseOverrunMs > 0 ? t('plan.bar.over', { time: formatClock(status.phaseOverrunMs) }) : t('plan.bar.left', { time: formatClock(status.remainingMs) }))
+  const next = status.next
+  if (next) parts.push(t('plan.bar.next', { what: next.kind === 'phase' ? t(`plan.phase.${next.phase}`) : textIn(next.title, locale) }))
+  return parts.join(' · ')
+}
+
+function Bar({ view, group }: { view: PlanView; group: ReturnType<typeof useMyGroup> }) {
+  const { t, locale } = useI18n()
+  const line = useStatusLine(view)
+  const names = group ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(group.others.map((m) => m.name)) : ''
+  return (
+    <div className="plan-bar" role="status" aria-label={t('plan.bar.label')} data-testid="plan-bar">
+      <span data-testid="plan-status">{line}</span>
+      {group && group.others.length > 0 && (
+        <span className="plan-group" data-testid="plan-group">
+          {t('plan.bar.group', { n: group.index + 1 })} · {t('plan.bar.with', { names })}
+        </span>
+      )}
+    </div>
+  )
+}
+
+/** The plan bar on every board page (tldraw's TopPanel, under the banners). */
+export function PlanBar() {
+  const board = useBoard()
+  const fac = board?.facilitation
+  const view = usePlanView(fac?.control.plan ?? null, fac?.serverNow ?? Date.now)
+  const group = useMyGroup(fac?.control.groups ?? null, board?.boardId ?? '', board?.connection.private?.participantId ?? null)
+  return view ? <Bar view={view} group={group} /> : null
+}
