@@ -28,7 +28,6 @@ import { registerBoardRoutes } from './http/boardRoutes.js'
 import { parseJsonBody } from './http/validate.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
-import { VersionKeeper } from './history/VersionKeeper.js'
 import { addRecords } from './boardState.js'
 import { buildActivityRecords, TEMPLATE_LOCALES } from '../shared/templates/index.js'
 import type * as Y from 'yjs'
@@ -124,7 +123,7 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', async (c) => c.text(await metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
 
   app.post('/api/boards', async (c) => {
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
@@ -231,7 +230,6 @@ export function createApp(deps: AppDeps) {
   const facilitation = new FacilitationService(rooms, storage, logger, boardRoutes.saveVersion)
   registerFacilitationRoutes(app, { storage, rooms, facilitation })
   registerResultRoutes(app, { storage, rooms })
-  new VersionKeeper(rooms, boardRoutes.saveVersion, logger, config.AUTOSAVE_INTERVAL_MS)
   mountClient(app, config)
   return { app, injectWebSocket, wss, saveVersion: boardRoutes.saveVersion, facilitation }
 }
