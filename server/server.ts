@@ -58,25 +58,7 @@ export async function startServer(
   const logger = options.logger ?? createLogger()
   const metrics = createMetrics()
   const storage = await createStorage(config)
-  const rooms = new RoomManager(
-    {
-      storage,
-      schema: getBoardSchema(),
-      logger,
-      metrics,
-      limits: {
-        MAX_MESSAGE_BYTES: config.MAX_MESSAGE_BYTES,
-        MAX_MESSAGES_PER_SECOND: config.MAX_MESSAGES_PER_SECOND,
-        MAX_BOARD_BYTES: config.MAX_BOARD_BYTES,
-        MAX_PRESENCE_BYTES: config.MAX_PRESENCE_BYTES,
-        MAX_PRESENCES_PER_CONNECTION: config.MAX_PRESENCES_PER_CONNECTION,
-        COMPACT_AFTER_UPDATES: config.COMPACT_AFTER_UPDATES,
-        ROOM_SLEEP_AFTER_MS: config.ROOM_SLEEP_AFTER_MS,
-        ROOM_SLEEP_SLICE_MS: config.ROOM_SLEEP_SLICE_MS,
-      },
-    },
-    config,
-  )
+  const rooms = createRooms(config, storage, logger, metrics)
   let relay: RedisRelay | null = null
   if (config.REDIS_URL) {
     if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
@@ -147,6 +129,29 @@ export async function startServer(
       return stop
     },
   }
+}
+
+/** The room manager with the limits of `config` (see RoomLimits). */
+function createRooms(config: Config, storage: Storage, logger: Logger, metrics: Metrics): RoomManager {
+  return new RoomManager(
+    {
+      storage,
+      schema: getBoardSchema(),
+      logger,
+      metrics,
+      limits: {
+        MAX_MESSAGE_BYTES: config.MAX_MESSAGE_BYTES,
+        MAX_MESSAGES_PER_SECOND: config.MAX_MESSAGES_PER_SECOND,
+        MAX_BOARD_BYTES: config.MAX_BOARD_BYTES,
+        MAX_PRESENCE_BYTES: config.MAX_PRESENCE_BYTES,
+        MAX_PRESENCES_PER_CONNECTION: config.MAX_PRESENCES_PER_CONNECTION,
+        COMPACT_AFTER_UPDATES: config.COMPACT_AFTER_UPDATES,
+        ROOM_SLEEP_AFTER_MS: config.ROOM_SLEEP_AFTER_MS,
+        ROOM_SLEEP_SLICE_MS: config.ROOM_SLEEP_SLICE_MS,
+      },
+    },
+    config,
+  )
 }
 
 /** Which storage is in use and, for PostgreSQL, its pool, read when /metrics is scraped. */
