@@ -87,6 +87,7 @@ function sortedRecords(doc: Y.Doc): JsonRecord[] {
   return readAllRecords(doc).sort((a, b) => (a.id < b.id ? -1 : 1))
 }
 
+// long-function: the soak scenario, read top to bottom (start, connect 200 clients, edit for 10 minutes, check, stop).
 async function main(): Promise<void> {
   const server = await spawnGcServer({ MAX_CONNECTIONS_PER_IP: String(CLIENTS + 50), MAX_CONNECTIONS_PER_BOARD: String(CLIENTS + 50), LOG_LEVEL: 'warn' })
   const failures: string[] = []

@@ -15,7 +15,6 @@ import { BoardError } from './boards/errors.js'
 import { saveVersion } from './boards/versions.js'
 import type { Config } from './config.js'
 import { FacilitationService } from './facilitation/FacilitationService.js'
-import { VersionKeeper } from './history/VersionKeeper.js'
 import { boardAccessWith } from './http/access.js'
 import { registerAdminRoutes } from './http/adminRoutes.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
@@ -85,20 +84,20 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', async (c) => c.text(await metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
 
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
   registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket })
   const facilitation = new FacilitationService(rooms, storage, logger, save)
-  const plans = new PlanService({ ...docs, facilitation, logger, privateRooms: new PrivateRooms(rooms) })
+  const privateRooms = new PrivateRooms(rooms)
+  const plans = new PlanService({ ...docs, facilitation, logger, privateRooms })
   registerBoardRoutes(app, { ...docs, config, logger, boardAccess, plans })
   registerAdminRoutes(app, { ...docs, config, logger })
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
-  new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
-  return { app, injectWebSocket, wss, saveVersion: save, facilitation }
+  return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

@@ -15,6 +15,7 @@ import type { PhaseRef, PlanStep } from '../../shared/plan.js'
 import { readActivities } from '../../shared/activities/index.js'
 import { FACILITATOR_OWNED_KEY, publicParticipantId } from '../facilitation/FacilitationService.js'
 import type { Room } from '../sync/Room.js'
+import type { RoomExtension } from '../sync/RoomExtension.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { readBoardRecords, readDoc, SERVER_ORIGIN, withBoardDocs, type BoardDocsDeps } from './boardDocs.js'
 
@@ -24,25 +25,30 @@ const SPACE_W = 640
 const SPACE_H = 420
 const SPACE_GAP = 40
 
-/** The private-doc rooms loaded per board, kept from the room manager's load/close events. */
-export class PrivateRooms {
+/**
+ * The private-doc rooms loaded per board, kept from the rooms' load and unload (a RoomExtension,
+ * registered in server/server.ts).
+ */
+export class PrivateRooms implements RoomExtension {
+  readonly name = 'plan-groups'
   private readonly byBoard = new Map<string, Set<Room>>()
 
-  constructor(private readonly rooms: RoomManager) {
-    rooms.loadedListeners.add((room) => {
-      if (room.kind !== 'private') return
-      const boardId = room.docKey.split('/')[0]!
-      let set = this.byBoard.get(boardId)
-      if (!set) this.byBoard.set(boardId, (set = new Set()))
-      set.add(room)
-    })
-    rooms.closedListeners.add((room) => {
-      if (room.kind !== 'private') return
-      const boardId = room.docKey.split('/')[0]!
-      const set = this.byBoard.get(boardId)
-      set?.delete(room)
-      if (set?.size === 0) this.byBoard.delete(boardId)
-    })
+  constructor(private readonly rooms: RoomManager) {}
+
+  onLoad(room: Room): void {
+    if (room.kind !== 'private') return
+    const boardId = room.docKey.split('/')[0]!
+    let set = this.byBoard.get(boardId)
+    if (!set) this.byBoard.set(boardId, (set = new Set()))
+    set.add(room)
+  }
+
+  onUnload(room: Room): void {
+    if (room.kind !== 'private') return
+    const boardId = room.docKey.split('/')[0]!
+    const set = this.byBoard.get(boardId)
+    set?.delete(room)
+    if (set?.size === 0) this.byBoard.delete(boardId)
   }
 
   /**

@@ -162,6 +162,79 @@ function shapeRecord(
   }
 }
 
+type ChildContext = { instanceId: string; frameId: string; base: { instanceId: string; templateId: string } }
+
+function zoneRecord(ctx: ChildContext, zone: ActivityLayout['zones'][number], index: string): JsonRecord {
+  return shapeRecord(
+    `shape:${ctx.instanceId}.zone.${zone.key}`,
+    'geo',
+    ctx.frameId,
+    index,
+    zone.x,
+    zone.y,
+    { role: 'zone', ...ctx.base, key: zone.key, label: zone.label, meaning: zone.meaning, target: zone.target },
+    {
+      geo: zone.shape,
+      dash: 'solid',
+      url: '',
+      w: zone.w,
+      h: zone.h,
+      growY: 0,
+      scale: zoneLabelScale(zone),
+      labelColor: 'black',
+      color: zone.color,
+      fill: zone.fill,
+      size: 's',
+      font: 'sans',
+      align: zone.shape === 'ellipse' ? 'middle' : 'start',
+      verticalAlign: zone.shape === 'ellipse' ? 'middle' : 'start',
+      richText: toRichText(zone.label),
+    },
+  )
+}
+
+function labelRecord(ctx: ChildContext, label: ActivityLayout['labels'][number], index: string): JsonRecord {
+  return shapeRecord(
+    `shape:${ctx.instanceId}.label.${label.key}`,
+    'text',
+    ctx.frameId,
+    index,
+    label.x,
+    label.y,
+    { role: 'label', ...ctx.base, key: label.key },
+    { color: 'black', size: label.size, font: 'sans', textAlign: 'start', w: label.w, richText: toRichText(label.text), scale: 1, autoSize: false },
+  )
+}
+
+function tokenRecord(ctx: ChildContext, token: ActivityLayout['tokens'][number], index: string): JsonRecord {
+  return shapeRecord(
+    `shape:${ctx.instanceId}.token.${token.key}`,
+    'geo',
+    ctx.frameId,
+    index,
+    token.x,
+    token.y,
+    { role: 'token', ...ctx.base, key: token.key, token: token.role },
+    {
+      geo: 'star',
+      dash: 'solid',
+      url: '',
+      w: token.w,
+      h: token.h,
+      growY: 0,
+      scale: 1,
+      labelColor: 'black',
+      color: 'orange',
+      fill: 'solid',
+      size: 's',
+      font: 'sans',
+      align: 'middle',
+      verticalAlign: 'middle',
+      richText: toRichText(''),
+    },
+  )
+}
+
 function layoutRecords(
   template: ActivityTemplate,
   layout: ActivityLayout,
@@ -172,7 +245,7 @@ function layoutRecords(
   at: Point,
 ): JsonRecord[] {
   const frameId = `shape:${instanceId}`
-  const base = { instanceId, templateId: template.id }
+  const ctx: ChildContext = { instanceId, frameId, base: { instanceId, templateId: template.id } }
   const records: JsonRecord[] = [
     shapeRecord(
       frameId,
@@ -181,85 +254,14 @@ function layoutRecords(
       frameIndex,
       at.x,
       at.y,
-      { role: 'frame', ...base, results: template.results, name: title, settings: layout.settings },
+      { role: 'frame', ...ctx.base, results: template.results, name: title, settings: layout.settings },
       { w: layout.width, h: layout.height, name: title, color: 'black' },
     ),
   ]
   let n = 0
-  for (const zone of layout.zones) {
-    records.push(
-      shapeRecord(
-        `shape:${instanceId}.zone.${zone.key}`,
-        'geo',
-        frameId,
-        childIndexKey(n++),
-        zone.x,
-        zone.y,
-        { role: 'zone', ...base, key: zone.key, label: zone.label, meaning: zone.meaning, target: zone.target },
-        {
-          geo: zone.shape,
-          dash: 'solid',
-          url: '',
-          w: zone.w,
-          h: zone.h,
-          growY: 0,
-          scale: zoneLabelScale(zone),
-          labelColor: 'black',
-          color: zone.color,
-          fill: zone.fill,
-          size: 's',
-          font: 'sans',
-          align: zone.shape === 'ellipse' ? 'middle' : 'start',
-          verticalAlign: zone.shape === 'ellipse' ? 'middle' : 'start',
-          richText: toRichText(zone.label),
-        },
-      ),
-    )
-  }
-  for (const label of layout.labels) {
-    records.push(
-      shapeRecord(
-        `shape:${instanceId}.label.${label.key}`,
-        'text',
-        frameId,
-        childIndexKey(n++),
-        label.x,
-        label.y,
-        { role: 'label', ...base, key: label.key },
-        { color: 'black', size: label.size, font: 'sans', textAlign: 'start', w: label.w, richText: toRichText(label.text), scale: 1, autoSize: false },
-      ),
-    )
-  }
-  for (const token of layout.tokens) {
-    records.push(
-      shapeRecord(
-        `shape:${instanceId}.token.${token.key}`,
-        'geo',
-        frameId,
-        childIndexKey(n++),
-        token.x,
-        token.y,
-        { role: 'token', ...base, key: token.key, token: token.role },
-        {
-          geo: 'star',
-          dash: 'solid',
-          url: '',
-          w: token.w,
-          h: token.h,
-          growY: 0,
-          scale: 1,
-          labelColor: 'black',
-          color: 'orange',
-          fill: 'solid',
-          size: 's',
-          font: 'sans',
-          align: 'middle',
-          verticalAlign: 'middle',
-          richText: toRichText(''),
-        },
-      ),
-    )
-  }
+  for (const zone of layout.zones) records.push(zoneRecord(ctx, zone, childIndexKey(n++)))
+  for (const label of layout.labels) records.push(labelRecord(ctx, label, childIndexKey(n++)))
+  for (const token of layout.tokens) records.push(tokenRecord(ctx, token, childIndexKey(n++)))
   return records
 }
 
