@@ -21,9 +21,12 @@ import { registerClientRoutes } from './http/clientRoutes.js'
 import type { AppEnv } from './http/env.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
+import { spaceAccessWith } from './http/spaceAccess.js'
+import { registerSpaceRoutes } from './http/spaceRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
+import { AttendanceRecorder } from './spaces/attendance.js'
 import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 
@@ -93,6 +96,8 @@ export function createApp(deps: AppDeps) {
   const facilitation = new FacilitationService(rooms, storage, logger, save)
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
+  registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
+  new AttendanceRecorder(storage, logger).attach(rooms)
   new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }

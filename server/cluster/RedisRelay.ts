@@ -122,8 +122,8 @@ export class RedisRelay {
     this.manager = manager
     manager.onRoomCreated = (room) => this.subscribeRoom(room)
     manager.onRoomClosed = (room) => this.unsubscribeRoom(room)
-    manager.onRevoke = ({ boardId, role }, event) => {
-      this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, code: event.code, reason: event.reason }))
+    manager.onRevoke = ({ boardId, role, via }, event) => {
+      this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, ...(via ? { via } : {}), code: event.code, reason: event.reason }))
     }
   }
 

@@ -5,7 +5,7 @@
 import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
 import type { Access, DocKind, Role } from '../../shared/roles.js'
 import { Room, type RoomDeps } from './Room.js'
-import { Session, type SessionGrant } from './Session.js'
+import { Session, type LinkKind, type SessionGrant } from './Session.js'
 import type { SyncSocket } from './SyncSocket.js'
 
 export type Connection = {
@@ -16,8 +16,11 @@ export type Connection = {
   session: Session
 }
 
-/** Sessions to close: every session of a board, or those opened with one role's link. */
-export type Revocation = { boardId: string; role: Role | null }
+/**
+ * Sessions to close: every session of a board, or those opened with one role's link; `via`
+ * keeps only those opened with a board's own links or with its space's links (SPEC R8, R9).
+ */
+export type Revocation = { boardId: string; role: Role | null; via?: LinkKind }
 
 export type ConnectLimits = { MAX_CONNECTIONS_PER_BOARD: number; MAX_CONNECTIONS_PER_IP: number }
 
@@ -236,8 +239,11 @@ export class RoomManager {
   }
 
   /** Closes, on this instance only, the sessions of a board (of one role, or of every role). */
-  closeBoardSessions({ boardId, role }: Revocation, event: CloseEvent): number {
-    return this.closeSessions((s) => s.grant.boardId === boardId && (role === null || s.grant.role === role), event)
+  closeBoardSessions({ boardId, role, via }: Revocation, event: CloseEvent): number {
+    return this.closeSessions(
+      (s) => s.grant.boardId === boardId && (role === null || s.grant.role === role) && (via === undefined || (s.grant.via ?? 'board') === via),
+      event,
+    )
   }
 
   /**
