@@ -68,7 +68,7 @@ export async function rotateSpaceLink(deps: SpaceDeps, spaceId: string, role: Sp
 export async function createBoardInSpace(storage: Storage, spaceId: string, input: NewBoard & { date?: string }): Promise<CreatedBoard> {
   const space = await getSpace(storage, spaceId)
   const { date, ...board } = input
-  const created = await createBoardFromTemplate(storage, { locale: spaceLocale(space), ...board })
+  const created = await createBoardFromTemplate(storage, { ...board, locale: board.locale ?? spaceLocale(space) })
   await storage.setBoardSpace(created.board.id, spaceId)
   if (date) await storage.setBoardSettings(created.board.id, { ...(await storage.getBoardSettings(created.board.id)), [SESSION_DATE_SETTING]: date })
   return created
