@@ -7,7 +7,7 @@ import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../
 import { positionInZone, readActivities, type Activity, type ActivityZone } from '../../shared/results/index.js'
 import { noteRecord } from '../helpers/records.js'
 import { connectProvider, waitFor, waitForSync } from '../helpers/server.js'
-import { api, createSpaceBoard, type Server, type SpaceBoard, type TestSpace } from './support.js'
+import { api, createSpaceBoard, type At, type SpaceBoard, type TestSpace } from './support.js'
 
 const NOTE_HALF = (zone: ActivityZone) => zone.center.x - positionInZone(zone).x
 
@@ -31,7 +31,7 @@ export type SessionData = {
   extra?: (activities: Activity[], notes: JsonRecord[]) => void
 }
 
-export async function writeSession(server: Server, space: TestSpace, n: number, data: SessionData): Promise<SpaceBoard> {
+export async function writeSession(server: At, space: TestSpace, n: number, data: SessionData): Promise<SpaceBoard> {
   const board = await createSpaceBoard(server, space, { title: `Session ${n}`, template: 'change-readiness-check-in', date: data.date })
   const add = (template: string) => api(server, `/api/boards/${board.id}/activities`, space.tokens.facilitator, { method: 'POST', json: { template } })
   for (const template of ['session-evaluation', 'risk-matrix', ...(data.extra ? ['retro-start-stop-continue', 'commitments', 'recognition-wall'] : [])]) {
