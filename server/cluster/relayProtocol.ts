@@ -36,8 +36,8 @@ export function decodeRevoke(bytes: Uint8Array): RevokePayload | null {
     const v = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
     if (typeof v.boardId !== 'string' || !ROLES_OR_NULL.has(v.role as string | null)) return null
     if (typeof v.code !== 'number' || typeof v.reason !== 'string') return null
-    if (v.via !== undefined && v.via !== 'board' && v.via !== 'space') return null
-    const via = v.via === undefined ? {} : { via: v.via }
+    const via: Pick<RevokePayload, 'via'> | null = v.via === 'board' ? { via: 'board' } : v.via === 'space' ? { via: 'space' } : v.via === undefined ? {} : null
+    if (!via) return null
     return { boardId: v.boardId, role: v.role as RevokePayload['role'], ...via, code: v.code, reason: v.reason }
   } catch {
     return null
