@@ -167,4 +167,60 @@ export const COMMITMENTS: ActivityTemplate = {
   },
 }
 
-export const COMMUNITY_TEMPLATES: readonly ActivityTemplate[] = [CHANGE_READINESS_CHECK_IN, RECOGNITION_WALL, COMMITMENTS]
+/** Return on time invested, 1 (not worth it) to 5 (well worth it). */
+export const EVALUATION_SCALE: AxisScale = { name: 'return on time invested', min: 1, max: 5, lowLabel: 'Not worth it', highLabel: 'Well worth it' }
+
+/**
+ * A closing activity: each person places a note on the 1–5 scale of return on time invested,
+ * and writes what would make it a 5. Results as a check-in (a note's position is its score).
+ */
+export const SESSION_EVALUATION: ActivityTemplate = {
+  id: 'session-evaluation',
+  name: 'Session evaluation',
+  family: 'community',
+  description: 'How much was this session worth the time you invested, from 1 to 5, and what would make it a 5?',
+  instructions:
+    'Place a note on the scale: how much was this session worth the time you invested, from 1 (not worth it) to 5 (well worth it)? Then write what would make it a 5.\n\nAnswers are anonymous; figures from fewer than 5 people are not shown in reports.',
+  results: 'checkIn',
+  layout() {
+    const width = 2 * FRAME_PADDING + SPECTRUM_W
+    const areaY = HEADER_HEIGHT + SPECTRUM_H + 60
+    const height = areaY + AREA_H + FRAME_PADDING
+    const zones: ZoneSpec[] = [
+      {
+        key: 'scale',
+        label: 'Not worth it ←————→ Well worth it',
+        x: FRAME_PADDING,
+        y: HEADER_HEIGHT,
+        w: SPECTRUM_W,
+        h: SPECTRUM_H,
+        shape: 'rectangle',
+        color: 'light-blue',
+        fill: 'semi',
+        meaning: { kind: 'scale', x: EVALUATION_SCALE, y: null },
+        target: true,
+      },
+      {
+        key: 'make-it-a-5',
+        label: 'What would make it a 5',
+        x: FRAME_PADDING,
+        y: areaY,
+        w: SPECTRUM_W,
+        h: AREA_H,
+        shape: 'rectangle',
+        color: 'light-green',
+        fill: 'semi',
+        meaning: { kind: 'section', section: 'make-it-a-5' },
+        target: true,
+      },
+    ]
+    const labels: LabelSpec[] = [
+      headerLabel(SESSION_EVALUATION.instructions, width),
+      { key: 'axis-low', text: 'Not worth it (1)', x: FRAME_PADDING, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
+      { key: 'axis-high', text: 'Well worth it (5)', x: FRAME_PADDING + SPECTRUM_W - 300, y: HEADER_HEIGHT + SPECTRUM_H + 10, w: 300, size: 's' },
+    ]
+    return ok({ width, height, zones, labels, tokens: [], settings: {} })
+  },
+}
+
+export const COMMUNITY_TEMPLATES: readonly ActivityTemplate[] = [CHANGE_READINESS_CHECK_IN, RECOGNITION_WALL, COMMITMENTS, SESSION_EVALUATION]
