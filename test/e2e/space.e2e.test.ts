@@ -22,7 +22,7 @@ describe('space page (issue 16)', () => {
     await page.goto(`${suite.url}/s/${space.id}#${space.tokens.member}`)
     await page.getByRole('heading', { level: 1, name: 'Delivery team' }).waitFor({ timeout: 15_000 })
     for (const name of ['Sessions', 'Actions', 'Commitments', 'Recognition', 'Risks across sessions', 'Trends']) {
-      await expect(page.getByRole('heading', { level: 2, name }).isVisible()).resolves.toBe(true)
+      await expect(page.getByRole('heading', { level: 2, name, exact: true }).isVisible()).resolves.toBe(true)
     }
     await expect(page.locator('.space-timeline li').count()).resolves.toBe(3)
     await expect(page.locator('tr.overdue').count()).resolves.toBe(1)
