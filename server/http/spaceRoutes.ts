@@ -6,7 +6,7 @@
 import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { TEMPLATE_LOCALES } from '../../shared/templates/index.js'
+import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
 import { BOARD_ID_PATTERN, TOKEN_PATTERN } from '../auth/tokens.js'
 import { boardLinks } from '../boards/lifecycle.js'
 import type { Config } from '../config.js'

@@ -2,7 +2,7 @@
  * A space's sessions as its services read them: each board of the space with its results
  * (extracted the one way every export does, server/boards/results.ts) and its attendance.
  */
-import type { ActivityResult } from '../../shared/results/index.js'
+import type { ActivityResult } from '../../shared/activities/index.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
 import { boardResults } from '../boards/results.js'
 import type { AttendanceRecord, BoardRecord } from '../storage/Storage.js'

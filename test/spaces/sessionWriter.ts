@@ -4,7 +4,7 @@
  * given, a retrospective, commitments and a recognition wall), and notes placed in their zones.
  */
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
-import { positionInZone, readActivities, type Activity, type ActivityZone } from '../../shared/results/index.js'
+import { positionInZone, readActivities, type Activity, type ActivityZone } from '../../shared/activities/index.js'
 import { noteRecord } from '../helpers/records.js'
 import { connectProvider, waitFor, waitForSync } from '../helpers/server.js'
 import { api, createSpaceBoard, type At, type SpaceBoard, type TestSpace } from './support.js'

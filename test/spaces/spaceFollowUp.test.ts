@@ -91,7 +91,7 @@ describe('a space with three sessions (issue 16)', () => {
     const actions = results.results.activities.find((a) => a.kind === 'retro')!.actions!
     expect(actions.find((a) => a.id === 'shape:act1')).toMatchObject({ owner: 'Chen', due: '2026-12-24', status: 'done' })
     const md = await (await api(server, `/api/boards/${boards[0]!.id}/export?format=md`, boards[0]!.tokens.viewer)).text()
-    expect(md).toMatch(/\|\s*Fix the build\s*\|\s*Chen\s*\|\s*2026-12-24\s*\|\s*done\s*\|/)
+    expect(md).toMatch(/\|\s*Fix the build\s*\|\s*Chen\s*\|\s*2026-12-24\s*\|\s*Done\s*\|/)
 
     // A page on the board sees the new meta live, and its own change reaches the space.
     const page1 = connectProvider(server.url, boards[0]!.id, boards[0]!.tokens.participant)

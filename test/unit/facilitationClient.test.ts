@@ -113,7 +113,7 @@ describe('binding with a private doc attached later', () => {
 describe('instructions panel default text', () => {
   it('shows the activity instructions in the facilitator’s language until they are edited', async () => {
     const { defaultInstructions } = await import('../../client/board/facilitation/InstructionsSection.js')
-    const { getTemplate } = await import('../../shared/templates/index.js')
+    const { getTemplate } = await import('../../shared/activities/index.js')
     const english = getTemplate('risk-matrix')!.instructions
     expect(defaultInstructions({ templateId: 'risk-matrix' }, 'en')).toBe(english)
     const french = defaultInstructions({ templateId: 'risk-matrix' }, 'fr')

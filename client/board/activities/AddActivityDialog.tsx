@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
-import { getTemplate } from '../../../shared/templates/index'
+import { getTemplate } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ActivityGallery } from './ActivityGallery'
 import { activityRequestFields, namesInputOf } from './activityInputs'

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
-import { activityAt } from '../../../shared/results/index'
+import { activityAt } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { currentActivities } from './boardRecords'
 import { addNoteToZone, moveNotesToZone } from './moveToZone'

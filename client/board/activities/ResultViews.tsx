@@ -1,4 +1,4 @@
-import type { ActionItem, ActivityResult, GridEntry, KudosNote } from '../../../shared/results/index'
+import type { ActionItem, ActivityResult, GridEntry, KudosNote } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { NoteMetaField } from './NoteMetaField'
 import { NoteList, NoteText, Sections, Votes } from './resultBits'

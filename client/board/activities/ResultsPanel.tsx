@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { BoardResults } from '../../../shared/results/index'
+import type { BoardResults } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { NoteList } from './resultBits'
 import { ActivityResultView } from './ResultViews'

@@ -1,4 +1,4 @@
-import type { RiskEntry } from '../../../shared/results/index'
+import type { RiskEntry } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { NoteMetaField } from './NoteMetaField'
 import { NoteText, Votes } from './resultBits'

@@ -1,4 +1,4 @@
-import type { ActivityTemplate } from '../../../shared/templates/index'
+import type { ActivityTemplate } from '../../../shared/activities/index'
 import { templatePreview, ZONE_HEX } from './templatePreview'
 
 /** A thumbnail of a template's layout: its frame and zones, drawn from the template data. */

@@ -2,7 +2,7 @@
  * What the "add activity" form asks for besides the template: some templates are laid out from
  * a list of names (seats of a circle, rows of commitments, stakeholder columns).
  */
-import type { ActivityTemplate } from '../../../shared/templates/index'
+import type { ActivityTemplate } from '../../../shared/activities/index'
 
 export type NamesInput = 'participants' | 'stakeholders'
 

@@ -4,8 +4,8 @@
  */
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import type { JsonRecord } from '../../../shared/docLayout'
-import { readActivities, type Activity } from '../../../shared/results/index'
-import { ACTIVITY_META_KEY } from '../../../shared/templates/index'
+import { readActivities, type Activity } from '../../../shared/activities/index'
+import { ACTIVITY_META_KEY } from '../../../shared/activities/index'
 import { jsonOf } from '../../sync/jsonRecord'
 
 export function isTemplateShape(shape: Pick<TLShape, 'meta'>): boolean {

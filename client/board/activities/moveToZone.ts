@@ -3,7 +3,7 @@
  * notes (or a new note) to a zone's centre with {@link positionInZone}.
  */
 import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
-import { positionInZone, zoneContains, type ActivityZone } from '../../../shared/results/index'
+import { positionInZone, zoneContains, type ActivityZone } from '../../../shared/activities/index'
 
 function notesInZone(editor: Editor, zone: ActivityZone, except: ReadonlySet<string>): number {
   let count = 0

@@ -1,4 +1,4 @@
-import type { NoteResult, SectionResult } from '../../../shared/results/index'
+import type { NoteResult, SectionResult } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** A note's text, or a visible placeholder for an empty note. */

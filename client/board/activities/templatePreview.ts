@@ -3,7 +3,7 @@
  * thumbnail draws (zones and their labels). Computed offline from the template data itself, so a
  * preview always matches what the builder will put on the board.
  */
-import { TEMPLATES, type ActivityTemplate, type ZoneColor, type ZoneShape } from '../../../shared/templates/index'
+import { TEMPLATES, type ActivityTemplate, type ZoneColor, type ZoneShape } from '../../../shared/activities/index'
 
 export type PreviewZone = { x: number; y: number; w: number; h: number; shape: ZoneShape; color: ZoneColor; filled: boolean; label: string }
 export type TemplatePreviewData = { width: number; height: number; zones: PreviewZone[] }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { parseState, STATE_KEYS, STATE_MAP, VoteTotals } from '../../../shared/facilitation'
-import { extractResults, type BoardResults } from '../../../shared/results/index'
+import { extractResults, type BoardResults } from '../../../shared/activities/index'
 import { splitRecords } from './boardRecords'
 
 /** Results are recomputed at most this often while notes move (a drag changes the store every frame). */

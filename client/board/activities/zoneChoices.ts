@@ -2,8 +2,8 @@
  * The zone list of "Move to…": readable zone names, grouped by activity, filtered by typed words.
  * No tldraw import, so it is unit-tested in Node.
  */
-import { zonesOf, type Activity, type ActivityZone } from '../../../shared/results/index'
-import { bandFor, DEFAULT_RISK_BANDS, IMPACT_LEVELS, LIKELIHOOD_LEVELS, parseRiskBands, type RiskLevel } from '../../../shared/templates/index'
+import { zonesOf, type Activity, type ActivityZone } from '../../../shared/activities/index'
+import { bandFor, DEFAULT_RISK_BANDS, IMPACT_LEVELS, LIKELIHOOD_LEVELS, parseRiskBands, type RiskLevel } from '../../../shared/activities/index'
 import type { Translate } from '../../i18n/I18nProvider'
 import { bandText } from './templateText'
 

@@ -1,5 +1,5 @@
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
-import { richTextToPlainText } from '../../../shared/results'
+import { richTextToPlainText } from '../../../shared/activities'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { Facilitation } from './useFacilitationState'
 import type { Voting } from './useVoting'

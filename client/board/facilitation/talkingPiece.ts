@@ -1,6 +1,6 @@
 /** Seats of the dialogue activities (talking circle, fishbowl) and who holds the piece. */
 import type { TalkingPieceState } from '../../../shared/facilitation'
-import type { Activity, ActivityZone } from '../../../shared/results'
+import type { Activity, ActivityZone } from '../../../shared/activities'
 
 export type Seat = { seat: number; participant: string | null; zone: ActivityZone }
 export type Circle = { activity: Activity; seats: Seat[]; holder: Seat | null; round: number }

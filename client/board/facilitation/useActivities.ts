@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { getRecordsMap, readAllRecords } from '../../../shared/docLayout'
-import { readActivities, type Activity } from '../../../shared/results'
+import { readActivities, type Activity } from '../../../shared/activities'
 
 /** The activities on the board, read from the control doc's template shapes. */
 export function useActivities(controlDoc: Y.Doc): Activity[] {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import { readActivities } from '../../../shared/results'
+import type { JsonRecord } from '../../../shared/docLayout'
+import { readActivities } from '../../../shared/activities'
 import { loadMyBoards } from '../../lib/myBoards'
 import { carryOver, importBeside } from '../../api/boards'
 import { earlierBoards } from './carryOverCandidates'

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PAGE_ID } from '../../../shared/boardSchema'
 import type { JsonRecord } from '../../../shared/docLayout'
-import { indexRecords, localBounds, pageOf, pageTransform, transformBox, type Box } from '../../../shared/templates/geometry'
+import { indexRecords, localBounds, pageOf, pageTransform, transformBox, type Box } from '../../../shared/activities/geometry'
 
 export type PreviewShape = Box & { id: string; kind: 'note' | 'frame' | 'line' | 'box'; fill: string; stroke: string }
 export type Preview = { viewBox: Box; shapes: PreviewShape[] }

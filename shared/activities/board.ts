@@ -17,14 +17,14 @@ import {
   type Box,
   type Point,
   type Transform,
-} from '../templates/geometry.js'
+} from './geometry.js'
 import {
   ACTIVITY_META_KEY,
   type ActivityShapeMeta,
   type ResultKind,
   type ZoneMeaning,
   type ZoneShape,
-} from '../templates/types.js'
+} from './types.js'
 
 /** A zone of an activity, placed on the page. */
 export interface ActivityZone {

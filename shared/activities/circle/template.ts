@@ -3,9 +3,10 @@
  * Seats come from the participant list, in that order; rounds each have a prompt, a notes
  * zone and a summary zone; the talking piece is a token shape that sits on its holder's seat.
  */
-import { err, ok, type Result } from '../result.js'
-import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel, readChoice, readInteger, readStringList } from './layout.js'
-import type { ActivityTemplate, LabelSpec, TokenSpec, ZoneSpec } from './types.js'
+import { err, ok, type Result } from '../../result.js'
+import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel, readChoice, readInteger, readStringList } from '../layout.js'
+import type { ActivityTemplate, LabelSpec, TokenSpec, ZoneSpec } from '../types.js'
+import { en } from '../../i18n/catalogue.js'
 
 export const SEAT_DIAMETER = 200
 export const TALKING_PIECE_SIZE = 60
@@ -55,7 +56,7 @@ function ringSeats(
     const seat = firstSeat + i
     return {
       key: `seat-${seat}`,
-      label: plan.emptyChair ? 'Empty chair' : (plan.participant ?? `Seat ${seat}`),
+      label: plan.emptyChair ? en('fishbowl.empty-chair') : (plan.participant ?? en('circle.seat', { seat })),
       x: Math.round(cx + radius * Math.cos(angle) - SEAT_DIAMETER / 2),
       y: Math.round(cy + radius * Math.sin(angle) - SEAT_DIAMETER / 2),
       w: SEAT_DIAMETER,
@@ -89,9 +90,9 @@ function roundZones(prompts: readonly string[], x0: number): ZoneSpec[] {
       target: true,
     })
     zones.push(
-      part('prompt', prompt ? `Round ${round} prompt: ${prompt}` : `Round ${round}: prompt`, x0, PROMPT_W, 'violet'),
-      part('notes', `Round ${round}: notes`, x0 + PROMPT_W + ZONE_GAP, NOTES_W, 'light-blue'),
-      part('summary', `Round ${round}: summary`, x0 + PROMPT_W + NOTES_W + 2 * ZONE_GAP, SUMMARY_W, 'light-green'),
+      part('prompt', prompt ? en('circle.round-prompt-text', { round, prompt }) : en('circle.round-prompt', { round }), x0, PROMPT_W, 'violet'),
+      part('notes', en('circle.round-notes', { round }), x0 + PROMPT_W + ZONE_GAP, NOTES_W, 'light-blue'),
+      part('summary', en('circle.round-summary', { round }), x0 + PROMPT_W + NOTES_W + 2 * ZONE_GAP, SUMMARY_W, 'light-green'),
     )
   })
   return zones
@@ -112,7 +113,7 @@ function talkingPiece(seat: ZoneSpec | undefined): TokenSpec[] {
   return [
     {
       key: 'talking-piece',
-      label: 'Talking piece',
+      label: en('circle.talking-piece'),
       role: 'talkingPiece',
       x: seat.x + (SEAT_DIAMETER - TALKING_PIECE_SIZE) / 2,
       y: seat.y + TALKING_PIECE_INSET - TALKING_PIECE_SIZE / 2,
@@ -129,11 +130,11 @@ function talkingPiece(seat: ZoneSpec | undefined): TokenSpec[] {
  */
 export const TALKING_CIRCLE: ActivityTemplate = {
   id: 'talking-circle',
-  name: 'Talking circle',
+  name: en('talking-circle.name'),
   family: 'dialogue',
-  description: 'Everyone sits in a ring; only the holder of the talking piece speaks, then passes it to the next seat. Rounds with a prompt and a summary.',
+  description: en('talking-circle.description'),
   instructions:
-    'The keeper reads the round\'s prompt. Only the holder of the talking piece speaks; everyone else listens. When done (or to pass), the holder passes the piece to the next seat.\n\nAfter each round, the keeper writes a short summary note.',
+    `${en('talking-circle.the-keeper-reads-the')}\n\n${en('talking-circle.after-each-round-the')}`,
   results: 'circle',
   layout({ participants, options }) {
     const prompts = readRounds(options)
@@ -168,11 +169,11 @@ const QUEUE_H = 260
  */
 export const FISHBOWL: ActivityTemplate = {
   id: 'fishbowl',
-  name: 'Fishbowl',
+  name: en('fishbowl.name'),
   family: 'dialogue',
-  description: 'A few people talk in an inner circle while the outer ring listens and takes notes; in the open variant a listener takes the empty chair to join.',
+  description: en('fishbowl.description'),
   instructions:
-    'Inner seats talk; the outer ring listens and takes notes in the round\'s notes zone. Open variant: to join, add yourself to the queue, then take the empty chair; someone inside leaves to free a seat. Closed variant: the inner group rotates when the timer ends.\n\nEach round starts from the keeper\'s prompt and ends with a summary note.',
+    `${en('fishbowl.inner-seats-talk-the')}\n\n${en('fishbowl.each-round-starts-from')}`,
   results: 'circle',
   layout({ participants, options }) {
     const variant = readChoice(options, 'variant', ['open', 'closed'] as const, 'open')
@@ -204,7 +205,7 @@ export const FISHBOWL: ActivityTemplate = {
     if (open) {
       zones.push({
         key: 'queue',
-        label: 'Queue for the empty chair (top first)',
+        label: en('fishbowl.queue-for-the-empty'),
         x: roundsX,
         y: roundsBottom + ZONE_GAP,
         w: ROUNDS_W,

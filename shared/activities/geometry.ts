@@ -32,8 +32,6 @@ export const NOTE_SIZE = 200
 /** Height assumed for a text shape, whose height depends on rendering. */
 const TEXT_LINE_HEIGHT = 40
 
-export const IDENTITY: Transform = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }
-
 export function multiply(m: Transform, n: Transform): Transform {
   return {
     a: m.a * n.a + m.c * n.b,

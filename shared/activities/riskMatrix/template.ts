@@ -3,9 +3,10 @@
  * impact (1–25), configurable bands, and a written definition for every level (vague levels
  * are the usual criticism of risk matrices).
  */
-import { err, ok, type Result } from '../result.js'
-import { FRAME_PADDING, HEADER_HEIGHT, headerLabel } from './layout.js'
-import type { ActivityTemplate, LabelSpec, ZoneColor, ZoneSpec } from './types.js'
+import { err, ok, type Result } from '../../result.js'
+import { FRAME_PADDING, HEADER_HEIGHT, headerLabel } from '../layout.js'
+import type { ActivityTemplate, LabelSpec, ZoneColor, ZoneSpec } from '../types.js'
+import { en } from '../../i18n/catalogue.js'
 
 /** A score band: scores `min`…`max` inclusive. */
 export interface RiskBand {
@@ -31,26 +32,26 @@ export interface RiskMatrixSettings {
 }
 
 export const DEFAULT_RISK_BANDS: readonly RiskBand[] = [
-  { key: 'low', label: 'Low', min: 1, max: 4, color: 'green' },
-  { key: 'medium', label: 'Medium', min: 5, max: 9, color: 'yellow' },
-  { key: 'high', label: 'High', min: 10, max: 15, color: 'orange' },
-  { key: 'critical', label: 'Critical', min: 16, max: 25, color: 'red' },
+  { key: 'low', label: en('risk-matrix.low'), min: 1, max: 4, color: 'green' },
+  { key: 'medium', label: en('risk-matrix.medium'), min: 5, max: 9, color: 'yellow' },
+  { key: 'high', label: en('risk-matrix.high'), min: 10, max: 15, color: 'orange' },
+  { key: 'critical', label: en('risk-matrix.critical'), min: 16, max: 25, color: 'red' },
 ]
 
 export const LIKELIHOOD_LEVELS: readonly RiskLevel[] = [
-  { level: 1, name: 'Rare', definition: 'Only in exceptional circumstances (under 5% in the period).' },
-  { level: 2, name: 'Unlikely', definition: 'Could happen but not expected (5–25%).' },
-  { level: 3, name: 'Possible', definition: 'Might well happen (25–50%).' },
-  { level: 4, name: 'Likely', definition: 'Will probably happen in most circumstances (50–90%).' },
-  { level: 5, name: 'Almost certain', definition: 'Expected to happen (over 90%).' },
+  { level: 1, name: en('risk-matrix.rare'), definition: en('risk-matrix.only-in-exceptional-circumstances') },
+  { level: 2, name: en('risk-matrix.unlikely'), definition: en('risk-matrix.could-happen-but-not') },
+  { level: 3, name: en('risk-matrix.possible'), definition: en('risk-matrix.might-well-happen-25') },
+  { level: 4, name: en('risk-matrix.likely'), definition: en('risk-matrix.will-probably-happen-in') },
+  { level: 5, name: en('risk-matrix.almost-certain'), definition: en('risk-matrix.expected-to-happen-over') },
 ]
 
 export const IMPACT_LEVELS: readonly RiskLevel[] = [
-  { level: 1, name: 'Insignificant', definition: 'No noticeable effect on objectives, people, budget or schedule.' },
-  { level: 2, name: 'Minor', definition: 'Small delay or cost that the team absorbs.' },
-  { level: 3, name: 'Moderate', definition: 'An objective partly missed; needs management attention.' },
-  { level: 4, name: 'Major', definition: 'A key objective missed; significant cost, harm or loss of trust.' },
-  { level: 5, name: 'Severe', definition: 'The initiative fails, or serious harm to people; external scrutiny.' },
+  { level: 1, name: en('risk-matrix.insignificant'), definition: en('risk-matrix.no-noticeable-effect-on') },
+  { level: 2, name: en('risk-matrix.minor'), definition: en('risk-matrix.small-delay-or-cost') },
+  { level: 3, name: en('risk-matrix.moderate'), definition: en('risk-matrix.an-objective-partly-missed') },
+  { level: 4, name: en('risk-matrix.major'), definition: en('risk-matrix.a-key-objective-missed') },
+  { level: 5, name: en('risk-matrix.severe'), definition: en('risk-matrix.the-initiative-fails-or') },
 ]
 
 const BAND_COLORS: readonly ZoneColor[] = ['green', 'yellow', 'orange', 'red', 'violet', 'blue']
@@ -113,11 +114,11 @@ const IMPACT_LABEL_H = 180
  */
 export const RISK_MATRIX: ActivityTemplate = {
   id: 'risk-matrix',
-  name: 'Risk matrix',
+  name: en('risk-matrix.name'),
   family: 'risk-management',
-  description: '5 × 5 likelihood × impact matrix with defined levels and score bands; yields a risk register sorted by score.',
+  description: en('risk-matrix.description'),
   instructions:
-    'Write one risk per note and place it in the cell of its likelihood (rows, 1 Rare to 5 Almost certain) and impact (columns, 1 Insignificant to 5 Severe). Score = likelihood × impact.\n\nThen give each risk an owner and a mitigation in the results panel.',
+    `${en('risk-matrix.write-one-risk-per')}\n\n${en('risk-matrix.then-give-each-risk')}`,
   results: 'riskRegister',
   layout({ options }) {
     const bands = parseRiskBands(options.bands)
@@ -133,19 +134,19 @@ export const RISK_MATRIX: ActivityTemplate = {
     const zones: ZoneSpec[] = []
     const labels: LabelSpec[] = [
       headerLabel(RISK_MATRIX.instructions, width),
-      { key: 'axis-likelihood', text: 'Likelihood ↑', x: FRAME_PADDING, y: HEADER_HEIGHT, w: LEVEL_LABEL_W - 20, size: 'm' },
-      { key: 'axis-impact', text: 'Impact →', x: gridX, y: gridY + 5 * CELL_H + IMPACT_LABEL_H - 50, w: 400, size: 'm' },
+      { key: 'axis-likelihood', text: en('risk-matrix.likelihood'), x: FRAME_PADDING, y: HEADER_HEIGHT, w: LEVEL_LABEL_W - 20, size: 'm' },
+      { key: 'axis-impact', text: en('risk-matrix.impact'), x: gridX, y: gridY + 5 * CELL_H + IMPACT_LABEL_H - 50, w: 400, size: 'm' },
     ]
     for (let l = 1; l <= 5; l++) {
       const y = gridY + (5 - l) * CELL_H
       const level = likelihood.value[l - 1]
-      if (level) labels.push({ key: `likelihood-${l}`, text: `${l} ${level.name}: ${level.definition}`, x: FRAME_PADDING, y: y + 20, w: LEVEL_LABEL_W - 20, size: 's' })
+      if (level) labels.push({ key: `likelihood-${l}`, text: en('risk-matrix.level-caption', { level: l, name: level.name, definition: level.definition }), x: FRAME_PADDING, y: y + 20, w: LEVEL_LABEL_W - 20, size: 's' })
       for (let i = 1; i <= 5; i++) {
         const score = l * i
         const band = bandFor(bands.value, score)
         zones.push({
           key: `l${l}-i${i}`,
-          label: `${l} × ${i} = ${score}${band ? ` (${band.label})` : ''}`,
+          label: band ? en('risk-matrix.cell', { likelihood: l, impact: i, score, band: band.label }) : `${l} × ${i} = ${score}`,
           x: gridX + (i - 1) * CELL_W,
           y,
           w: CELL_W,
@@ -160,7 +161,7 @@ export const RISK_MATRIX: ActivityTemplate = {
     }
     for (let i = 1; i <= 5; i++) {
       const level = impact.value[i - 1]
-      if (level) labels.push({ key: `impact-${i}`, text: `${i} ${level.name}: ${level.definition}`, x: gridX + (i - 1) * CELL_W + 10, y: gridY + 5 * CELL_H + 10, w: CELL_W - 20, size: 's' })
+      if (level) labels.push({ key: `impact-${i}`, text: en('risk-matrix.level-caption', { level: i, name: level.name, definition: level.definition }), x: gridX + (i - 1) * CELL_W + 10, y: gridY + 5 * CELL_H + 10, w: CELL_W - 20, size: 's' })
     }
     const settings: RiskMatrixSettings = { bands: bands.value, likelihood: likelihood.value, impact: impact.value }
     return ok({ width, height, zones, labels, tokens: [], settings: settings as unknown as Record<string, unknown> })
