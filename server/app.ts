@@ -13,7 +13,6 @@ import { BoardError } from './boards/errors.js'
 import { saveVersion } from './boards/versions.js'
 import type { Config } from './config.js'
 import { FacilitationService } from './facilitation/FacilitationService.js'
-import { VersionKeeper } from './history/VersionKeeper.js'
 import { boardAccessWith } from './http/access.js'
 import { registerAdminRoutes } from './http/adminRoutes.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
@@ -26,7 +25,6 @@ import { registerSpaceRoutes } from './http/spaceRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
-import { AttendanceRecorder } from './spaces/attendance.js'
 import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 
@@ -85,7 +83,7 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', async (c) => c.text(await metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
 
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
@@ -97,8 +95,6 @@ export function createApp(deps: AppDeps) {
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
-  new AttendanceRecorder(storage, logger).attach(rooms)
-  new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }
 }

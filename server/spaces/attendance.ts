@@ -10,7 +10,7 @@ import type { Role } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import type { Room } from '../sync/Room.js'
-import type { RoomManager } from '../sync/RoomManager.js'
+import type { RoomExtension } from '../sync/RoomExtension.js'
 import { Session } from '../sync/Session.js'
 
 /** A person seen in a presence state. */
@@ -34,8 +34,13 @@ export function personOfPresence(state: unknown, role: Role): PresentPerson | nu
 
 type Seen = { name: string; role: Role; writtenAt: number }
 
-/** Records the people present on boards, writing each at most every ATTENDANCE_REFRESH_MS. */
-export class AttendanceRecorder {
+/**
+ * Records the people present on boards, writing each at most every ATTENDANCE_REFRESH_MS. A room
+ * extension (server/server.ts registers it): it listens to the presence of every board-doc room,
+ * whose awareness updates carry the session that made them, hence the role.
+ */
+export class AttendanceRecorder implements RoomExtension {
+  readonly name = 'attendance'
   private readonly seen = new Map<string, Seen>()
 
   constructor(
@@ -65,18 +70,12 @@ export class AttendanceRecorder {
     for (const key of this.seen.keys()) if (key.startsWith(`${boardId}\u0000`)) this.seen.delete(key)
   }
 
-  /**
-   * Listens to the presence of every board-doc room (the narrowest existing hook: a room's
-   * awareness, whose updates carry the session that made them, hence its role).
-   */
-  attach(rooms: RoomManager): void {
-    rooms.loadedListeners.add((room) => this.watch(room))
-    rooms.closedListeners.add((room) => {
-      if (room.kind === 'board') this.forgetBoard(boardOfRoom(room))
-    })
+  onUnload(room: Room): void {
+    if (room.kind === 'board') this.forgetBoard(boardOfRoom(room))
   }
 
-  private watch(room: Room): void {
+  /** A room is created: its presence is watched from its first session on. */
+  onLoad(room: Room): void {
     if (room.kind !== 'board') return
     const boardId = boardOfRoom(room)
     const byClient = new Map<number, PresentPerson>()
