@@ -141,7 +141,7 @@ describe('a space with three sessions (issue 16)', () => {
     const trend = csv.split('\r\n').filter((l) => l.startsWith('trend,readiness'))
     expect(trend).toEqual([`trend,readiness,2026-10-01,${boards[1]!.id},,4`])
     const fr = await (await report('md', '&locale=fr')).text()
-    expect(fr).toContain('Disposition au changement')
+    expect(fr).toContain('Préparation au changement')
     expect((await report('pdf')).status).toBe(400)
   })
 })
