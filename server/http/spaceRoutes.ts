@@ -38,6 +38,7 @@ const CreateBoard = z.object({
   options: z.record(z.string(), z.unknown()).optional(),
   locale: z.enum(TEMPLATE_LOCALES).optional(),
   date: z.string().refine((v) => v.length === 10 && isoDay(v) !== null, 'date must be a date YYYY-MM-DD').optional(),
+  purpose: z.string().trim().min(1).max(500, 'purpose is at most 500 characters').optional(),
 })
 const MoveIn = z.object({ boardToken: z.string().regex(TOKEN_PATTERN, 'boardToken is not a board token') })
 const Day = z.string().refine((v) => isoDay(v) !== null && v.length === 10, 'due must be a date YYYY-MM-DD')

@@ -63,14 +63,18 @@ export async function rotateSpaceLink(deps: SpaceDeps, spaceId: string, role: Sp
 
 /**
  * A new board (session) in the space (R8: the space facilitator link, checked by the route),
- * in the space's language unless told otherwise; `date` is the day the session takes place.
+ * in the space's language unless told otherwise; `date` is the day the session takes place and
+ * `purpose` what it is for (both shown by the board's report summary).
  */
-export async function createBoardInSpace(storage: Storage, spaceId: string, input: NewBoard & { date?: string }): Promise<CreatedBoard> {
+export async function createBoardInSpace(storage: Storage, spaceId: string, input: NewBoard & { date?: string; purpose?: string }): Promise<CreatedBoard> {
   const space = await getSpace(storage, spaceId)
-  const { date, ...board } = input
+  const { date, purpose, ...board } = input
   const created = await createBoardFromTemplate(storage, { ...board, locale: board.locale ?? spaceLocale(space) })
   await storage.setBoardSpace(created.board.id, spaceId)
-  if (date) await storage.setBoardSettings(created.board.id, { ...(await storage.getBoardSettings(created.board.id)), [SESSION_DATE_SETTING]: date })
+  if (date || purpose) {
+    const settings = await storage.getBoardSettings(created.board.id)
+    await storage.setBoardSettings(created.board.id, { ...settings, ...(date ? { [SESSION_DATE_SETTING]: date } : {}), ...(purpose ? { purpose } : {}) })
+  }
   return created
 }
 

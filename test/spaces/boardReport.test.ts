@@ -27,7 +27,7 @@ describe('board report of a risk workshop (issue 16)', () => {
   beforeAll(async () => {
     server = await startTestServer()
     const space = await createSpace(server, 'Risk team')
-    board = await createSpaceBoard(server, space, { title: 'Q3 risk workshop', template: 'risk-matrix', date: '2026-09-15' })
+    board = await createSpaceBoard(server, space, { title: 'Q3 risk workshop', template: 'risk-matrix', date: '2026-09-15', purpose: 'Agree the top risks of Q3 and who owns them' })
     const control = connectProvider(server.url, `${board.id}/control`, board.tokens.viewer)
     await waitForSync(control)
     await waitFor(() => readActivities(readAllRecords(control.doc)).length === 1)
@@ -77,6 +77,7 @@ describe('board report of a risk workshop (issue 16)', () => {
     expect(summary).toBeGreaterThan(0)
     expect(summary).toBeLessThan(md.indexOf('## Risk matrix'))
     const head = md.slice(summary, md.indexOf('## Risk matrix'))
+    expect(head).toContain('**Purpose:** Agree the top risks of Q3 and who owns them')
     expect(head).toContain('**Date and time:** September 15, 2026')
     expect(head).toMatch(/\*\*Facilitator:\*\* Fatima\s/)
     expect(head).toMatch(/\*\*Attendance \(2\):\*\* Fatima \(facilitator\), Marc \(participant\)\n/)

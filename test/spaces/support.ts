@@ -27,7 +27,7 @@ export async function createSpace(server: At, title = 'Team space', locale?: str
   return { id: body.space.id, links: body.links, tokens }
 }
 
-export async function createSpaceBoard(server: At, space: TestSpace, body: { title: string; template?: string; date?: string; participants?: string[] }): Promise<SpaceBoard> {
+export async function createSpaceBoard(server: At, space: TestSpace, body: { title: string; template?: string; date?: string; purpose?: string; participants?: string[] }): Promise<SpaceBoard> {
   const res = await api(server, `/api/spaces/${space.id}/boards`, space.tokens.facilitator, { method: 'POST', json: body })
   if (res.status !== 201) throw new Error(`board creation in space failed: ${res.status} ${await res.text()}`)
   const created = (await res.json()) as { board: { id: string }; links: Record<'facilitator' | 'participant' | 'viewer', string> }
