@@ -1,6 +1,6 @@
 /** The space page (`/s/<id>#<token>`, issue 16): sessions, actions, commitments, recognition, risks, trends, report. */
 import { useI18n } from '../i18n/I18nProvider'
-import { ActionsTable, ChartFigure, CommitmentsList, RecognitionFeed, SessionsTimeline } from './SpaceSections'
+import { ActionsTable, ChartFigure, CommitmentsList, OpenMitigations, RecognitionFeed, SessionsTimeline } from './SpaceSections'
 import { REPORT_FORMATS, useSpace } from './useSpace'
 import './space.css'
 
@@ -48,6 +48,7 @@ export function SpacePage({ spaceId, token }: { spaceId: string; token: string }
       <section aria-labelledby="space-risks">
         <h2 id="space-risks">{t('space.risks')}</h2>
         {data.overview.risks.length === 0 ? <p>{t('space.noRisks')}</p> : <ChartFigure chart={data.charts.risks} title={t('space.risks')} />}
+        <OpenMitigations risks={data.overview.risks} />
       </section>
       <section aria-labelledby="space-trends">
         <h2 id="space-trends">{t('space.trends')}</h2>

@@ -181,3 +181,20 @@ export function ChartFigure({ chart, title }: { chart: Chart; title: string }) {
     </figure>
   )
 }
+
+/** The mitigations of risks not closed yet (latest session that assessed each risk). */
+export function OpenMitigations({ risks }: { risks: Overview['risks'] }) {
+  const { t } = useI18n()
+  const open = risks.filter((r) => r.mitigation && (r.status ?? 'open').toLowerCase() !== 'done' && (r.status ?? 'open').toLowerCase() !== 'closed')
+  if (open.length === 0) return null
+  return (
+    <>
+      <h3>{t('space.mitigations')}</h3>
+      <ul className="space-mitigations">
+        {open.map((r) => (
+          <li key={r.key}>{t('space.mitigation', { risk: r.label, score: r.latestScore, mitigation: r.mitigation ?? '' })}</li>
+        ))}
+      </ul>
+    </>
+  )
+}

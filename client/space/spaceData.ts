@@ -35,7 +35,7 @@ export type SpacePageData = {
     actionCounts: { total: number; open: number; done: number; dropped: number; overdue: number }
     commitments: SpaceCommitment[]
     recognition: Array<{ boardId: string; boardTitle: string; date: string; category: string; text: string; to: string | null }>
-    risks: Array<{ key: string; label: string }>
+    risks: Array<{ key: string; label: string; latestScore: number; mitigation: string | null; status: string | null }>
   }
   charts: { readiness: Chart; evaluation: Chart; risks: Chart }
 }

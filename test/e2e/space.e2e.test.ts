@@ -28,6 +28,7 @@ describe('space page (issue 16)', () => {
     await expect(page.locator('tr.overdue').count()).resolves.toBe(1)
     await expect(page.locator('.space-chart svg').count()).resolves.toBe(3)
     await expect(page.getByText('Thanks for the demo').isVisible()).resolves.toBe(true)
+    await expect(page.getByText('Staff turnover (score 16): Cross-train the team').isVisible()).resolves.toBe(true)
 
     // Mark the overdue action done from the space: the board's results say so.
     await page.getByLabel('Status: Fix the build').selectOption('done')

@@ -27,7 +27,7 @@ export type SessionData = {
   date: string
   readiness: number[]
   evaluation: number[]
-  risks: Array<{ text: string; l: number; i: number }>
+  risks: Array<{ text: string; l: number; i: number; mitigation?: string }>
   extra?: (activities: Activity[], notes: JsonRecord[]) => void
 }
 
@@ -52,7 +52,7 @@ export async function writeSession(server: At, space: TestSpace, n: number, data
     ...data.risks.map((r, k) => {
       const cell = zoneOf(byTemplate('risk-matrix'), (z) => z.meaning.kind === 'riskCell' && z.meaning.likelihood === r.l && z.meaning.impact === r.i)
       const at = positionInZone(cell)
-      return noteRecord(`shape:k${n}-${k}`, r.text, at.x, at.y)
+      return noteRecord(`shape:k${n}-${k}`, r.text, at.x, at.y, { meta: r.mitigation ? { mitigation: r.mitigation } : {} })
     }),
   ]
   data.extra?.(activities, notes)
@@ -102,7 +102,7 @@ export const THREE_SESSIONS: readonly SessionData[] = [
     evaluation: [5, 5, 5, 5, 4],
     risks: [
       { text: 'Budget cut', l: 3, i: 4 },
-      { text: 'Staff turnover', l: 4, i: 4 },
+      { text: 'Staff turnover', l: 4, i: 4, mitigation: 'Cross-train the team' },
     ],
   },
   { date: '2026-11-01', readiness: [2, 4, 6, 8, 10, 6], evaluation: [1, 2, 3, 4], risks: [{ text: 'budget cut.', l: 2, i: 2 }] },
