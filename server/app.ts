@@ -23,6 +23,8 @@ import type { AppEnv } from './http/env.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerPlanRoutes } from './http/planRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
+import { spaceAccessWith } from './http/spaceAccess.js'
+import { registerSpaceRoutes } from './http/spaceRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps) {
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
+  registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

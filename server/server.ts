@@ -10,6 +10,7 @@ import { loadConfig, sqliteFile, type Config } from './config.js'
 import { createLogger, type Logger } from './logger.js'
 import { createMetrics, type Metrics } from './metrics.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
+import { AttendanceRecorder } from './spaces/attendance.js'
 import type { RedisRelay } from './cluster/RedisRelay.js'
 import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
@@ -90,6 +91,7 @@ export async function startServer(
   rooms.use(new VersionKeeper(saveVersion, logger, config.AUTOSAVE_INTERVAL_MS))
   rooms.use(facilitation)
   rooms.use(privateRooms)
+  rooms.use(new AttendanceRecorder(storage, logger))
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
   })

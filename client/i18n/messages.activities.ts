@@ -42,6 +42,8 @@ const SHARED = {
   'activities.description.ls-15-percent': 'ls-15-percent.description',
   'activities.name.ls-triz': 'ls-triz.name',
   'activities.description.ls-triz': 'ls-triz.description',
+  'activities.name.session-evaluation': 'session-evaluation.name',
+  'activities.description.session-evaluation': 'session-evaluation.description',
   'activities.zone.round.prompt': 'circle.round-prompt',
   'activities.zone.round.notes': 'circle.round-notes',
   'activities.zone.round.summary': 'circle.round-summary',

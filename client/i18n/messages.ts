@@ -6,6 +6,7 @@ import { facilitationEn, facilitationFr } from './messages.facilitation'
 import { ACTIVITIES_MESSAGES } from './messages.activities'
 import { boardToolsMessages } from './messages.boardTools'
 import { planEn, planFr } from './messages.plan'
+import { spaceMessages } from './messages.space'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -67,6 +68,7 @@ const en = {
   ...ACTIVITIES_MESSAGES.en,
   ...boardToolsMessages.en,
   ...planEn,
+  ...spaceMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -129,6 +131,7 @@ const fr: Catalogue = {
   ...ACTIVITIES_MESSAGES.fr,
   ...boardToolsMessages.fr,
   ...planFr,
+  ...spaceMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

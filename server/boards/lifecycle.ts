@@ -113,7 +113,8 @@ export async function rotateLink(
 ): Promise<{ token: string; closedSessions: number }> {
   const token = newToken()
   await deps.storage.replaceToken(boardId, role, hashToken(token))
-  const closedSessions = deps.rooms.revokeSessions({ boardId, role }, CloseEvents.LinkRevoked)
+  // A board's own link: sessions opened with its space's links stay (SPEC R9).
+  const closedSessions = deps.rooms.revokeSessions({ boardId, role, via: 'board' }, CloseEvents.LinkRevoked)
   deps.logger.info({ boardId, role, closed: closedSessions }, 'link rotated')
   return { token, closedSessions }
 }

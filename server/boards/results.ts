@@ -11,6 +11,7 @@ import { extractResults, type BoardResults } from '../../shared/activities/index
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
 import { recordsOfState } from './boardState.js'
+import { reportFigures, reportSummary } from './reportParts.js'
 import { getBoard } from './lifecycle.js'
 import { toTldrFile } from './tldrFile.js'
 
@@ -55,7 +56,10 @@ function slug(title: string): string {
 }
 
 export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: ExportFormat): Promise<ExportFile> {
-  const { input, records } = await boardResults(deps, boardId)
+  const { input: results, records } = await boardResults(deps, boardId)
+  // A report starts with its summary and holds the figures the server draws (issue 16).
+  const input: ReportInput = { ...results, summary: await reportSummary(deps.storage, results.board) }
+  input.figures = reportFigures(input)
   const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {

@@ -151,8 +151,8 @@ export class RedisRelay implements RoomExtension {
   }
 
   /** Link rotation, board deletion: repeated on every instance. */
-  onRevoke({ boardId, role }: Revocation, event: CloseEvent): void {
-    this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, code: event.code, reason: event.reason }))
+  onRevoke({ boardId, role, via }: Revocation, event: CloseEvent): void {
+    this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, ...(via ? { via } : {}), code: event.code, reason: event.reason }))
   }
 
   /** Unsubscribe after unload. */

@@ -22,7 +22,7 @@ export const RELAY_REVOKE = 3
 
 export type RelayType = typeof RELAY_UPDATE | typeof RELAY_AWARENESS | typeof RELAY_QUERY_AWARENESS | typeof RELAY_REVOKE
 
-export type RevokePayload = { boardId: string; role: 'facilitator' | 'participant' | 'viewer' | null; code: number; reason: string }
+export type RevokePayload = { boardId: string; role: 'facilitator' | 'participant' | 'viewer' | null; via?: 'board' | 'space'; code: number; reason: string }
 
 const ROLES_OR_NULL = new Set(['facilitator', 'participant', 'viewer', null])
 
@@ -36,7 +36,9 @@ export function decodeRevoke(bytes: Uint8Array): RevokePayload | null {
     const v = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
     if (typeof v.boardId !== 'string' || !ROLES_OR_NULL.has(v.role as string | null)) return null
     if (typeof v.code !== 'number' || typeof v.reason !== 'string') return null
-    return { boardId: v.boardId, role: v.role as RevokePayload['role'], code: v.code, reason: v.reason }
+    const via: Pick<RevokePayload, 'via'> | null = v.via === 'board' ? { via: 'board' } : v.via === 'space' ? { via: 'space' } : v.via === undefined ? {} : null
+    if (!via) return null
+    return { boardId: v.boardId, role: v.role as RevokePayload['role'], ...via, code: v.code, reason: v.reason }
   } catch {
     return null
   }

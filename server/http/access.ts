@@ -8,10 +8,13 @@ import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import type { Role } from '../../shared/roles.js'
 import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
+import { boardRoleOfSpaceLink } from '../spaces/links.js'
 import type { Storage } from '../storage/Storage.js'
+import type { LinkKind } from '../sync/Session.js'
 import type { AppEnv } from './env.js'
 
-export type Grant = { boardId: string; role: Role; tokenHash: string }
+/** `via`: whether the token is one of the board's own links or a link of its space (SPEC R7). */
+export type Grant = { boardId: string; role: Role; tokenHash: string; via: LinkKind }
 
 export function isBoardId(id: string | undefined): id is string {
   return id !== undefined && BOARD_ID_PATTERN.test(id)
@@ -32,6 +35,7 @@ export function tokenFrom(c: Context): string | null {
 /**
  * Resolves the caller's grant on a board or throws 401 (no token) / 403 (a token that is
  * malformed, unknown or for another board: all look alike, so boards cannot be enumerated).
+ * A link of the board's space is accepted with the board role it maps to (SPEC R7).
  */
 export async function requireGrant(c: Context, storage: Storage, boardId: string): Promise<Grant> {
   const token = tokenFrom(c)
@@ -39,8 +43,14 @@ export async function requireGrant(c: Context, storage: Storage, boardId: string
   if (!TOKEN_PATTERN.test(token)) throw new HTTPException(403, { message: 'this link is not valid for this board' })
   const tokenHash = hashToken(token)
   const grant = await storage.findToken(tokenHash)
-  if (!grant || grant.boardId !== boardId) throw new HTTPException(403, { message: 'this link is not valid for this board' })
-  return { boardId, role: grant.role, tokenHash }
+  if (grant?.boardId === boardId) return { boardId, role: grant.role, tokenHash, via: 'board' }
+  if (!grant) {
+    const spaceGrant = await storage.findSpaceByTokenHash(tokenHash)
+    if (spaceGrant && (await storage.getBoardSpace(boardId)) === spaceGrant.spaceId) {
+      return { boardId, role: boardRoleOfSpaceLink(spaceGrant.role), tokenHash, via: 'space' }
+    }
+  }
+  throw new HTTPException(403, { message: 'this link is not valid for this board' })
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { Role } from '../../shared/roles.js'
+import type { SpaceRole } from '../storage/Storage.js'
 
 export type AppEnv = {
   /** The Node request, set by @hono/node-server (and by @hono/node-ws for upgrades). */
@@ -12,6 +13,9 @@ export type AppEnv = {
     board: string
     /** The role of the caller's link on that board. */
     role: Role
+    /** Set by `spaceAccess`: the space id of the path, and the role of the caller's space link. */
+    space: string
+    spaceRole: SpaceRole
   }
 }
 

@@ -8,9 +8,13 @@ import type { CloseEvent } from '../../shared/protocol.js'
 import type { Role } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
 import type { Room, RoomEvents } from './Room.js'
+import type { LinkKind } from './Session.js'
 
-/** Sessions to close: every session of a board, or those opened with one role's link. */
-export type Revocation = { boardId: string; role: Role | null }
+/**
+ * Sessions to close: every session of a board, or those opened with one role's link; `via`
+ * keeps only those opened with a board's own links or with its space's links (SPEC R8, R9).
+ */
+export type Revocation = { boardId: string; role: Role | null; via?: LinkKind }
 
 export interface RoomExtension {
   /** For logs. */

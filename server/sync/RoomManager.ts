@@ -234,8 +234,11 @@ export class RoomManager {
   }
 
   /** Closes, on this instance only, the sessions of a board (of one role, or of every role). */
-  closeBoardSessions({ boardId, role }: Revocation, event: CloseEvent): number {
-    return this.closeSessions((s) => s.grant.boardId === boardId && (role === null || s.grant.role === role), event)
+  closeBoardSessions({ boardId, role, via }: Revocation, event: CloseEvent): number {
+    return this.closeSessions(
+      (s) => s.grant.boardId === boardId && (role === null || s.grant.role === role) && (via === undefined || (s.grant.via ?? 'board') === via),
+      event,
+    )
   }
 
   /**

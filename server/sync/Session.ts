@@ -9,7 +9,11 @@ export type SessionGrant = {
   tokenHash: string
   /** Remote address, for per-IP limits. */
   ip: string
+  /** The kind of link used: a board's own, or a link of the board's space (SPEC R7). */
+  via?: LinkKind
 }
+
+export type LinkKind = 'board' | 'space'
 
 /**
  * Lifecycle of a session: `loading` while its room loads (frames are buffered), `open`

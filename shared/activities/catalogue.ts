@@ -9,6 +9,7 @@ import { POWER_INTEREST_GRID } from './powerInterest.js'
 import { RECOGNITION_WALL } from './recognition.js'
 import { RETROSPECTIVE_TEMPLATES } from './retro/template.js'
 import { RISK_MATRIX } from './riskMatrix/template.js'
+import { SESSION_EVALUATION } from './sessionEvaluation.js'
 import type { ActivityTemplate, TemplateSummary } from './types.js'
 
 /** Every template, in gallery order. Ids are stable: boards store them. */
@@ -23,6 +24,7 @@ export const TEMPLATES: readonly ActivityTemplate[] = [
   RECOGNITION_WALL,
   COMMITMENTS,
   ...LIBERATING_TEMPLATES,
+  SESSION_EVALUATION,
 ]
 
 const BY_ID: ReadonlyMap<string, ActivityTemplate> = new Map(TEMPLATES.map((t) => [t.id, t]))

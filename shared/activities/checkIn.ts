@@ -7,6 +7,7 @@ import { byReading, scaleScores, sections, take, zonesOfKind, type Extraction, t
 import { sectionRows, sectionsMarkdown } from './empathyMap.js'
 import { FRAME_PADDING, HEADER_HEIGHT, ZONE_GAP, headerLabel } from './layout.js'
 import { oneLine, say, sayNumber, table, type NoteVisitor, type ReportContext } from './reporting.js'
+import { SESSION_EVALUATION_ID } from './sessionEvaluation.js'
 import type { ActivityTemplate, AxisScale, LabelSpec, ZoneSpec } from './types.js'
 
 export const READINESS_SCALE: AxisScale = { name: en('change-readiness-check-in.readiness'), min: 1, max: 10, lowLabel: en('change-readiness-check-in.resisting'), highLabel: en('change-readiness-check-in.championing') }
@@ -109,14 +110,20 @@ export function extractCheckIn(x: Extraction): CheckInResult {
   return { kind: 'checkIn', spectrum, averageScore, sections: sections(x, 'section') }
 }
 
-export function checkInMarkdown(ctx: ReportContext, a: CheckInResult): string[] {
-  const average = a.averageScore === null ? say(ctx, 'checkIn.averageNone') : say(ctx, 'checkIn.average', { score: sayNumber(ctx, a.averageScore, 1) })
+/** A session evaluation is reported in its own words (return on time invested, 1–5). */
+const isEvaluation = (a: { templateId?: string }) => a.templateId === SESSION_EVALUATION_ID
+
+export function checkInMarkdown(ctx: ReportContext, a: CheckInResult & { templateId?: string }): string[] {
+  const evaluation = isEvaluation(a)
+  const none = evaluation ? say(ctx, 'evaluation.averageNone') : say(ctx, 'checkIn.averageNone')
+  const average = a.averageScore === null ? none : say(ctx, evaluation ? 'evaluation.average' : 'checkIn.average', { score: sayNumber(ctx, a.averageScore, 1) })
   const out = [`${average}\n`]
-  if (a.spectrum.length) out.push(table(ctx, ['field.text', 'field.readiness'], a.spectrum.map((n) => [oneLine(n.text), sayNumber(ctx, n.score)])))
+  if (a.spectrum.length) out.push(table(ctx, ['field.text', evaluation ? 'field.evaluation' : 'field.readiness'], a.spectrum.map((n) => [oneLine(n.text), sayNumber(ctx, n.score)])))
   return [...out, ...sectionsMarkdown(ctx, a.sections)]
 }
 
-export function checkInRows(ctx: ReportContext, a: CheckInResult, visit: NoteVisitor): void {
-  for (const n of a.spectrum) visit(say(ctx, 'checkIn.spectrumRow'), n, { score: sayNumber(ctx, n.score) })
+export function checkInRows(ctx: ReportContext, a: CheckInResult & { templateId?: string }, visit: NoteVisitor): void {
+  const row = say(ctx, isEvaluation(a) ? 'evaluation.scaleRow' : 'checkIn.spectrumRow')
+  for (const n of a.spectrum) visit(row, n, { score: sayNumber(ctx, n.score) })
   sectionRows(a.sections, visit)
 }

@@ -14,6 +14,7 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/catalogue.js'
 import type { PlanState } from '../plan.js'
 import { boardLocale, languageMarker } from './language.js'
 import { planMarkdown } from './planReport.js'
+import { summaryMarkdown, type ReportSummary } from './summary.js'
 
 export type ReportInput = {
   board: { id: string; title: string; createdAt: number }
@@ -29,7 +30,16 @@ export type ReportInput = {
   fallbackLocale?: Locale
   /** The board's plan with its run (issue 15): steps planned against actual times. */
   plan?: PlanState | null
+  /** What the server knows about the session (purpose, time, attendance): the report starts with a summary when given. */
+  summary?: ReportSummary
+  /**
+   * Figures the server drew per activity (by instance id), e.g. a risk heat map: trusted markup
+   * for HTML, a table for Markdown, placed under the activity's heading.
+   */
+  figures?: Readonly<Record<string, ReportFigure>>
 }
+
+export type ReportFigure = { html: string; markdown: string }
 
 /** One CSV row per note. */
 export type NoteRow = {
@@ -115,15 +125,20 @@ export function formatDate(locale: Locale, at: number): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at))
 }
 
-function markdownOf(input: ReportInput, ctx: ReportContext): string {
+/** Where a figure goes: its Markdown (a Markdown report) or a placeholder the HTML report fills in. */
+type FigureSlot = (instanceId: string) => string | null
+
+function markdownOf(input: ReportInput, ctx: ReportContext, figure: FigureSlot = (id) => input.figures?.[id]?.markdown ?? null): string {
   const people = participantsOf(input)
   const parts = [
     `# ${input.board.title}\n`,
     `${say(ctx, 'report.reportOf', { date: formatDate(ctx.locale, input.generatedAt), created: formatDate(ctx.locale, input.board.createdAt) })}\n`,
+    ...(input.summary ? [summaryMarkdown(ctx, input.summary, input.results.activities)] : []),
     `**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`,
   ]
   for (const a of input.results.activities) {
-    const out = [`## ${label(ctx, a.name)}\n`, ...kindMarkdown(ctx, a)]
+    const drawn = figure(a.instanceId)
+    const out = [`## ${label(ctx, a.name)}\n`, ...(drawn ? [drawn] : []), ...kindMarkdown(ctx, a)]
     if (a.unzoned.length) out.push(`### ${say(ctx, 'report.otherNotes')}\n\n${noteList(ctx, a.unzoned)}`)
     parts.push(out.join('\n'))
   }
@@ -168,7 +183,15 @@ tr { break-inside: avoid; } img.board { max-width: 100%; border: 1px solid #d1d1
 export async function toHtml(input: ReportInput, boardImageDataUrl?: string | null): Promise<string> {
   const { marked } = await import('marked')
   const ctx = contextOf(input, true)
-  const body = await marked.parse(markdownOf(escapeDeep(input), ctx), { async: true, gfm: true })
+  // Figures are trusted markup drawn by the server: a placeholder (an HTML comment marked leaves
+  // alone) goes through Markdown, then the figure replaces it.
+  const figures = input.figures ?? {}
+  const slot: FigureSlot = (id) => (figures[id] ? `<!-- figure:${Object.keys(figures).indexOf(id)} -->\n` : null)
+  const parsed = await marked.parse(markdownOf(escapeDeep({ ...input, figures: undefined }), ctx, slot), { async: true, gfm: true })
+  const body = parsed.replace(/<!-- figure:(\d+) -->/g, (_whole, i: string) => {
+    const figure = Object.values(figures)[Number(i)]
+    return figure ? `<div class="figure">${figure.html}</div>` : ''
+  })
   const image =
     boardImageDataUrl && /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(boardImageDataUrl)
       ? `<img class="board" alt="${escapeHtml(say(ctx, 'report.boardImage'))}" src="${boardImageDataUrl}">`

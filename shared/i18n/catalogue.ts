@@ -7,12 +7,13 @@
 import type { CatalogueEntry } from './entry.js'
 import type { Locale } from './locale.js'
 import { REPORT_TEXTS } from './reportTexts.js'
+import { SPACE_TEXTS } from './spaceTexts.js'
 import { TEMPLATE_TEXTS } from './templateTexts.js'
 
 export type { CatalogueEntry } from './entry.js'
 export * from './locale.js'
 
-export const CATALOGUE = { ...TEMPLATE_TEXTS, ...REPORT_TEXTS }
+export const CATALOGUE = { ...TEMPLATE_TEXTS, ...REPORT_TEXTS, ...SPACE_TEXTS }
 export type TextKey = keyof typeof CATALOGUE
 export type TemplateTextKey = keyof typeof TEMPLATE_TEXTS
 export type ReportTextKey = keyof typeof REPORT_TEXTS

@@ -52,6 +52,7 @@ describe('template catalogue', () => {
       'ls-what-so-what-now-what',
       'ls-15-percent',
       'ls-triz',
+      'session-evaluation',
     ])
     for (const summary of templateSummaries()) {
       expect(Object.keys(summary).sort()).toEqual(['description', 'family', 'id', 'name'])

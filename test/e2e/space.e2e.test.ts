@@ -1,0 +1,63 @@
+/**
+ * The space page in Chromium (issue 16): a member opens `/s/<id>#<token>`, sees the sessions,
+ * actions (the overdue one marked), commitments, recognition, risks and trend charts, changes an
+ * action's status and checks in on a commitment; screenshots of the page and of both reports.
+ */
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { THREE_SESSIONS, writeSession } from '../spaces/sessionWriter.js'
+import { api, createSpace } from '../spaces/support.js'
+import { browserSuite, screenshotPath } from './helpers/browser.js'
+
+describe('space page (issue 16)', () => {
+  const suite = browserSuite({ snapshotClient: true, setupTimeoutMs: 60_000 })
+
+  it('shows the space, edits an action and checks in; the page and both reports are captured', async () => {
+    const server = { url: suite.url }
+    const space = await createSpace(server, 'Delivery team')
+    const boards = []
+    for (const [k, data] of THREE_SESSIONS.entries()) boards.push(await writeSession(server, space, k + 1, data))
+
+    const { page, errors } = await suite.newPage()
+    await page.goto(`${suite.url}/s/${space.id}#${space.tokens.member}`)
+    await page.getByRole('heading', { level: 1, name: 'Delivery team' }).waitFor({ timeout: 15_000 })
+    for (const name of ['Sessions', 'Actions', 'Commitments', 'Recognition', 'Risks across sessions', 'Trends']) {
+      await expect(page.getByRole('heading', { level: 2, name, exact: true }).isVisible()).resolves.toBe(true)
+    }
+    await expect(page.locator('.space-timeline li').count()).resolves.toBe(3)
+    await expect(page.locator('tr.overdue').count()).resolves.toBe(1)
+    await expect(page.locator('.space-chart svg').count()).resolves.toBe(3)
+    await expect(page.getByText('Thanks for the demo').isVisible()).resolves.toBe(true)
+    await expect(page.getByText('Staff turnover (score 16): Cross-train the team').isVisible()).resolves.toBe(true)
+
+    // Mark the overdue action done from the space: the board's results say so.
+    await page.getByLabel('Status: Fix the build').selectOption('done')
+    await page.locator('tr.overdue').getByRole('button', { name: 'Save' }).click()
+    await page.locator('tr.overdue').waitFor({ state: 'detached', timeout: 10_000 })
+    const results = (await (await api(server, `/api/boards/${boards[0]!.id}/results`, boards[0]!.tokens.viewer)).json()) as {
+      results: { activities: Array<{ kind: string; actions?: Array<{ id: string; status: string }> }> }
+    }
+    expect(results.results.activities.find((a) => a.kind === 'retro')?.actions?.find((a) => a.id === 'shape:act1')?.status).toBe('done')
+
+    // Check in on the commitment.
+    const form = page.getByRole('form', { name: 'Check in on “Pair weekly”' })
+    await form.getByLabel('Latest check-in').selectOption('in-progress')
+    await form.getByLabel('Note (optional)').fill('twice so far')
+    await form.getByRole('button', { name: 'Check in' }).click()
+    await page.getByText('Latest check-in: In progress — twice so far').waitFor({ timeout: 10_000 })
+
+    await page.screenshot({ path: screenshotPath('space-page.png'), fullPage: true })
+    expect(errors).toEqual([])
+
+    // Both reports, rendered as a browser shows the downloaded HTML.
+    const spaceReport = await (await api(server, `/api/spaces/${space.id}/report?format=html`, space.tokens.viewer)).text()
+    const boardReport = await (await api(server, `/api/boards/${boards[0]!.id}/export?format=html`, boards[0]!.tokens.viewer)).text()
+    for (const [name, html] of [['space-report.png', spaceReport], ['board-report.png', boardReport]] as const) {
+      const report = await suite.newPage()
+      await report.page.setContent(html)
+      await report.page.screenshot({ path: screenshotPath(name), fullPage: true })
+      expect(fs.statSync(screenshotPath(name)).size).toBeGreaterThan(10_000)
+    }
+    expect(spaceReport.match(/<svg/g)?.length).toBeGreaterThanOrEqual(3)
+  }, 120_000)
+})
