@@ -17,6 +17,7 @@ import { OutlineActivities } from './OutlineActivities'
 import { useLiveAnnouncer } from './useLiveAnnouncer'
 import { useOutline } from './useOutline'
 import { useOutlineActions } from './useOutlineActions'
+import { useFocusRescue } from './useFocusRescue'
 import './outline.css'
 
 type Props = { fac: Facilitation; onClose: () => void }
@@ -39,6 +40,8 @@ export function OutlineView({ fac, onClose }: Props) {
   const [adding, setAdding] = useState<{ zoneId: string | null } | null>(null)
   const actions = useOutlineActions(editor, live.say)
   const heading = useRef<HTMLHeadingElement>(null)
+  const root = useRef<HTMLElement>(null)
+  useFocusRescue(root, heading)
   const canWrite = accessFor(fac.role, 'board') === 'write'
   const { vote } = fac.control
 
@@ -46,6 +49,7 @@ export function OutlineView({ fac, onClose }: Props) {
 
   return (
     <section
+      ref={root}
       className="outline-sheet"
       aria-labelledby="outline-heading"
       data-testid="outline"

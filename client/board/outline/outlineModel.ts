@@ -26,12 +26,20 @@ export type Outline = {
   noteCount: number
 }
 
+/** Rows closer than this (page units) read as one row. */
+const ROW_TOLERANCE = 24
+
+/** Zones in board order: top to bottom, then left to right within a row. */
+export function inBoardOrder<Z extends Pick<ActivityZone, 'bounds'>>(zones: readonly Z[]): Z[] {
+  return [...zones].sort((a, b) => (Math.abs(a.bounds.y - b.bounds.y) > ROW_TOLERANCE ? a.bounds.y - b.bounds.y : a.bounds.x - b.bounds.x))
+}
+
 const readingOrder = (a: OutlineNote, b: OutlineNote) => a.center.y - b.center.y || a.center.x - b.center.x || a.id.localeCompare(b.id)
 
 export function buildOutline(t: Translate, activities: readonly Activity[], notes: readonly OutlineNote[], pageId: string): Outline {
   const outline: OutlineActivity[] = activities.map((activity) => ({
     activity,
-    zones: zonesOf(activity).map((zone) => ({ zone, name: zoneDisplayName(t, activity, zone), notes: [] })),
+    zones: inBoardOrder(zonesOf(activity)).map((zone) => ({ zone, name: zoneDisplayName(t, activity, zone), notes: [] })),
     elsewhere: [],
   }))
   const byActivity = new Map(outline.map((o) => [o.activity.instanceId, o]))

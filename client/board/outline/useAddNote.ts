@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { currentActivities } from '../activities/boardRecords'
 import { zoneGroups, type ZoneChoice, type ZoneGroup } from '../activities/zoneChoices'
 import { addNoteInZone } from './noteActions'
+import { inBoardOrder } from './outlineModel'
 
 export type AddNote = {
   groups: ZoneGroup[]
@@ -29,7 +30,14 @@ function currentActivityId(editor: Editor): string | null {
  */
 export function useAddNote(editor: Editor, initialZoneId: string | null, onAdded?: (noteId: TLShapeId) => void): AddNote {
   const { t } = useI18n()
-  const groups = useMemo(() => zoneGroups(t, currentActivities(editor), currentActivityId(editor)), [editor, t])
+  const groups = useMemo(
+    () =>
+      zoneGroups(t, currentActivities(editor), currentActivityId(editor)).map((group) => ({
+        ...group,
+        choices: inBoardOrder(group.choices.map((c) => ({ ...c, bounds: c.zone.bounds }))),
+      })),
+    [editor, t],
+  )
   const [zoneId, setZoneId] = useState(() => initialZoneId ?? groups[0]?.choices[0]?.zone.id ?? '')
   const [text, setText] = useState('')
   const submit = useCallback(() => {
