@@ -81,6 +81,9 @@ describe('outline view', () => {
       for (const other of zones.filter((z) => z !== zone)) expect(underHeading(snapshot, zone.label)).not.toContain(texts[other.key])
     }
     expect(snapshot).toMatch(/heading "Start \/ Stop \/ Continue[^"]*" \[level=3\]/)
+    // Zones in board order: this template's zones stand in one row, left to right.
+    const headings = [...snapshot.matchAll(/heading "([^"]+)" \[level=4\]/g)].map((m) => m[1])
+    expect(headings).toEqual([...zones].sort((a, b) => a.bounds.x - b.bounds.x).map((z) => z.label))
 
     const note = (key: string) => outline.locator(`[data-note-id="shape:seed-${key}"]`)
     // Edit.
@@ -105,6 +108,9 @@ describe('outline view', () => {
     await facilitator.page.getByRole('button', { name: 'Outline', exact: true }).click()
     await facilitator.page.getByTestId('outline').getByRole('button', { name: 'Open vote' }).click()
     await outline.getByTestId('outline-votes-left').waitFor()
+    // Announced politely through the outline's one live region.
+    await expect.poll(() => outline.getByTestId('outline-live').textContent(), { timeout: 10_000 }).toContain('Voting is open')
+    expect(await outline.locator('[aria-live]').count()).toBe(1)
     await note('stop').getByRole('button', { name: 'Vote', exact: true }).click()
     await note('start').getByRole('button', { name: 'Vote', exact: true }).click()
     await expect.poll(() => outline.getByTestId('outline-votes-left').textContent()).toContain('1')
