@@ -53,9 +53,11 @@ async function joinByKeyboard(page: Page, url: string, name: string): Promise<vo
   await page.goto(url)
   const input = page.getByLabel(/your name|votre nom/i)
   await input.waitFor({ timeout: 45_000 })
+  // The prompt puts the focus in its field (under load, a moment after it appears).
+  await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true)
   await page.keyboard.type(name)
   await page.keyboard.press('Enter')
-  await input.waitFor({ state: 'detached', timeout: 10_000 })
+  await input.waitFor({ state: 'detached', timeout: 30_000 })
   await waitForEditor(page, 60_000)
   await page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
 }
