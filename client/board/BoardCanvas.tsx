@@ -14,6 +14,9 @@ import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { useFacilitationState } from './facilitation/useFacilitationState'
 import type { MountedEditor } from './hooks/useInitialFit'
 import type { Person } from './hooks/usePresence'
+import { BoardSheets } from './outline/BoardSheets'
+import { OutlineSkipLink } from './outline/OutlineLinks'
+import { useSheetState } from './outline/useSheetState'
 
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -52,12 +55,14 @@ export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
     userPreferences: { id: identity.id, name: identity.name, color: identity.color, locale },
   })
   const { title, status, people, onChangeName, banners } = page
+  const sheets = useSheetState()
   const value = useMemo<BoardState>(
-    () => ({ boardId, token, role, title, status, people, onChangeName, banners, connection, controlDoc: connection.control.doc, facilitation }),
-    [boardId, token, role, title, status, people, onChangeName, banners, connection, facilitation],
+    () => ({ boardId, token, role, title, status, people, onChangeName, banners, connection, controlDoc: connection.control.doc, facilitation, ...sheets }),
+    [boardId, token, role, title, status, people, onChangeName, banners, connection, facilitation, sheets],
   )
   return (
     <BoardContext.Provider value={value}>
+      <OutlineSkipLink onOpen={sheets.openOutline} />
       <Tldraw
         store={store}
         user={user}
@@ -68,7 +73,9 @@ export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
           onMounted({ editor, cameraAtMount: editor.getCamera() })
           return () => onMounted(null)
         }}
-      />
+      >
+        <BoardSheets />
+      </Tldraw>
     </BoardContext.Provider>
   )
 }

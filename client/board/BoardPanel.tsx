@@ -5,6 +5,7 @@ import { ActivityTools } from './activities/ActivityTools'
 import { ConnectionBadge } from './ConnectionBadge'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
 import { PeopleList } from './PeopleList'
+import { OutlineButtons } from './outline/OutlineLinks'
 
 /**
  * Screen width the board panel (with tldraw's style panel under it) covers on the right of the
@@ -31,6 +32,7 @@ export function BoardPanel() {
         {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
       </div>
       <PeopleList people={chrome.people} />
+      <OutlineButtons />
       <ActivityTools />
       <BoardTools />
       <div className="board-panel-row">

@@ -15,6 +15,13 @@ import type { Person } from './hooks/usePresence'
 /** Conditions the banners tell the user about. */
 export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving: boolean }
 
+/**
+ * The board's one open sheet: the "Add a note" dialog or the outline view (a text view of the
+ * board). Any screen opens them through `openAddNote()` / `openOutline()` (panel buttons, the
+ * skip link, keyboard shortcuts, a phone's bottom bar).
+ */
+export type BoardSheet = 'none' | 'addNote' | 'outline'
+
 export type BoardState = {
   boardId: string
   token: string
@@ -28,6 +35,14 @@ export type BoardState = {
   /** The control doc (template shapes, published vote totals, facilitation state). */
   controlDoc: Y.Doc
   facilitation: Facilitation
+  /** Which sheet is open over the canvas. */
+  sheet: BoardSheet
+  /** Opens "Add a note" (text and zone, no dragging). */
+  openAddNote: () => void
+  /** Opens the outline view. */
+  openOutline: () => void
+  /** Closes whichever sheet is open. */
+  closeSheet: () => void
 }
 
 export const BoardContext = createContext<BoardState | null>(null)

@@ -7,6 +7,7 @@ import { ACTIVITIES_MESSAGES } from './messages.activities'
 import { boardToolsMessages } from './messages.boardTools'
 import { planEn, planFr } from './messages.plan'
 import { spaceMessages } from './messages.space'
+import { outlineMessages } from './messages.outline'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -69,6 +70,7 @@ const en = {
   ...boardToolsMessages.en,
   ...planEn,
   ...spaceMessages.en,
+  ...outlineMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -132,6 +134,7 @@ const fr: Catalogue = {
   ...boardToolsMessages.fr,
   ...planFr,
   ...spaceMessages.fr,
+  ...outlineMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import './facilitation.css'
-import { useFacilitation } from '../boardContext'
+import { useBoard, useFacilitation } from '../boardContext'
 import type { Facilitation } from './useFacilitationState'
 import { FacilitationDock } from './FacilitationDock'
 import { SeatHighlights } from './SeatHighlights'
@@ -11,6 +11,8 @@ import { useVoting } from './useVoting'
 import { VoteBadges } from './VoteBadges'
 
 function Layer({ fac }: { fac: Facilitation }) {
+  // The outline view holds the panel's sections while it is open (one of each on the page).
+  const outlineOpen = useBoard()?.sheet === 'outline'
   const voting = useVoting(fac)
   const follow = useFollow(fac)
   const activities = useActivities(fac.controlDoc)
@@ -19,7 +21,7 @@ function Layer({ fac }: { fac: Facilitation }) {
     <div className="fac-layer">
       <SeatHighlights circles={circles} />
       <VoteBadges fac={fac} voting={voting} />
-      <FacilitationDock fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} />
+      {!outlineOpen && <FacilitationDock fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} />}
     </div>
   )
 }
