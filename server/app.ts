@@ -20,10 +20,12 @@ import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerClientRoutes } from './http/clientRoutes.js'
 import type { AppEnv } from './http/env.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
+import { registerPeopleRoutes } from './http/peopleRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
+import { PersonSessions } from './people/personSessions.js'
 import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 
@@ -87,12 +89,14 @@ export function createApp(deps: AppDeps) {
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
-  registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket })
+  const personSessions = new PersonSessions()
+  registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket, personSessions })
   registerBoardRoutes(app, { ...docs, config, logger, boardAccess })
   registerAdminRoutes(app, { ...docs, config, logger })
   const facilitation = new FacilitationService(rooms, storage, logger, save)
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
+  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions })
   new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }

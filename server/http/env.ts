@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { Role } from '../../shared/roles.js'
+import type { PersonRecord } from '../storage/Storage.js'
 
 export type AppEnv = {
   /** The Node request, set by @hono/node-server (and by @hono/node-ws for upgrades). */
@@ -12,6 +13,8 @@ export type AppEnv = {
     board: string
     /** The role of the caller's link on that board. */
     role: Role
+    /** The person of a personal credential (SPEC R12), or null for a board link. */
+    person: PersonRecord | null
   }
 }
 
