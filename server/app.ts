@@ -11,11 +11,13 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { BoardDocsDeps } from './boards/boardDocs.js'
 import { BoardError } from './boards/errors.js'
 import { saveVersion } from './boards/versions.js'
+import { OidcSignIn, oidcSettings } from './auth/oidc.js'
 import type { Config } from './config.js'
 import { FacilitationService } from './facilitation/FacilitationService.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { boardAccessWith } from './http/access.js'
 import { registerAdminRoutes } from './http/adminRoutes.js'
+import { registerAuthRoutes, signInGate } from './http/authRoutes.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerClientRoutes } from './http/clientRoutes.js'
 import type { AppEnv } from './http/env.js'
@@ -90,13 +92,17 @@ export function createApp(deps: AppDeps) {
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
   const personSessions = new PersonSessions()
+  const oidcConfig = oidcSettings(config)
+  const oidc = oidcConfig ? new OidcSignIn(oidcConfig) : null
+  const signIn = signInGate(oidc)
+  registerAuthRoutes(app, oidc, signIn)
   registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket, personSessions })
-  registerBoardRoutes(app, { ...docs, config, logger, boardAccess })
+  registerBoardRoutes(app, { ...docs, config, logger, boardAccess, signIn })
   registerAdminRoutes(app, { ...docs, config, logger })
   const facilitation = new FacilitationService(rooms, storage, logger, save)
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
-  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions })
+  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
   new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }

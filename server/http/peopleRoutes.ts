@@ -10,23 +10,30 @@ import { CloseEvents } from '../../shared/protocol.js'
 import type { Config } from '../config.js'
 import {
   addPerson,
-  boardAdmissionSetting,
+  boardIdentitySettings,
   boardPerson,
-  isUnderAdmission,
+  identityRules,
   listBoardPeople,
   personView,
-  setBoardAdmission,
+  setBoardIdentitySettings,
+  signedInPerson,
 } from '../people/admission.js'
 import type { PersonSessions } from '../people/personSessions.js'
 import type { Storage } from '../storage/Storage.js'
 import type { BoardAccess } from './access.js'
+import type { SignInGate } from './authRoutes.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import { parseJsonBody, parseValue } from './validate.js'
 
-export type PeopleRouteDeps = { config: Config; storage: Storage; boardAccess: BoardAccess; personSessions: PersonSessions }
+export type PeopleRouteDeps = { config: Config; storage: Storage; boardAccess: BoardAccess; personSessions: PersonSessions; signIn: SignInGate }
 
-const SettingsPatch = z.object({ admission: z.boolean({ message: 'admission must be true or false' }) })
+const SettingsPatch = z
+  .object({
+    admission: z.boolean({ message: 'admission must be true or false' }).optional(),
+    signIn: z.boolean({ message: 'signIn must be true or false' }).optional(),
+  })
+  .refine((b) => b.admission !== undefined || b.signIn !== undefined, { message: 'give admission or signIn' })
 const PersonName = z.object({ name: z.string().trim().min(1, 'name must not be empty').max(60, 'name is at most 60 characters') })
 const PersonId = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a person id')
 const PersonAction = z.enum(['admit', 'revoke'], { message: 'action must be admit or revoke' })
@@ -44,28 +51,46 @@ function originOf(config: Config, url: string): string {
 export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
   const { storage, boardAccess, personSessions } = deps
   const allowJoin = rateLimiter(LOBBY_JOINS_PER_MINUTE)
-
-  app.get('/api/boards/:id/settings', boardAccess(FACILITATOR), async (c) => {
-    const admission = await boardAdmissionSetting(storage, c.var.board)
-    return c.json({ settings: { admission }, underAdmission: await isUnderAdmission(storage, c.var.board) })
+  const settingsAnswer = async (boardId: string) => ({
+    settings: await boardIdentitySettings(storage, boardId),
+    effective: await identityRules(storage, boardId),
+    signInAvailable: deps.signIn.configured,
   })
+
+  app.get('/api/boards/:id/settings', boardAccess(FACILITATOR), async (c) => c.json(await settingsAnswer(c.var.board)))
 
   app.patch('/api/boards/:id/settings', boardAccess(FACILITATOR), async (c) => {
     const body = await parseJsonBody(c, SettingsPatch)
-    await setBoardAdmission(storage, c.var.board, body.admission)
-    return c.json({ settings: { admission: body.admission }, underAdmission: await isUnderAdmission(storage, c.var.board) })
+    if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+    await setBoardIdentitySettings(storage, c.var.board, body)
+    return c.json(await settingsAnswer(c.var.board))
   })
 
   // The lobby: what a participant link or a credential may do before admission.
   app.get('/api/boards/:id/lobby', boardAccess(LOBBY), async (c) => {
     const person = c.var.person
-    return c.json({ admission: await isUnderAdmission(storage, c.var.board), person: person ? personView(person) : null })
+    const rules = await identityRules(storage, c.var.board)
+    const user = deps.signIn.user(c)
+    return c.json({
+      admission: rules.admission || rules.signIn,
+      signIn: rules.signIn,
+      signedInAs: user ? user.name : null,
+      person: person ? personView(person) : null,
+    })
   })
 
   app.post('/api/boards/:id/lobby', boardAccess(LOBBY), async (c) => {
     if (c.var.person) throw new HTTPException(409, { message: 'this personal link already has a name' })
-    if (!(await isUnderAdmission(storage, c.var.board))) throw new HTTPException(409, { message: 'this board does not admit people one by one' })
+    const rules = await identityRules(storage, c.var.board)
     if (!allowJoin(clientIp(c))) throw new HTTPException(429, { message: 'too many people joined from this address; try again in a minute' })
+    if (rules.signIn) {
+      // The name is the ID token's: the body is not read.
+      const user = deps.signIn.require(c, 'join this board')
+      if (!user) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+      const { person, credential } = await signedInPerson(storage, c.var.board, user, rules.admission)
+      return c.json({ person: personView(person), credential }, 201)
+    }
+    if (!rules.admission) throw new HTTPException(409, { message: 'this board does not admit people one by one' })
     const { name } = await parseJsonBody(c, PersonName)
     const { person, credential } = await addPerson(storage, c.var.board, name, 'waiting')
     return c.json({ person: personView(person), credential }, 201)

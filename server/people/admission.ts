@@ -4,41 +4,54 @@
  * facilitator admits them. An admitted credential is a participant token bound to one person:
  * one name, one private doc (`<board>/private/<personId>`), one ballot.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { hashToken, newToken } from '../auth/tokens.js'
 import { BoardError } from '../boards/errors.js'
 import type { PersonRecord, Settings, Storage } from '../storage/Storage.js'
 
 /** The board settings this module reads and writes. Unknown keys are kept. */
-export const AdmissionSettings = z.object({ admission: z.boolean().optional() })
+export const AdmissionSettings = z.object({ admission: z.boolean().optional(), signIn: z.boolean().optional() })
+export type IdentityRules = { admission: boolean; signIn: boolean }
 
 /** A person id: 22 base64url characters, like a private-doc id (SPEC R15). Not secret. */
 export function newPersonId(): string {
   return randomBytes(16).toString('base64url')
 }
 
-function admissionOn(settings: Settings): boolean {
-  return AdmissionSettings.safeParse(settings).data?.admission === true
+function rulesOf(settings: Settings): IdentityRules {
+  const parsed = AdmissionSettings.safeParse(settings).data
+  return { admission: parsed?.admission === true, signIn: parsed?.signIn === true }
 }
 
-/** Whether a board is under admission: its own setting or its space's (either is enough). */
-export async function isUnderAdmission(storage: Storage, boardId: string): Promise<boolean> {
-  if (admissionOn(await storage.getBoardSettings(boardId))) return true
+/** The rules a board is under: its own settings or its space's (either one is enough). */
+export async function identityRules(storage: Storage, boardId: string): Promise<IdentityRules> {
+  const own = rulesOf(await storage.getBoardSettings(boardId))
   const spaceId = await storage.getBoardSpace(boardId)
-  if (!spaceId) return false
-  const space = await storage.getSpace(spaceId)
-  return space !== null && admissionOn(space.settings)
+  const space = spaceId ? await storage.getSpace(spaceId) : null
+  const inherited = space ? rulesOf(space.settings) : { admission: false, signIn: false }
+  return { admission: own.admission || inherited.admission, signIn: own.signIn || inherited.signIn }
 }
 
-/** The board's own admission setting (what its facilitator can change). */
-export async function boardAdmissionSetting(storage: Storage, boardId: string): Promise<boolean> {
-  return admissionOn(await storage.getBoardSettings(boardId))
+/**
+ * Whether participants of a board are people (SPEC R12, R17): under admission or sign-in, a
+ * participant link alone opens only the lobby, and names come from credentials.
+ */
+export async function isUnderAdmission(storage: Storage, boardId: string): Promise<boolean> {
+  const rules = await identityRules(storage, boardId)
+  return rules.admission || rules.signIn
 }
 
-export async function setBoardAdmission(storage: Storage, boardId: string, on: boolean): Promise<void> {
+/** The board's own settings (what its facilitator can change). */
+export async function boardIdentitySettings(storage: Storage, boardId: string): Promise<IdentityRules> {
+  return rulesOf(await storage.getBoardSettings(boardId))
+}
+
+export async function setBoardIdentitySettings(storage: Storage, boardId: string, patch: Partial<IdentityRules>): Promise<IdentityRules> {
   const settings = await storage.getBoardSettings(boardId)
-  await storage.setBoardSettings(boardId, { ...settings, admission: on })
+  const next = { ...settings, ...patch }
+  await storage.setBoardSettings(boardId, next)
+  return rulesOf(next)
 }
 
 /** The scopes whose people may open a board: the board itself and its space. */
@@ -60,6 +73,26 @@ export type IssuedPerson = { person: PersonRecord; credential: string }
 export async function addPerson(storage: Storage, boardId: string, name: string, status: 'waiting' | 'admitted'): Promise<IssuedPerson> {
   const person: PersonRecord = { id: newPersonId(), scopeId: boardId, name, status, createdAt: Date.now() }
   const credential = newToken()
+  await storage.createPerson(person, hashToken(credential))
+  return { person, credential }
+}
+
+/**
+ * The person a signed-in account is on a board (SPEC R17): their id is derived from the board
+ * and the account, so one account is one person (one ballot) however many times it signs in.
+ * Each sign-in issues a new credential (the previous one stops working) and takes the ID
+ * token's name. A new person is admitted at once, or waits when the board is under admission.
+ */
+export async function signedInPerson(storage: Storage, boardId: string, account: { subject: string; name: string }, admission: boolean): Promise<IssuedPerson> {
+  const id = createHash('sha256').update(`${boardId} ${account.subject}`).digest('base64url').slice(0, 22)
+  const credential = newToken()
+  const existing = await storage.getPerson(id)
+  if (existing) {
+    await storage.replacePersonCredential(id, hashToken(credential))
+    if (existing.name !== account.name) await storage.renamePerson(id, account.name)
+    return { person: { ...existing, name: account.name }, credential }
+  }
+  const person: PersonRecord = { id, scopeId: boardId, name: account.name, status: admission ? 'waiting' : 'admitted', createdAt: Date.now() }
   await storage.createPerson(person, hashToken(credential))
   return { person, credential }
 }
