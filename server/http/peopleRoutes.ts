@@ -72,6 +72,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     const rules = await identityRules(storage, c.var.board)
     const user = deps.signIn.user(c)
     return c.json({
+      role: c.var.role,
       admission: rules.admission || rules.signIn,
       signIn: rules.signIn,
       signedInAs: user ? user.name : null,
