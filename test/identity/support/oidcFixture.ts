@@ -56,6 +56,8 @@ export async function startOidcProvider(redirectUri: string, accounts: Record<st
     cookies: { keys: ['cookie-key-of-the-test-provider'] },
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
+    // Put the profile and email claims in the ID token itself, as department providers do.
+    conformIdTokenClaims: false,
     findAccount: (_ctx: unknown, id: string) => {
       const account = accounts[id]
       if (!account) return undefined
