@@ -11,8 +11,8 @@ import * as os from 'node:os'
 import * as Y from 'yjs'
 import { initialBoardRecords } from '../shared/boardSchema.js'
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../shared/docLayout.js'
-import { extractResults, readActivities, zonesOf } from '../shared/results/index.js'
-import { buildActivityRecords, TEMPLATES } from '../shared/templates/index.js'
+import { extractResults, readActivities, zonesOf } from '../shared/activities/index.js'
+import { buildActivityRecords, TEMPLATES } from '../shared/activities/index.js'
 
 const NOTE_COUNT = Number(process.argv[2] ?? 400)
 const RUNS = Number(process.argv[3] ?? 30)

@@ -1,5 +1,5 @@
-import { BoardPage } from './components/BoardPage'
-import { Lobby } from './components/Lobby'
+import { BoardPage } from './board/BoardPage'
+import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { parseRoute } from './lib/route'
 

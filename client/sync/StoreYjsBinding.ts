@@ -20,10 +20,10 @@ import {
   jsonEqual,
   META_SCHEMA_KEY,
   writeRecord,
-  type JsonRecord,
 } from '../../shared/docLayout.js'
 import { err, ok, type Result } from '../../shared/result.js'
 import type { DocKind } from '../../shared/roles.js'
+import { jsonOf } from './jsonRecord'
 
 export type BindingDocs = { board: Y.Doc; control?: Y.Doc; private?: Y.Doc }
 
@@ -143,7 +143,7 @@ export class StoreYjsBinding {
       if (!valid.ok) return err(`record ${record.id}: ${valid.error}`)
     }
     slot.doc.transact(() => {
-      for (const record of records) writeRecord(slot.records, record as unknown as JsonRecord)
+      for (const record of records) writeRecord(slot.records, jsonOf(record))
     }, this)
     this.store.mergeRemoteChanges(() => this.store.put([...records]))
     return ok(undefined)
@@ -157,7 +157,7 @@ export class StoreYjsBinding {
   private addSlot(kind: DocKind, doc: Y.Doc, canWrite: boolean): void {
     const records = getRecordsMap(doc)
     const meta = getMetaMap(doc)
-    const onRecords = (events: Array<Y.YEvent<any>>, transaction: Y.Transaction) => {
+    const onRecords = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
       if (transaction.origin === this) return
       this.applyFromDocs(changedRecordIds(events))
     }
@@ -216,6 +216,7 @@ export class StoreYjsBinding {
     if (!record) return err('not a record map')
     if (record.id !== id) return err(`stored under the wrong id ${record.id}`)
     const valid = validateRecord(this.store.schema, record)
+    // validateRecord has just checked the record against the store's schema: it is a TLRecord.
     return valid.ok ? ok(valid.value as unknown as TLRecord) : valid
   }
 
@@ -280,7 +281,7 @@ export class StoreYjsBinding {
     for (const [slot, { put, remove }] of writes) {
       slot.doc.transact(() => {
         for (const id of remove) slot.records.delete(id)
-        for (const record of put) writeRecord(slot.records, record as unknown as JsonRecord)
+        for (const record of put) writeRecord(slot.records, jsonOf(record))
       }, this)
     }
     if (reverts.length > 0) this.applyFromDocs(reverts)

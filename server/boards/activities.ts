@@ -3,8 +3,8 @@
  * this board's retrospective Actions zone.
  */
 import { noteRecord } from '../../shared/notes.js'
-import { positionInZone, readActivities } from '../../shared/results/index.js'
-import { buildActivityRecords, type TemplateLocale } from '../../shared/templates/index.js'
+import { positionInZone, readActivities } from '../../shared/activities/index.js'
+import { buildActivityRecords, type TemplateLocale } from '../../shared/activities/index.js'
 import { hashToken } from '../auth/tokens.js'
 import { readBoardRecords, SERVER_ORIGIN, withBoardDocs, type BoardDocsDeps } from './boardDocs.js'
 import { addRecords } from './boardState.js'

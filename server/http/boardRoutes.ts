@@ -6,7 +6,7 @@
 import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { TEMPLATE_LOCALES } from '../../shared/templates/index.js'
+import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
 import { importAsNewBoard, importIntoBoard } from '../boards/importing.js'
 import { boardLinks, createBoardFromTemplate, duplicateBoard, getBoard, renameOrArchive, rotateLink } from '../boards/lifecycle.js'

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { TEMPLATE_LOCALES, templateSummaries } from '../../shared/templates/index.js'
+import { TEMPLATE_LOCALES, templateSummaries } from '../../shared/activities/index.js'
 import { BOARD_ID_PATTERN, TOKEN_PATTERN } from '../auth/tokens.js'
 import { addActivity, carryOverActions } from '../boards/activities.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'

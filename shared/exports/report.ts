@@ -1,11 +1,17 @@
 /**
  * Export formatters (issue 5): every export is made from the same extracted results as the
- * results panel. CSV quoting is papaparse's, Markdown tables are markdown-table's.
+ * results panel, in one language (issue 14): every fixed word, column name, status, date and
+ * number comes from the shared catalogue in the report's locale, by default the board's own
+ * ({@link boardLocale}). CSV quoting is papaparse's, Markdown tables are markdown-table's; each
+ * result kind formats itself (shared/activities/kinds.ts).
  */
-import { markdownTable } from 'markdown-table'
 import Papa from 'papaparse'
 import type { JsonRecord } from '../docLayout.js'
-import type { ActivityResult, BoardResults, NoteResult } from '../results/index.js'
+import type { BoardResults, NoteResult } from '../activities/index.js'
+import { kindMarkdown, kindRows } from '../activities/kinds.js'
+import { label, noteList, say, type ReportContext, type RowExtra } from '../activities/reporting.js'
+import { DEFAULT_LOCALE, type Locale } from '../i18n/catalogue.js'
+import { boardLocale, languageMarker } from './language.js'
 
 export type ReportInput = {
   board: { id: string; title: string; createdAt: number }
@@ -15,6 +21,10 @@ export type ReportInput = {
   boardRecords: readonly JsonRecord[]
   /** Whether a vote has been revealed (or is live): votes columns are shown only then. */
   votesShown: boolean
+  /** The report's language; by default the board's own (the language of its template texts), else `fallbackLocale`, else English. */
+  locale?: Locale
+  /** The language to use when the board's own is not known (e.g. from `Accept-Language`). */
+  fallbackLocale?: Locale
 }
 
 /** One CSV row per note. */
@@ -31,6 +41,16 @@ export type NoteRow = {
 
 export const CSV_COLUMNS: Array<keyof NoteRow> = ['activity', 'zone', 'text', 'votes', 'author', 'owner', 'due', 'score']
 
+/** The language a report of `input` is written in. */
+export function reportLocale(input: ReportInput): Locale {
+  return input.locale ?? boardLocale(input.results) ?? input.fallbackLocale ?? DEFAULT_LOCALE
+}
+
+function contextOf(input: ReportInput, html = false): ReportContext {
+  const locale = reportLocale(input)
+  return { locale, votesShown: input.votesShown, markLanguage: html ? languageMarker(locale) : undefined }
+}
+
 function metaOf(records: Map<string, JsonRecord>, id: string): Record<string, unknown> {
   const meta = records.get(id)?.meta
   return typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>) : {}
@@ -41,10 +61,10 @@ function str(value: unknown): string {
 }
 
 /** Every note of every activity with the zone it sits in, then the notes outside activities. */
-export function noteRows(input: ReportInput): NoteRow[] {
+export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(input)): NoteRow[] {
   const records = new Map(input.boardRecords.map((r) => [r.id, r]))
   const rows: NoteRow[] = []
-  const push = (activity: string, zone: string, note: NoteResult, extra: Partial<NoteRow> = {}) => {
+  const push = (activity: string, zone: string, note: NoteResult, extra: RowExtra = {}) => {
     const meta = metaOf(records, note.id)
     rows.push({
       activity,
@@ -59,55 +79,18 @@ export function noteRows(input: ReportInput): NoteRow[] {
     })
   }
   for (const a of input.results.activities) {
-    forEachNote(a, (zone, note, extra) => push(a.name, zone, note, extra))
+    kindRows(ctx, a, (zone, note, extra) => push(a.name, zone, note, extra))
     for (const note of a.unzoned) push(a.name, '', note)
   }
   for (const note of input.results.unplaced) push('', '', note)
   return rows
 }
 
-type NoteVisitor = (zone: string, note: NoteResult, extra?: Partial<NoteRow>) => void
-
-function forEachNote(a: ActivityResult, visit: NoteVisitor): void {
-  switch (a.kind) {
-    case 'needsMap':
-      for (const s of a.stakeholders) for (const row of s.rows) for (const n of row.notes) visit(`${s.label} · ${row.label}`, n)
-      return
-    case 'empathyMap':
-      for (const s of a.sections) for (const n of s.notes) visit(s.label, n)
-      return
-    case 'powerInterest':
-      for (const q of a.quadrants) for (const n of q.stakeholders) visit(q.label, n, { score: `power ${n.power}, interest ${n.interest}` })
-      return
-    case 'riskRegister':
-      for (const r of a.register) {
-        visit(`likelihood ${r.likelihood} × impact ${r.impact}`, r, { score: `${r.score} (${r.bandLabel})`, owner: r.owner ?? '' })
-      }
-      return
-    case 'circle':
-      for (const s of a.seats) for (const n of s.notes) visit(`seat ${s.seat}${s.participant ? ` (${s.participant})` : ''}`, n)
-      for (const r of a.rounds) for (const n of r.notes) visit(`round ${r.round}`, n)
-      for (const n of a.queue) visit('queue', n)
-      return
-    case 'retro':
-      for (const c of a.columns) for (const n of c.notes) visit(c.label, n)
-      for (const n of a.actions) visit('Actions', n, { owner: n.owner ?? '', due: n.due ?? '' })
-      return
-    case 'checkIn':
-      for (const n of a.spectrum) visit('readiness spectrum', n, { score: String(n.score) })
-      for (const s of a.sections) for (const n of s.notes) visit(s.label, n)
-      return
-    case 'recognition':
-      for (const c of a.categories) for (const n of c.notes) visit(c.label, n, n.to ? { score: `to ${n.to}` } : {})
-      return
-    case 'commitments':
-      for (const p of a.people) for (const m of p.modes) for (const n of m.notes) visit(`${p.label} · ${m.label}`, n)
-      return
-  }
-}
-
+/** The CSV export: one row per note, column names in the report's language. */
 export function toCsv(input: ReportInput): string {
-  return Papa.unparse({ fields: CSV_COLUMNS, data: noteRows(input).map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' })
+  const ctx = contextOf(input)
+  const fields = CSV_COLUMNS.map((c) => say(ctx, `csv.${c}`))
+  return Papa.unparse({ fields, data: noteRows(input, ctx).map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' })
 }
 
 /** People named on the board: note authors, seated participants, action owners. */
@@ -123,95 +106,30 @@ export function participantsOf(input: ReportInput): string[] {
   return Array.from(names).sort((x, y) => x.localeCompare(y))
 }
 
-/** Note text on one line; `|` escaped so that a note cannot break a table row. */
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' / ').replace(/\|/g, '\\|').trim()
-const votes = (input: ReportInput, n: { votes: number }) => (input.votesShown && n.votes > 0 ? ` (${n.votes} ${n.votes === 1 ? 'vote' : 'votes'})` : '')
-
-function noteList(input: ReportInput, notes: NoteResult[]): string {
-  if (notes.length === 0) return '_No notes._\n'
-  return notes.map((n) => `- ${oneLine(n.text) || '_(empty note)_'}${votes(input, n)}`).join('\n') + '\n'
+/** A date in the report's language (`1 December 2026`, `1 décembre 2026`), in UTC. */
+export function formatDate(locale: Locale, at: number): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at))
 }
 
-function activityMarkdown(input: ReportInput, a: ActivityResult): string {
-  const out: string[] = [`## ${a.name}\n`]
-  switch (a.kind) {
-    case 'needsMap':
-      for (const s of a.stakeholders) {
-        out.push(`### ${s.label}\n`)
-        for (const row of s.rows) out.push(`**${row.label}**\n\n${noteList(input, row.notes)}`)
-      }
-      break
-    case 'empathyMap':
-    case 'checkIn':
-      if (a.kind === 'checkIn') {
-        out.push(`Average readiness: ${a.averageScore === null ? 'no notes yet' : `${a.averageScore.toFixed(1)} / 10`}\n`)
-        if (a.spectrum.length) out.push(markdownTable([['Note', 'Readiness (1–10)'], ...a.spectrum.map((n) => [oneLine(n.text), String(n.score)])]) + '\n')
-      }
-      for (const s of a.sections) out.push(`### ${s.label}\n\n${noteList(input, s.notes)}`)
-      break
-    case 'powerInterest':
-      out.push(
-        markdownTable([
-          ['Stakeholder', 'Power', 'Interest', 'Quadrant'],
-          ...a.stakeholders.map((s) => [oneLine(s.text), String(s.power), String(s.interest), a.quadrants.find((q) => q.quadrant === s.quadrant)?.label ?? s.quadrant]),
-        ]) + '\n',
-      )
-      break
-    case 'riskRegister':
-      out.push(
-        a.register.length === 0
-          ? '_No risks yet._\n'
-          : markdownTable([
-              ['ID', 'Risk', 'Likelihood', 'Impact', 'Score', 'Band', 'Owner', 'Mitigation', 'Status'],
-              ...a.register.map((r) => [r.riskId, oneLine(r.text), String(r.likelihood), String(r.impact), String(r.score), r.bandLabel, r.owner ?? '', r.mitigation ?? '', r.status]),
-            ]) + '\n',
-      )
-      break
-    case 'circle':
-      for (const r of a.rounds) {
-        out.push(`### Round ${r.round}${r.prompt ? `: ${oneLine(r.prompt)}` : ''}\n`)
-        if (r.speakers.length) out.push(`Speakers, in order: ${r.speakers.join(', ')}\n`)
-        if (r.summary) out.push(`Summary: ${oneLine(r.summary)}\n`)
-        out.push(noteList(input, r.notes))
-      }
-      break
-    case 'retro':
-      for (const c of a.columns) out.push(`### ${c.label}\n\n${noteList(input, c.notes)}`)
-      out.push('### Actions\n')
-      out.push(
-        a.actions.length === 0
-          ? '_No actions._\n'
-          : markdownTable([['Action', 'Owner', 'Due', 'Status'], ...a.actions.map((x) => [oneLine(x.text), x.owner ?? '', x.due ?? '', x.status])]) + '\n',
-      )
-      break
-    case 'recognition':
-      for (const c of a.categories) {
-        out.push(`### ${c.label}\n`)
-        out.push(c.notes.length ? c.notes.map((n) => `- ${n.to ? `**${n.to}**: ` : ''}${oneLine(n.text)}${votes(input, n)}`).join('\n') + '\n' : '_No notes._\n')
-      }
-      break
-    case 'commitments':
-      for (const p of a.people) {
-        out.push(`### ${p.label}\n`)
-        for (const m of p.modes) out.push(`**${m.label}**\n\n${noteList(input, m.notes)}`)
-      }
-      break
-  }
-  if (a.unzoned.length) out.push(`### Other notes\n\n${noteList(input, a.unzoned)}`)
-  return out.join('\n')
-}
-
-export function toMarkdown(input: ReportInput): string {
-  const date = new Date(input.generatedAt).toISOString().slice(0, 10)
+function markdownOf(input: ReportInput, ctx: ReportContext): string {
   const people = participantsOf(input)
   const parts = [
     `# ${input.board.title}\n`,
-    `Report of ${date}. Board created ${new Date(input.board.createdAt).toISOString().slice(0, 10)}.\n`,
-    `**Participants:** ${people.length ? people.join(', ') : '_none named_'}\n`,
-    ...input.results.activities.map((a) => activityMarkdown(input, a)),
+    `${say(ctx, 'report.reportOf', { date: formatDate(ctx.locale, input.generatedAt), created: formatDate(ctx.locale, input.board.createdAt) })}\n`,
+    `**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`,
   ]
-  if (input.results.unplaced.length) parts.push(`## Notes outside activities\n\n${noteList(input, input.results.unplaced)}`)
+  for (const a of input.results.activities) {
+    const out = [`## ${label(ctx, a.name)}\n`, ...kindMarkdown(ctx, a)]
+    if (a.unzoned.length) out.push(`### ${say(ctx, 'report.otherNotes')}\n\n${noteList(ctx, a.unzoned)}`)
+    parts.push(out.join('\n'))
+  }
+  if (input.results.unplaced.length) parts.push(`## ${say(ctx, 'report.outside')}\n\n${noteList(ctx, input.results.unplaced)}`)
   return parts.join('\n')
+}
+
+/** The Markdown report, in the report's language. */
+export function toMarkdown(input: ReportInput): string {
+  return markdownOf(input, contextOf(input))
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -238,16 +156,20 @@ tr { break-inside: avoid; } img.board { max-width: 100%; border: 1px solid #d1d1
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `
 
-/** The Markdown report as a standalone, print-styled HTML page (no scripts). */
+/**
+ * The Markdown report as a standalone, print-styled HTML page (no scripts), with `<html lang>`
+ * set to the report's language and `lang` on template texts in the other language.
+ */
 export async function toHtml(input: ReportInput, boardImageDataUrl?: string | null): Promise<string> {
   const { marked } = await import('marked')
-  const body = await marked.parse(toMarkdown(escapeDeep(input)), { async: true, gfm: true })
+  const ctx = contextOf(input, true)
+  const body = await marked.parse(markdownOf(escapeDeep(input), ctx), { async: true, gfm: true })
   const image =
     boardImageDataUrl && /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(boardImageDataUrl)
-      ? `<img class="board" alt="The board" src="${boardImageDataUrl}">`
+      ? `<img class="board" alt="${escapeHtml(say(ctx, 'report.boardImage'))}" src="${boardImageDataUrl}">`
       : ''
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${ctx.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.board.title)}</title><style>${PRINT_CSS}</style></head>
 <body>${image}${body}</body></html>
 `

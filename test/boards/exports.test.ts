@@ -5,7 +5,7 @@
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
-import { positionInZone, readActivities, type ActivityZone } from '../../shared/results/index.js'
+import { positionInZone, readActivities, type ActivityZone } from '../../shared/activities/index.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
 

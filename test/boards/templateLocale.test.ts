@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
-import { readActivities } from '../../shared/results/index.js'
-import { shapeText } from '../../shared/results/richText.js'
+import { readActivities } from '../../shared/activities/index.js'
+import { shapeText } from '../../shared/activities/richText.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { TEMPLATES } from '../../shared/templates/index.js'
+import { TEMPLATES } from '../../shared/activities/index.js'
 import { createTestBoard } from '../helpers/server.js'
 import { browserSuite, enterName, screenshotPath, waitForEditor } from './helpers/browser.js'
 

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
 import { noteRecord } from '../../shared/notes.js'
-import { positionInZone, readActivities } from '../../shared/results/index.js'
+import { positionInZone, readActivities } from '../../shared/activities/index.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { launchBrowser, openPage, screenshotPath, snapshotClientDist, type TestPage } from './helpers/browser.js'
 

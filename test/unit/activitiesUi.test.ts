@@ -3,12 +3,12 @@
  * "Add activity" form sends. Expected values are written by hand from the templates' definitions.
  */
 import { describe, expect, it } from 'vitest'
-import { activityRequestFields, parseNames } from '../../client/features/activities/activityInputs.js'
-import { matchesQuery, zoneDisplayName, zoneGroups } from '../../client/features/activities/zoneChoices.js'
+import { activityRequestFields, parseNames } from '../../client/board/activities/activityInputs.js'
+import { matchesQuery, zoneDisplayName, zoneGroups } from '../../client/board/activities/zoneChoices.js'
 import type { Translate } from '../../client/i18n/I18nProvider.js'
 import { CATALOGUES, formatMessage, type Locale } from '../../client/i18n/messages.js'
-import { readActivities } from '../../shared/results/index.js'
-import { buildActivityRecords, getTemplate } from '../../shared/templates/index.js'
+import { readActivities } from '../../shared/activities/index.js'
+import { buildActivityRecords, getTemplate } from '../../shared/activities/index.js'
 
 const translator = (locale: Locale): Translate => (key, params) => formatMessage(CATALOGUES[locale][key], params)
 

@@ -3,11 +3,11 @@
  * name of a download, the boards offered for carry-over, the revoked-link check.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attachmentName, tokenOfLink } from '../../client/features/boardTools/boardToolsApi'
-import { earlierBoards } from '../../client/features/boardTools/carryOverCandidates'
-import { fileNameFor } from '../../client/features/boardTools/download'
-import { linkStillValid, revocationCheck } from '../../client/features/boardTools/linkRevocation'
-import { buildPreview } from '../../client/features/boardTools/versionPreview'
+import { attachmentName, tokenOfLink } from '../../client/api/boards'
+import { earlierBoards } from '../../client/board/tools/carryOverCandidates'
+import { fileNameFor } from '../../client/board/tools/download'
+import { linkStillValid, revocationCheck } from '../../client/board/tools/linkRevocation'
+import { buildPreview } from '../../client/board/tools/versionPreview'
 import { noteRecord } from '../../shared/notes'
 import type { JsonRecord } from '../../shared/docLayout'
 import { createTestBoard, startTestServer, waitFor } from '../helpers/server'

@@ -16,8 +16,8 @@ import {
   zoneAt,
   zonesOf,
   type ActivityResult,
-} from '../../shared/results/index.js'
-import { buildActivityRecords } from '../../shared/templates/index.js'
+} from '../../shared/activities/index.js'
+import { buildActivityRecords } from '../../shared/activities/index.js'
 
 /** A 200 × 200 note whose centre is (cx, cy) in its parent's space. */
 function noteAt(id: string, cx: number, cy: number, text: string, meta: Record<string, unknown> = {}, parentId = 'page:page'): JsonRecord {

@@ -9,8 +9,8 @@ import * as Y from 'yjs'
 import { initializeBoardDoc } from '../../shared/boardSchema.js'
 import { getRecordsMap, readRecord } from '../../shared/docLayout.js'
 import { tallyVotes, VOTES_MAP, type VoteState } from '../../shared/facilitation.js'
-import { canAddVote, changeVote, readBallot, remainingVotes } from '../../client/features/facilitation/ballot.js'
-import { formatRemaining } from '../../client/features/facilitation/useTimerView.js'
+import { canAddVote, changeVote, readBallot, remainingVotes } from '../../client/board/facilitation/ballot.js'
+import { formatRemaining } from '../../client/board/facilitation/useTimerView.js'
 import { StoreYjsBinding } from '../../client/sync/StoreYjsBinding.js'
 import { createTestStore, noteRecord } from '../helpers/tldrawStore.js'
 
@@ -112,8 +112,8 @@ describe('binding with a private doc attached later', () => {
 
 describe('instructions panel default text', () => {
   it('shows the activity instructions in the facilitator’s language until they are edited', async () => {
-    const { defaultInstructions } = await import('../../client/features/facilitation/InstructionsSection.js')
-    const { getTemplate } = await import('../../shared/templates/index.js')
+    const { defaultInstructions } = await import('../../client/board/facilitation/InstructionsSection.js')
+    const { getTemplate } = await import('../../shared/activities/index.js')
     const english = getTemplate('risk-matrix')!.instructions
     expect(defaultInstructions({ templateId: 'risk-matrix' }, 'en')).toBe(english)
     const french = defaultInstructions({ templateId: 'risk-matrix' }, 'fr')

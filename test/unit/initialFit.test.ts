@@ -1,6 +1,6 @@
-/** The camera of a board's first fit (client/hooks/useInitialFit.ts), without a browser. */
+/** The camera of a board's first fit (client/board/hooks/useInitialFit.ts), without a browser. */
 import { describe, expect, it } from 'vitest'
-import { fitCamera, type Camera } from '../../client/hooks/useInitialFit.js'
+import { fitCamera, type Camera } from '../../client/board/hooks/useInitialFit.js'
 
 /** Where a page point lands on screen with tldraw's convention: screen = (page + camera) × z. */
 const toScreen = (c: Camera, x: number, y: number) => ({ x: (x + c.x) * c.z, y: (y + c.y) * c.z })

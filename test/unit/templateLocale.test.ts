@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { JsonRecord } from '../../shared/docLayout.js'
-import { extractResults, positionInZone, readActivities, zonesOf } from '../../shared/results/index.js'
-import { shapeText } from '../../shared/results/richText.js'
-import { buildActivityRecords, localizeText, TEMPLATES, type BuildActivityInput } from '../../shared/templates/index.js'
-import { FRENCH } from '../../shared/templates/locale.js'
+import { extractResults, positionInZone, readActivities, zonesOf } from '../../shared/activities/index.js'
+import { shapeText } from '../../shared/activities/richText.js'
+import { buildActivityRecords, localizeText, TEMPLATES, type BuildActivityInput } from '../../shared/activities/index.js'
+import { FRENCH } from '../../shared/activities/locale.js'
 import { noteRecord } from '../helpers/records.js'
 
 /** English texts that are the same word in French (not left-overs). */

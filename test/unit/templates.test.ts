@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getBoardSchema, initialBoardRecords, validateRecord } from '../../shared/boardSchema.js'
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
-import { readActivities, zonesOf } from '../../shared/results/index.js'
+import { readActivities, zonesOf } from '../../shared/activities/index.js'
 import {
   ACTIVITY_META_KEY,
   buildActivityRecords,
@@ -10,7 +10,7 @@ import {
   TEMPLATES,
   templateSummaries,
   type BuiltActivity,
-} from '../../shared/templates/index.js'
+} from '../../shared/activities/index.js'
 
 function built(templateId: string, input: Parameters<typeof buildActivityRecords>[1] = {}): BuiltActivity {
   const result = buildActivityRecords(templateId, input)

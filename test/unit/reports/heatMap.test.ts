@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { RiskBand } from '../../../shared/templates/riskMatrix.js'
+import type { RiskBand } from '../../../shared/activities/index.js'
 import { NAMED_FILLS } from '../../../server/reports/colors.js'
 import { heatMapCounts, riskHeatMapMarkdown, riskHeatMapSvg, riskHeatMapTable, type HeatMapBand, type HeatMapLabels } from '../../../server/reports/heatMap.js'
 import { contrast, elements } from './svgHelpers.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ActionItem } from '../../../shared/results/index.js'
+import type { ActionItem } from '../../../shared/activities/index.js'
 import {
   actionCounts,
   actionState,

@@ -1,0 +1,78 @@
+import { useCallback, useId, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useEditor, type TLShapeId } from 'tldraw'
+import { accessFor } from '../../../shared/roles'
+import { useBoard } from '../boardContext'
+import { useI18n } from '../../i18n/I18nProvider'
+import { AddActivityDialog } from './AddActivityDialog'
+import { selectedNoteIds } from './boardRecords'
+import { MoveToDialog } from './MoveToDialog'
+import { ResultsPanel } from './ResultsPanel'
+import { useBoardResults } from './useBoardResults'
+import { useMoveToShortcut } from './useMoveToShortcut'
+import './activities.css'
+
+type Open = { kind: 'none' } | { kind: 'add' } | { kind: 'move'; noteIds: TLShapeId[] }
+
+/**
+ * The activity commands of the board panel: "Add activity" (facilitator), "Move to…" (anyone who
+ * writes; also the M key on the canvas) and the live results drawer (everyone).
+ */
+export function ActivityTools() {
+  const { t } = useI18n()
+  const editor = useEditor()
+  const board = useBoard()
+  const resultsId = useId().replace(/:/g, '')
+  const [open, setOpen] = useState<Open>({ kind: 'none' })
+  const [resultsOpen, setResultsOpen] = useState(false)
+  const [announcement, setAnnouncement] = useState('')
+  const role = board?.role ?? 'viewer'
+  const canWrite = accessFor(role, 'board') === 'write'
+  const isFacilitator = role === 'facilitator'
+  const results = useBoardResults(editor, board?.controlDoc ?? null, resultsOpen)
+
+  const openMove = useCallback(() => setOpen({ kind: 'move', noteIds: selectedNoteIds(editor) }), [editor])
+  const close = useCallback(() => setOpen({ kind: 'none' }), [])
+  useMoveToShortcut(editor, canWrite && open.kind === 'none', openMove)
+
+  if (!board) return null
+  return (
+    <>
+      <div className="activity-tools" role="group" aria-label={t('activities.tools.label')}>
+        {isFacilitator && (
+          <button type="button" onClick={() => setOpen({ kind: 'add' })}>
+            {t('activities.add.open')}
+          </button>
+        )}
+        {canWrite && (
+          <button type="button" aria-keyshortcuts="M" onClick={openMove}>
+            {t('activities.move.open')}
+            <kbd aria-hidden="true">{t('activities.move.shortcut')}</kbd>
+          </button>
+        )}
+        <button type="button" aria-expanded={resultsOpen} aria-controls={resultsId} onClick={() => setResultsOpen((v) => !v)}>
+          {t('activities.results.open')}
+        </button>
+      </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {open.kind === 'add' && (
+        <AddActivityDialog
+          editor={editor}
+          boardId={board.boardId}
+          token={board.token}
+          peopleNames={board.people.map((p) => p.name).filter((name) => name.trim() !== '')}
+          onDone={setAnnouncement}
+          onClose={close}
+        />
+      )}
+      {open.kind === 'move' && <MoveToDialog editor={editor} noteIds={open.noteIds} onDone={setAnnouncement} onClose={close} />}
+      {resultsOpen &&
+        createPortal(
+          <ResultsPanel id={resultsId} results={results} editable={isFacilitator} onClose={() => setResultsOpen(false)} />,
+          document.body,
+        )}
+    </>
+  )
+}

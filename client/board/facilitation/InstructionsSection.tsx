@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { STATE_KEYS } from '../../../shared/facilitation'
+import type { Activity } from '../../../shared/activities'
+import { getTemplate, localizeText, type TemplateLocale } from '../../../shared/activities'
+import { useI18n } from '../../i18n/I18nProvider'
+import { writeControlState } from './controlState'
+import type { Facilitation } from './useFacilitationState'
+
+/** The template's instructions in the facilitator's language, until the facilitator edits them. */
+export function defaultInstructions(activity: Pick<Activity, 'templateId'>, locale: TemplateLocale): string {
+  return localizeText(getTemplate(activity.templateId)?.instructions ?? '', locale)
+}
+
+/** The instructions of one activity; the facilitator edits them (control doc `state.instructions`). */
+export function InstructionsSection({ fac, activities }: { fac: Facilitation; activities: Activity[] }) {
+  const { t, locale } = useI18n()
+  const selectId = useId()
+  const textId = useId()
+  const [chosen, setChosen] = useState<string | null>(null)
+  const [draft, setDraft] = useState<string | null>(null)
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  const activity = activities.find((a) => a.instanceId === chosen) ?? activities[0]
+  useEffect(() => {
+    if (draft !== null) textarea.current?.focus()
+  }, [draft !== null])
+  if (!activity) return null
+  const text = fac.control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)
+  const save = () => {
+    if (draft === null) return
+    writeControlState(fac.controlDoc, STATE_KEYS.instructions, { ...fac.control.instructions, [activity.instanceId]: draft.slice(0, 5000) })
+    setDraft(null)
+  }
+  return (
+    <section className="fac-section" aria-labelledby="fac-instructions-heading">
+      <h3 id="fac-instructions-heading">{t('instructions.heading')}</h3>
+      {activities.length > 1 && (
+        <div className="fac-field">
+          <label htmlFor={selectId}>{t('instructions.activity')}</label>
+          <select id={selectId} value={activity.instanceId} onChange={(e) => (setChosen(e.target.value), setDraft(null))}>
+            {activities.map((a) => (
+              <option key={a.instanceId} value={a.instanceId}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {draft === null ? (
+        <>
+          <p className="fac-instructions" data-testid="instructions">
+            {text}
+          </p>
+          {fac.isFacilitator && (
+            <button type="button" onClick={() => setDraft(text)}>
+              {t('instructions.edit')}
+            </button>
+          )}
+        </>
+      ) : (
+        <div className="fac-controls">
+          <label htmlFor={textId}>{t('instructions.label', { activity: activity.name })}</label>
+          <textarea
+            id={textId}
+            ref={textarea}
+            rows={6}
+            maxLength={5000}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setDraft(null)
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save()
+            }}
+          />
+          <div className="fac-row">
+            <button type="button" className="primary" onClick={save}>
+              {t('instructions.save')}
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              {t('instructions.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react'
+import type { Role } from '../../../shared/roles'
+import { fetchBoard, type BoardInfo } from '../../api/boards'
+import { ApiError } from '../../api/http'
+import { findMyBoard, rememberBoard } from '../../lib/myBoards'
+
+export type BoardAccess =
+  | { state: 'loading' }
+  | { state: 'ready'; board: BoardInfo; role: Role; offline: boolean }
+  | { state: 'failed'; reason: 'noToken' | 'denied' | 'notFound' | 'other'; detail?: string }
+
+/**
+ * Asks the server which role this link grants, and remembers the board in "my boards".
+ * Offline, a board opened before reopens with the role it had.
+ */
+export function useBoardAccess(boardId: string, token: string): BoardAccess {
+  const [access, setAccess] = useState<BoardAccess>(() => (token ? { state: 'loading' } : { state: 'failed', reason: 'noToken' }))
+  useEffect(() => {
+    if (!token) return
+    let cancelled = false
+    fetchBoard(boardId, token).then(
+      ({ board, role }) => {
+        if (cancelled) return
+        rememberBoard({ id: board.id, title: board.title, links: { [role]: window.location.href }, lastRole: role })
+        setAccess({ state: 'ready', board, role, offline: false })
+      },
+      (error: unknown) => {
+        if (cancelled) return
+        if (error instanceof ApiError) {
+          const reason = error.status === 404 ? 'notFound' : error.status === 401 || error.status === 403 ? 'denied' : 'other'
+          setAccess({ state: 'failed', reason, detail: error.message })
+          return
+        }
+        // Network failure: reopen from what this browser remembers, if it knows the link.
+        const known = findMyBoard(boardId)
+        const role = known?.lastRole
+        if (known && role && known.links[role]?.endsWith(`#${token}`)) {
+          setAccess({ state: 'ready', board: { id: known.id, title: known.title }, role, offline: true })
+        } else setAccess({ state: 'failed', reason: 'other', detail: String(error) })
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, token])
+  return access
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react'
+import type { Editor } from 'tldraw'
+import type { BoardConnection } from '../connection/useBoardConnection'
+
+export type Camera = { x: number; y: number; z: number }
+type Rect = { x: number; y: number; w: number; h: number }
+
+/** Margin on each side of the fitted content, as tldraw's zoomToFit (less on a small screen). */
+const MARGIN_PX = 64
+/** Insets that would leave less than this for the content are ignored. */
+const MIN_FREE_WIDTH_PX = 400
+
+/** Screen pixels covered by the app's panels on each side of the canvas. */
+export type Insets = { left: number; right: number }
+
+/**
+ * The camera that shows `content` whole in the part of the screen between the insets, centred
+ * there, at a zoom within [minZoom, maxZoom]. tldraw's convention: screen = (page + camera) × z.
+ */
+export function fitCamera(content: Rect, screen: { w: number; h: number }, opts: Insets & { minZoom: number; maxZoom: number }): Camera {
+  const useInsets = screen.w - opts.left - opts.right >= MIN_FREE_WIDTH_PX
+  const left = useInsets ? opts.left : 0
+  const freeW = screen.w - left - (useInsets ? opts.right : 0)
+  const margin = Math.min(MARGIN_PX, freeW * 0.14, screen.h * 0.14)
+  const fit = Math.min((freeW - 2 * margin) / content.w, (screen.h - 2 * margin) / content.h)
+  const z = Math.min(opts.maxZoom, Math.max(opts.minZoom, Number.isFinite(fit) ? fit : opts.maxZoom))
+  return {
+    x: (left + freeW / 2) / z - (content.x + content.w / 2),
+    y: screen.h / 2 / z - (content.y + content.h / 2),
+    z,
+  }
+}
+
+function sameCamera(a: Camera, b: Camera): boolean {
+  return Math.abs(a.x - b.x) < 1e-6 && Math.abs(a.y - b.y) < 1e-6 && Math.abs(a.z - b.z) < 1e-9
+}
+
+export type MountedEditor = { editor: Editor; cameraAtMount: Camera }
+
+/**
+ * Fits the view to the board's content once per page load: when the editor is mounted and both
+ * the board doc and the control doc (where an activity's shapes live) have had their first sync
+ * with the server. Never again afterwards (notes arriving from others leave the camera alone),
+ * not at all when the board is empty or when the camera has moved since mount (the person
+ * panned or zoomed, or is following someone). Zooms out as needed, never in past 100 %.
+ * `insets` is read at that moment: what the panels cover on each side (the facilitation panel on
+ * the left while it is open, the board panel on the right).
+ */
+export function useInitialFit(mounted: MountedEditor | null, connection: BoardConnection | null, insets: () => Insets): void {
+  const done = useRef(false)
+
+  useEffect(() => {
+    if (!mounted || !connection || done.current) return
+    const { editor, cameraAtMount } = mounted
+    const providers = [connection.board.provider, connection.control.provider]
+    const unsubscribe = () => {
+      for (const provider of providers) provider.off('sync', onSync)
+    }
+    function onSync() {
+      if (done.current || !providers.every((provider) => provider.synced)) return
+      done.current = true
+      unsubscribe()
+      if (editor.isDisposed) return
+      if (!sameCamera(editor.getCamera(), cameraAtMount) || editor.getInstanceState().followingUserId !== null) return
+      const content = editor.getCurrentPageBounds()
+      if (!content) return
+      const { zoomSteps } = editor.getCameraOptions()
+      const screen = editor.getViewportScreenBounds()
+      const camera = fitCamera(content, screen, { ...insets(), minZoom: zoomSteps[0]!, maxZoom: Math.min(1, zoomSteps[zoomSteps.length - 1]!) })
+      editor.setCamera(camera, { immediate: true })
+    }
+    for (const provider of providers) provider.on('sync', onSync)
+    onSync()
+    return unsubscribe
+  }, [mounted, connection, insets])
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import { useCreateBoard } from './useCreateBoard'
+import { useMyBoards } from './useMyBoards'
+import { useI18n } from '../i18n/I18nProvider'
+import { ROLES } from '../../shared/roles'
+import { ActivityGallery } from '../board/activities/ActivityGallery'
+import { LobbyImport } from './LobbyImport'
+import { CopyLinkButton } from '../ui/CopyLinkButton'
+import { LocaleSwitch } from '../ui/LocaleSwitch'
+
+export function Lobby() {
+  const { t, locale } = useI18n()
+  const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState('')
+  const { create, creating, error, created } = useCreateBoard()
+  const { boards, forget } = useMyBoards(created)
+
+  return (
+    <div className="lobby">
+      <header className="lobby-header">
+        <span className="app-name">{t('app.name')}</span>
+        <LocaleSwitch />
+      </header>
+      <main id="main" className="lobby-main">
+        <h1>{t('lobby.heading')}</h1>
+        <p>{t('lobby.intro')}</p>
+        <form
+          className="create-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void create(title, template || undefined, locale)
+          }}
+        >
+          <ActivityGallery value={template} onChange={setTemplate} includeBlank />
+          <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
+          <div className="create-row">
+            <input
+              id="board-title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder={t('lobby.titlePlaceholder')}
+              maxLength={200}
+              required
+            />
+            <button type="submit" className="primary" disabled={creating || !title.trim()}>
+              {creating ? t('lobby.creating') : t('lobby.create')}
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="error">
+              {t('lobby.createFailed', { reason: error })}
+            </p>
+          )}
+        </form>
+        {created && (
+          <section className="created" aria-live="polite">
+            <p>{t('lobby.created', { title: created.board.title })}</p>
+            <ul className="links">
+              {ROLES.map((role) => (
+                <li key={role}>
+                  <span className="link-role">{t(`role.${role}`)}</span>
+                  <code>{created.links[role]}</code>
+                  <CopyLinkButton url={created.links[role]} label={t('lobby.copy', { role: t(`role.${role}`) })} />
+                </li>
+              ))}
+            </ul>
+            <a className="button primary" href={created.links.facilitator}>
+              {t('lobby.openBoard')}
+            </a>
+          </section>
+        )}
+        <LobbyImport />
+        <section aria-labelledby="my-boards-heading">
+          <h2 id="my-boards-heading">{t('lobby.myBoards')}</h2>
+          <p className="hint">{t('lobby.myBoardsHint')}</p>
+          {boards.length === 0 ? (
+            <p>{t('lobby.noBoards')}</p>
+          ) : (
+            <ul className="my-boards">
+              {boards.map((board) => (
+                <li key={board.id}>
+                  <span className="my-board-title">{board.title}</span>
+                  {ROLES.filter((role) => board.links[role]).map((role) => (
+                    <a key={role} href={board.links[role]}>
+                      {t('lobby.openAs', { role: t(`role.${role}`) })}
+                    </a>
+                  ))}
+                  <button type="button" className="quiet" onClick={() => forget(board.id)}>
+                    {t('lobby.forget', { title: board.title })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </div>
+  )
+}

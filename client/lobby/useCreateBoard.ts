@@ -1,0 +1,30 @@
+import { useState } from 'react'
+import type { Locale } from '../i18n/messages'
+import { createBoard, type BoardInfo, type BoardLinks } from '../api/boards'
+import { errorMessage } from '../api/http'
+import { rememberBoard } from '../lib/myBoards'
+
+export type CreatedBoard = { board: BoardInfo; links: BoardLinks }
+
+/** Creates a board through the API and remembers it (with all three links) in "my boards". */
+export function useCreateBoard() {
+  const [creating, setCreating] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [created, setCreated] = useState<CreatedBoard | null>(null)
+  /** `locale` is the language of the template texts written on the board (the UI language). */
+  const create = async (title: string, template?: string, locale?: Locale) => {
+    if (!title.trim()) return
+    setCreating(true)
+    setError(null)
+    try {
+      const result = await createBoard(title.trim(), template, locale)
+      rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
+      setCreated(result)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setCreating(false)
+    }
+  }
+  return { create, creating, error, created }
+}

@@ -1,0 +1,34 @@
+/**
+ * The one catalogue of shared texts (EN/FR), keyed by stable ids: template texts
+ * (templateTexts.ts) and the fixed words of results and exports (reportTexts.ts). Templates,
+ * results, exports and the client's activity messages all read it; docs/GLOSSARY.md lists the
+ * terms it must use (test/unit/glossary.test.ts).
+ */
+import type { CatalogueEntry } from './entry.js'
+import type { Locale } from './locale.js'
+import { REPORT_TEXTS } from './reportTexts.js'
+import { TEMPLATE_TEXTS } from './templateTexts.js'
+
+export type { CatalogueEntry } from './entry.js'
+export * from './locale.js'
+
+export const CATALOGUE = { ...TEMPLATE_TEXTS, ...REPORT_TEXTS }
+export type TextKey = keyof typeof CATALOGUE
+export type TemplateTextKey = keyof typeof TEMPLATE_TEXTS
+export type ReportTextKey = keyof typeof REPORT_TEXTS
+
+/** `{name}` placeholders replaced by `params` (a missing parameter stays as written). */
+export function format(pattern: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** The text of `key` in `locale`, with its parameters filled in. */
+export function text(key: TextKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
+  const entry: CatalogueEntry = CATALOGUE[key]
+  return format(entry[locale], params)
+}
+
+/** The English text of a template key: templates are laid out in English, then localised. */
+export function en(key: TemplateTextKey, params?: Readonly<Record<string, string | number>>): string {
+  return text(key, 'en', params)
+}
