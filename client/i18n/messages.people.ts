@@ -34,6 +34,8 @@ const en = {
   'people.revoked': '{name}, the facilitator has removed your access to this board.',
   'people.signInNeeded': 'This board needs you to sign in with your organisation’s account.',
   'people.signIn': 'Sign in',
+  'people.signedInAs': 'Signed in as {name}.',
+  'people.signOut': 'Sign out',
   'name.notChecked': 'Names are not checked on this board: others see the name you type.',
 }
 
@@ -71,6 +73,8 @@ const fr: Record<PeopleMessageKey, string> = {
   'people.revoked': '{name}, l’animation a retiré votre accès à ce tableau.',
   'people.signInNeeded': 'Ce tableau demande de vous connecter avec le compte de votre organisation.',
   'people.signIn': 'Se connecter',
+  'people.signedInAs': 'Connecté·e en tant que {name}.',
+  'people.signOut': 'Se déconnecter',
   'name.notChecked': 'Les noms ne sont pas vérifiés sur ce tableau : les autres voient le nom que vous saisissez.',
 }
 
