@@ -65,7 +65,7 @@ export function PeopleDialog({ boardId, token, onClose }: { boardId: string; tok
             setName('')
           }}
         >
-          <label htmlFor={nameId}>{t('name.label')}</label>
+          <label htmlFor={nameId}>{t('people.nameLabel')}</label>
           <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
           <button type="submit" disabled={!name.trim()}>
             {t('people.add')}
