@@ -98,6 +98,15 @@ describe('admitted participants (issue 17)', () => {
     expect(await upgradeStatus(`${board.id}/control`, board.tokens.facilitator)).toBe(101)
   })
 
+  it('[R12] the participant link of a board under admission cannot carry its actions into another board', async () => {
+    const earlier = await createTestBoard(server.url, 'Earlier retro', 'retro-start-stop-continue')
+    await admissionOn(earlier)
+    const mine = await createTestBoard(server.url, 'My retro', 'retro-start-stop-continue')
+    const carry = (fromToken: string) => api('POST', `/${mine.id}/carry-over`, mine.tokens.facilitator, { fromBoardId: earlier.id, fromToken })
+    expect((await carry(earlier.tokens.participant)).status).toBe(403)
+    expect((await carry(earlier.tokens.facilitator)).status).toBe(201)
+  })
+
   it('[R12] a facilitator pre-lists a name and hands out a personal link that opens the board at once', async () => {
     const board = await createTestBoard(server.url)
     await admissionOn(board)
