@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps) {
   const oidcConfig = oidcSettings(config)
   const oidc = oidcConfig ? new OidcSignIn(oidcConfig) : null
   const signIn = signInGate(oidc)
-  registerAuthRoutes(app, oidc, signIn)
+  registerAuthRoutes(app, oidc, signIn, logger)
   registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket, personSessions })
   registerBoardRoutes(app, { ...docs, config, logger, boardAccess, signIn })
   registerAdminRoutes(app, { ...docs, config, logger })

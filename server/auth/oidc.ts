@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import * as oidc from 'openid-client'
 import type { Config } from '../config.js'
-import { hashToken } from './tokens.js'
+import { hashToken, secretsEqual } from './tokens.js'
 
 export type OidcSettings = {
   issuer: URL
@@ -107,7 +107,7 @@ export class OidcSignIn {
   async finish(callbackUrl: URL, cookieState: string | undefined, now = Date.now()): Promise<{ sessionId: string; user: SignedInUser; returnTo: string }> {
     const state = callbackUrl.searchParams.get('state')
     const login = cookieState ? this.pending.get(cookieState) : undefined
-    if (!state || !cookieState || state !== cookieState || !login || login.expiresAt < now) throw new SignInRefused('this sign-in does not match the one this browser started')
+    if (!state || !cookieState || !secretsEqual(state, cookieState) || !login || login.expiresAt < now) throw new SignInRefused('this sign-in does not match the one this browser started')
     this.pending.delete(cookieState)
     let claims: oidc.IDToken | undefined
     try {

@@ -8,6 +8,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { SignInRefused, type OidcSignIn, type SignedInUser } from '../auth/oidc.js'
+import type { Logger } from '../logger.js'
 import type { AppEnv } from './env.js'
 import { parseQuery } from './validate.js'
 
@@ -45,7 +46,7 @@ export function signInGate(oidc: OidcSignIn | null): SignInGate {
   }
 }
 
-export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, gate: SignInGate): void {
+export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, gate: SignInGate, logger: Logger): void {
   app.get('/api/me', (c) => {
     const user = gate.user(c)
     return c.json({ signIn: gate.configured, user: user ? { name: user.name, email: user.email } : null })
@@ -77,7 +78,11 @@ export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, g
       setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: 12 * 60 * 60 })
       return c.redirect(returnTo, 302)
     } catch (error) {
-      if (error instanceof SignInRefused) throw new HTTPException(400, { message: error.message })
+      if (error instanceof SignInRefused) {
+        // The reason only: never the code, the state or a token.
+        logger.warn({ reason: error.message }, 'sign-in refused')
+        throw new HTTPException(400, { message: error.message })
+      }
       throw error
     }
   })

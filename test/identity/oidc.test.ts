@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../server/server.js'
-import { createLogger } from '../../server/logger.js'
+import { captureLogs } from '../hardening/support/logCapture.js'
 import { tempDir } from '../helpers/server.js'
 import { rawClient, UpgradeRefused, wsUrl } from '../integration/fixtures.js'
 import { CookieBrowser, freePort, startOidcProvider, type OidcFixture } from './support/oidcFixture.js'
@@ -20,6 +20,7 @@ const ACCOUNTS = {
 }
 
 describe('sign-in with OpenID Connect (issue 17)', () => {
+  const logs = captureLogs('debug')
   let provider: OidcFixture
   let server: Server
   let base: string
@@ -41,7 +42,7 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
         OIDC_CLIENT_SECRET: provider.clientSecret,
         OIDC_ALLOWED_DOMAINS: 'agency.example',
       },
-      { logger: createLogger('silent'), env: {} },
+      { logger: logs.logger, env: {} },
     )
   })
   afterAll(async () => {
@@ -111,8 +112,11 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
     expect(((await people.json()) as { people: Array<{ name: string }> }).people.map((p) => p.name)).toEqual(['Grace Hopper'])
 
     // Logout ends the session.
+    const session = participant.cookies.get('canvas_session')!
     expect((await participant.request(`${base}/auth/logout`, { method: 'POST' })).status).toBe(200)
     expect((await me(participant)).user).toBeNull()
+    // None of the secrets reached a log line (SPEC R16).
+    for (const secret of [session, credential, token('facilitator'), token('participant')]) expect(logs.text()).not.toContain(secret)
   })
 
   it('[R17] a tampered ID token, an expired one and a wrong state are refused; so is a domain not allowed', async () => {
@@ -142,6 +146,7 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
     const outsider = new CookieBrowser()
     const eve = await signIn(outsider, 'eve')
     expect(eve.status).toBe(400)
+    expect(logs.entries().filter((e) => e.msg === 'sign-in refused').map((e) => e.reason)).toContain('this account’s domain may not sign in here')
     expect(((await eve.json()) as { error: string }).error).toMatch(/domain/)
     expect((await me(outsider)).user).toBeNull()
     // And a sound sign-in still works after all that.
