@@ -14,7 +14,6 @@ import { saveVersion } from './boards/versions.js'
 import { OidcSignIn, oidcSettings } from './auth/oidc.js'
 import type { Config } from './config.js'
 import { FacilitationService } from './facilitation/FacilitationService.js'
-import { VersionKeeper } from './history/VersionKeeper.js'
 import { boardAccessWith } from './http/access.js'
 import { registerAdminRoutes } from './http/adminRoutes.js'
 import { registerAuthRoutes, signInGate } from './http/authRoutes.js'
@@ -86,7 +85,7 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
+  app.get('/metrics', async (c) => c.text(await metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }))
 
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
@@ -103,7 +102,6 @@ export function createApp(deps: AppDeps) {
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
-  new VersionKeeper(rooms, save, logger, config.AUTOSAVE_INTERVAL_MS)
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation }
 }

@@ -8,12 +8,14 @@ import { getBoardSchema } from '../shared/boardSchema.js'
 import { createApp } from './app.js'
 import { loadConfig, sqliteFile, type Config } from './config.js'
 import { createLogger, type Logger } from './logger.js'
-import { createMetrics } from './metrics.js'
+import { createMetrics, type Metrics } from './metrics.js'
+import { VersionKeeper } from './history/VersionKeeper.js'
 import type { RedisRelay } from './cluster/RedisRelay.js'
 import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { RoomManager } from './sync/RoomManager.js'
+import { Gauge } from 'prom-client'
 
 export type CanvasServer = {
   url: string
@@ -80,23 +82,19 @@ export async function startServer(
     if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
     try {
       const { RedisRelay } = await import('./cluster/RedisRelay.js')
-      relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, { storage, logger, metrics })
+      relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
+        storage,
+        logger,
+        metrics,
+        closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
+      })
     } catch (error) {
       await storage.close()
       throw error
     }
-    relay.attach(rooms)
   }
   const pool = storage.kind === 'postgres' ? (storage as PostgresStorage) : null
-  metrics.addCollector(() => {
-    let text = `# HELP canvas_storage_info Storage backend in use\n# TYPE canvas_storage_info gauge\ncanvas_storage_info{kind="${storage.kind}"} 1\n`
-    if (pool) {
-      const p = pool.poolState()
-      text += `# HELP canvas_storage_pool_connections PostgreSQL pool connections\n# TYPE canvas_storage_pool_connections gauge\n`
-      text += `canvas_storage_pool_connections{state="total"} ${p.total}\ncanvas_storage_pool_connections{state="idle"} ${p.idle}\ncanvas_storage_pool_connections{state="waiting"} ${p.waiting}\n`
-    }
-    return text
-  })
+  registerStorageMetrics(metrics, storage.kind, pool)
   const health = async () => {
     const storageState = pool ? { pool: pool.poolState() } : {}
     if (!relay) return { ...storageState, relay: null }
@@ -104,7 +102,11 @@ export async function startServer(
     if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
     return { ...storageState, relay: state }
   }
-  const { app, injectWebSocket, wss, facilitation } = createApp({ config, storage, rooms, logger, metrics, health })
+  const { app, injectWebSocket, wss, facilitation, saveVersion } = createApp({ config, storage, rooms, logger, metrics, health })
+  // Everything that reacts to a room, in the order its hooks run (see sync/RoomExtension.ts).
+  if (relay) rooms.use(relay)
+  rooms.use(new VersionKeeper(saveVersion, logger, config.AUTOSAVE_INTERVAL_MS))
+  rooms.use(facilitation)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
   })
@@ -131,7 +133,7 @@ export async function startServer(
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           // Sockets are closed by the rooms below; idle keep-alive HTTP connections too.
-          ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+          if ('closeIdleConnections' in server) server.closeIdleConnections()
         })
       })()
       const stop = (async () => {
@@ -145,4 +147,23 @@ export async function startServer(
       return stop
     },
   }
+}
+
+/** Which storage is in use and, for PostgreSQL, its pool, read when /metrics is scraped. */
+function registerStorageMetrics(metrics: Metrics, kind: Storage['kind'], pool: PostgresStorage | null): void {
+  const registers = [metrics.registry]
+  new Gauge({ name: 'canvas_storage_info', help: 'Storage backend in use', labelNames: ['kind'], registers }).set({ kind }, 1)
+  if (!pool) return
+  new Gauge({
+    name: 'canvas_storage_pool_connections',
+    help: 'PostgreSQL pool connections',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      const p = pool.poolState()
+      this.set({ state: 'total' }, p.total)
+      this.set({ state: 'idle' }, p.idle)
+      this.set({ state: 'waiting' }, p.waiting)
+    },
+  })
 }

@@ -1,9 +1,10 @@
 /**
  * Fan-out across server instances through Redis pub/sub (DESIGN "Scale-out", docs/SCALE-OUT.md).
  *
- * - Persist, then publish: a room calls `onPersisted` once a batch is durable; only then is it
+ * The relay is a RoomExtension (server/sync/RoomExtension.ts), registered in server/server.ts.
+ * - Persist, then publish: `onStored` is called once a batch is durable; only then is it
  *   published, so whatever another instance broadcasts is already stored.
- * - Subscribe, then load: `onRoomCreated` runs before `room.load()` and resolves once Redis has
+ * - Subscribe, then load: `onLoad` runs before the room reads storage and resolves once Redis has
  *   acknowledged the subscription. An update is either stored before the load reads (then the
  *   load has it) or published after the subscription (then the relay delivers it), or both:
  *   Yjs updates are idempotent and commutative, so applying one twice is harmless. Updates that
@@ -17,15 +18,15 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import { Redis } from 'ioredis'
-import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import { MESSAGE_AWARENESS } from '../../shared/protocol.js'
+import { Counter, Gauge } from 'prom-client'
+import type { CloseEvent } from '../../shared/protocol.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import { redactUrl } from '../storage/PostgresStorage.js'
 import type { Storage } from '../storage/Storage.js'
-import { mergeStoredDoc, RELAY_ORIGIN, type Room } from '../sync/Room.js'
-import type { RoomManager } from '../sync/RoomManager.js'
+import { mergeStoredDoc } from '../sync/LiveDoc.js'
+import type { Room } from '../sync/Room.js'
+import type { Revocation, RoomExtension } from '../sync/RoomExtension.js'
 import {
   controlChannel,
   decodeRevoke,
@@ -45,7 +46,13 @@ const REDIS_CONNECT_TIMEOUT_MS = 5000
 /** Longest pause between reconnection attempts after start-up. */
 const REDIS_MAX_RETRY_DELAY_MS = 2000
 
-export type RelayDeps = { storage: Storage; logger: Logger; metrics: Metrics }
+export type RelayDeps = {
+  storage: Storage
+  logger: Logger
+  metrics: Metrics
+  /** Closes, on this instance, the sessions a revocation from another instance names. */
+  closeBoardSessions(revocation: Revocation, event: CloseEvent): number
+}
 
 export type RelayState = {
   kind: 'redis'
@@ -56,11 +63,11 @@ export type RelayState = {
   channels: number
 }
 
-export class RedisRelay {
+export class RedisRelay implements RoomExtension {
+  readonly name = 'redis-relay'
   private readonly rooms = new Map<string, Room>()
   private readonly counts = { published: 0, received: 0, publishFailures: 0, dropped: 0, resyncs: 0 }
   private started = false
-  private manager: RoomManager | null = null
   private closed = false
 
   private constructor(
@@ -110,32 +117,13 @@ export class RedisRelay {
     subscriber.on('ready', relay.onReconnected)
     publisher.on('close', () => relay?.logDisconnect('publisher'))
     subscriber.on('close', () => relay?.logDisconnect('subscriber'))
-    deps.metrics.addCollector(() => relay!.renderMetrics())
+    relay.registerMetrics()
     return relay
   }
 
-  /**
-   * Hooks the relay into a room manager: subscribe before load, unsubscribe after unload, and
-   * repeat revocations (link rotation, board deletion) on every instance.
-   */
-  attach(manager: RoomManager): void {
-    this.manager = manager
-    manager.onRoomCreated = (room) => this.subscribeRoom(room)
-    manager.onRoomClosed = (room) => this.unsubscribeRoom(room)
-    manager.onRevoke = ({ boardId, role }, event) => {
-      this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, code: event.code, reason: event.reason }))
-    }
-  }
-
-  private async subscribeRoom(room: Room): Promise<void> {
+  /** Subscribe, then load. */
+  async onLoad(room: Room): Promise<void> {
     this.rooms.set(room.docKey, room)
-    room.onPersisted = (update) => this.publish(room.docKey, RELAY_UPDATE, update)
-    room.onAwarenessRelay = (message, origin) => {
-      if (origin === RELAY_ORIGIN) return // came from another instance: not ours to repeat
-      const decoder = decoding.createDecoder(message)
-      if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return
-      this.publish(room.docKey, RELAY_AWARENESS, decoding.readVarUint8Array(decoder))
-    }
     // While Redis is down the subscription cannot be confirmed; `onReconnected` resubscribes
     // and catches every room up from storage, so the room may load meanwhile.
     const channel = docChannel(this.prefix, room.docKey)
@@ -152,7 +140,23 @@ export class RedisRelay {
     this.publish(room.docKey, RELAY_QUERY_AWARENESS, new Uint8Array())
   }
 
-  private unsubscribeRoom(room: Room): void {
+  /** Persist, then publish: the batch is stored. */
+  onStored(room: Room, update: Uint8Array): void {
+    this.publish(room.docKey, RELAY_UPDATE, update)
+  }
+
+  /** Presence changed here (relayed presence is never handed back to the relay). */
+  onPresence(room: Room, awarenessUpdate: Uint8Array): void {
+    this.publish(room.docKey, RELAY_AWARENESS, awarenessUpdate)
+  }
+
+  /** Link rotation, board deletion: repeated on every instance. */
+  onRevoke({ boardId, role }: Revocation, event: CloseEvent): void {
+    this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, code: event.code, reason: event.reason }))
+  }
+
+  /** Unsubscribe after unload. */
+  onUnload(room: Room): void {
     if (this.rooms.get(room.docKey) !== room) return
     this.rooms.delete(room.docKey)
     if (this.closed) return
@@ -203,7 +207,7 @@ export class RedisRelay {
           room.applyRelayUpdate(message.payload)
           return
         case RELAY_AWARENESS:
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.payload, RELAY_ORIGIN)
+          room.applyRelayPresence(message.payload)
           return
         case RELAY_QUERY_AWARENESS:
           this.publishLocalAwareness(room)
@@ -227,16 +231,14 @@ export class RedisRelay {
       return
     }
     this.counts.received++
-    const closed = this.manager?.closeBoardSessions(revoke, { code: revoke.code, reason: revoke.reason }) ?? 0
+    const closed = this.deps.closeBoardSessions(revoke, { code: revoke.code, reason: revoke.reason })
     if (closed > 0) this.deps.logger.info({ boardId: revoke.boardId, role: revoke.role, closed }, 'closed sessions revoked on another instance')
   }
 
   /** Answers an awareness query with the states of this instance's own sessions. */
   private publishLocalAwareness(room: Room): void {
-    const ids: number[] = []
-    for (const session of room.sessions) for (const id of session.awarenessClientIds) ids.push(id)
-    const known = ids.filter((id) => room.awareness.getStates().has(id))
-    if (known.length > 0) this.publish(room.docKey, RELAY_AWARENESS, awarenessProtocol.encodeAwarenessUpdate(room.awareness, known))
+    const update = room.localPresence()
+    if (update) this.publish(room.docKey, RELAY_AWARENESS, update)
   }
 
   /** After an outage: whatever was published meanwhile is lost to pub/sub but stored. */
@@ -282,19 +284,20 @@ export class RedisRelay {
     }
   }
 
-  private renderMetrics(): string {
-    const s = this.state()
-    const line = (name: string, type: 'gauge' | 'counter', help: string, value: number) =>
-      `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`
-    return (
-      line('canvas_relay_connected', 'gauge', 'Whether both Redis relay connections are ready (1) or not (0)', s.connected ? 1 : 0) +
-      line('canvas_relay_channels', 'gauge', 'Documents this instance is subscribed to', s.channels) +
-      line('canvas_relay_published_total', 'counter', 'Relay messages published', this.counts.published) +
-      line('canvas_relay_received_total', 'counter', 'Relay messages received from other instances', this.counts.received) +
-      line('canvas_relay_publish_failures_total', 'counter', 'Relay publishes that failed', this.counts.publishFailures) +
-      line('canvas_relay_dropped_total', 'counter', 'Relay messages that could not be applied', this.counts.dropped) +
-      line('canvas_relay_resyncs_total', 'counter', 'Rooms caught up from storage after a Redis reconnect', this.counts.resyncs)
-    )
+  /** Relay figures on /metrics, read when scraped. */
+  private registerMetrics(): void {
+    const registers = [this.deps.metrics.registry]
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({ name, help, registers, collect() { this.set(read()) } })
+    const counter = (name: string, help: string, read: () => number) =>
+      new Counter({ name, help, registers, collect() { this.reset(); this.inc(read()) } })
+    gauge('canvas_relay_connected', 'Whether both Redis relay connections are ready (1) or not (0)', () => (this.state().connected ? 1 : 0))
+    gauge('canvas_relay_channels', 'Documents this instance is subscribed to', () => this.rooms.size)
+    counter('canvas_relay_published_total', 'Relay messages published', () => this.counts.published)
+    counter('canvas_relay_received_total', 'Relay messages received from other instances', () => this.counts.received)
+    counter('canvas_relay_publish_failures_total', 'Relay publishes that failed', () => this.counts.publishFailures)
+    counter('canvas_relay_dropped_total', 'Relay messages that could not be applied', () => this.counts.dropped)
+    counter('canvas_relay_resyncs_total', 'Rooms caught up from storage after a Redis reconnect', () => this.counts.resyncs)
   }
 
   async close(): Promise<void> {

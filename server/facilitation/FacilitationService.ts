@@ -30,6 +30,7 @@ import type { Logger } from '../logger.js'
 import { isUnderAdmission, listBoardPeople } from '../people/admission.js'
 import type { Storage } from '../storage/Storage.js'
 import type { Room } from '../sync/Room.js'
+import type { RoomExtension } from '../sync/RoomExtension.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 
 export const FACILITATION_ORIGIN = 'facilitation'
@@ -76,7 +77,8 @@ function readPrivateDoc(key: string, state: Uint8Array): PrivateSnapshot {
   }
 }
 
-export class FacilitationService {
+export class FacilitationService implements RoomExtension {
+  readonly name = 'facilitation'
   private readonly scheduled = new Map<string, NodeJS.Timeout>()
 
   constructor(
@@ -84,15 +86,13 @@ export class FacilitationService {
     private readonly storage: Storage,
     private readonly logger: Logger,
     private readonly saveVersion: (boardId: string, label: string) => Promise<unknown>,
-  ) {
-    // A change in any private doc may change the published counts and totals.
-    rooms.loadedListeners.add((room) => {
-      if (room.kind !== 'private') return
-      room.changeListeners.add(() => {
-        this.markIfFacilitatorOwned(room)
-        this.scheduleRecompute(room.docKey.split('/')[0]!)
-      })
-    })
+  ) {}
+
+  /** RoomExtension (registered in server/server.ts): a change in any private doc may change the published counts and totals. */
+  onChange(room: Room): void {
+    if (room.kind !== 'private') return
+    this.markIfFacilitatorOwned(room)
+    this.scheduleRecompute(room.docKey.split('/')[0]!)
   }
 
   /**

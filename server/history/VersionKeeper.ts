@@ -2,40 +2,48 @@
  * Automatic versions (issue 5, SPEC H1): while a board is being edited, a version at most every
  * AUTOSAVE_INTERVAL_MS of activity; when its last session leaves (the final compaction), one
  * more if anything changed since. Reveals save their own versions (FacilitationService).
+ * A RoomExtension, registered in server/server.ts.
  */
 import type { Logger } from '../logger.js'
 import type { Room } from '../sync/Room.js'
-import type { RoomManager } from '../sync/RoomManager.js'
+import type { RoomExtension } from '../sync/RoomExtension.js'
 
-export class VersionKeeper {
+/** The board a doc belongs to (every doc key starts with its board id, see shared/roles.docKey). */
+function boardOf(room: Room): string {
+  return room.docKey.split('/')[0]!
+}
+
+export class VersionKeeper implements RoomExtension {
+  readonly name = 'versions'
   private readonly lastSaved = new Map<string, number>()
   private readonly dirty = new Set<string>()
   private readonly saving = new Set<string>()
 
   constructor(
-    rooms: RoomManager,
     private readonly saveVersion: (boardId: string, label: string) => Promise<unknown>,
     private readonly logger: Logger,
     private readonly intervalMs: number,
-  ) {
-    rooms.loadedListeners.add((room) => {
-      if (room.kind === 'private') return
-      const boardId = room.docKey.split('/')[0]!
-      if (!this.lastSaved.has(boardId)) this.lastSaved.set(boardId, Date.now())
-      room.changeListeners.add(() => this.onChange(boardId))
-    })
-    rooms.closedListeners.add((room: Room) => {
-      if (room.kind !== 'board') return
-      const boardId = room.docKey
-      if (this.dirty.has(boardId)) void this.save(boardId, 'Autosave (session ended)')
-      this.lastSaved.delete(boardId)
-    })
+  ) {}
+
+  onLoad(room: Room): void {
+    if (room.kind === 'private') return
+    const boardId = boardOf(room)
+    if (!this.lastSaved.has(boardId)) this.lastSaved.set(boardId, Date.now())
   }
 
-  private onChange(boardId: string): void {
+  onChange(room: Room): void {
+    if (room.kind === 'private') return
+    const boardId = boardOf(room)
     this.dirty.add(boardId)
     const last = this.lastSaved.get(boardId) ?? 0
     if (Date.now() - last >= this.intervalMs) void this.save(boardId, 'Autosave')
+  }
+
+  onUnload(room: Room): void {
+    if (room.kind !== 'board') return
+    const boardId = boardOf(room)
+    if (this.dirty.has(boardId)) void this.save(boardId, 'Autosave (session ended)')
+    this.lastSaved.delete(boardId)
   }
 
   private async save(boardId: string, label: string): Promise<void> {

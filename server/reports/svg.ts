@@ -11,9 +11,9 @@
 /** Markup that is safe to embed: built only by {@link el} and {@link fragment}. */
 export class Markup {
   readonly #html: string
-  /** Callable only with this module's private token. */
-  constructor(token: symbol, html: string) {
-    if (token !== TRUSTED) throw new Error('Markup is made with el() or fragment()')
+  /** Callable only with this module's private key symbol. */
+  constructor(key: symbol, html: string) {
+    if (key !== TRUSTED) throw new Error('Markup is made with el() or fragment()')
     this.#html = html
   }
   toString(): string {

@@ -3,8 +3,9 @@
  * last session leaves. Connections that arrive while their room loads or unloads wait.
  */
 import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
-import type { Access, DocKind, Role } from '../../shared/roles.js'
+import type { Access, DocKind } from '../../shared/roles.js'
 import { Room, type RoomDeps } from './Room.js'
+import { Extensions, type Revocation, type RoomExtension } from './RoomExtension.js'
 import { Session, type SessionGrant } from './Session.js'
 import type { SyncSocket } from './SyncSocket.js'
 
@@ -16,8 +17,7 @@ export type Connection = {
   session: Session
 }
 
-/** Sessions to close: every session of a board, or those opened with one role's link. */
-export type Revocation = { boardId: string; role: Role | null }
+export type { Revocation } from './RoomExtension.js'
 
 export type ConnectLimits = { MAX_CONNECTIONS_PER_BOARD: number; MAX_CONNECTIONS_PER_IP: number }
 
@@ -29,15 +29,8 @@ export class RoomManager {
   private readonly holds = new Map<Room, number>()
   private readonly connectionsPerBoard = new Map<string, number>()
   private readonly connectionsPerIp = new Map<string, number>()
-  /** Called when a room is loaded, so a relay can subscribe (before the room loads). */
-  onRoomCreated: ((room: Room) => Promise<void> | void) | null = null
-  onRoomClosed: ((room: Room) => void) | null = null
-  /** Set by a cluster relay, so that a revocation reaches sessions on every instance. */
-  onRevoke: ((revocation: Revocation, event: CloseEvent) => void) | null = null
-  /** Called after a room has loaded (server features attach change listeners here). */
-  readonly loadedListeners = new Set<(room: Room) => void>()
-  /** Called after a room has unloaded (final flush done). */
-  readonly closedListeners = new Set<(room: Room) => void>()
+  /** Everything that reacts to rooms (see RoomExtension), in registration order. */
+  private readonly extensions: Extensions
 
   private readonly sleepTimer: NodeJS.Timeout | null
 
@@ -45,12 +38,19 @@ export class RoomManager {
     private readonly deps: RoomDeps,
     private readonly connectLimits: ConnectLimits,
   ) {
+    this.extensions = new Extensions(deps.logger)
     const idleMs = deps.limits.ROOM_SLEEP_AFTER_MS ?? 0
     this.sleepTimer = idleMs > 0 ? setInterval(() => this.sweep(idleMs), Math.max(50, Math.min(idleMs / 2, 10_000))) : null
     this.sleepTimer?.unref()
   }
 
   private sweeping = false
+
+  /** Registers an extension; its hooks run after those registered before it. */
+  use(extension: RoomExtension): this {
+    this.extensions.add(extension)
+    return this
+  }
 
   /**
    * Puts the docs nobody has used for `idleMs` to sleep (Room.sleepIfIdle), in slices of at
@@ -173,10 +173,9 @@ export class RoomManager {
     const inFlight = this.loading.get(docKey)
     if (inFlight) return inFlight
     const load = (async () => {
-      const room = new Room(docKey, kind, this.deps)
-      await this.onRoomCreated?.(room)
+      const room = new Room(docKey, kind, this.deps, this.extensions)
+      await this.extensions.load(room)
       await room.load()
-      for (const listener of this.loadedListeners) listener(room)
       this.rooms.set(docKey, room)
       this.deps.metrics.rooms.inc()
       return room
@@ -198,8 +197,7 @@ export class RoomManager {
       .catch((error: unknown) => this.deps.logger.error({ docKey: room.docKey, err: String(error) }, 'unload failed'))
       .finally(() => {
         this.unloading.delete(room.docKey)
-        this.onRoomClosed?.(room)
-        for (const listener of this.closedListeners) listener(room)
+        this.extensions.unload(room)
       })
     this.unloading.set(room.docKey, unload)
   }
@@ -246,7 +244,7 @@ export class RoomManager {
    */
   revokeSessions(revocation: Revocation, event: CloseEvent): number {
     const closed = this.closeBoardSessions(revocation, event)
-    this.onRevoke?.(revocation, event)
+    this.extensions.revoke(revocation, event)
     return closed
   }
 

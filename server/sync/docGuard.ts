@@ -12,13 +12,16 @@ import { err, ok, type Result } from '../../shared/result.js'
 /** Root types a client may write in each doc kind. `meta` is written by the server only. */
 export type GuardOptions = { writableRoots: ReadonlySet<string> }
 
-function rootAndPath(type: Y.AbstractType<any>): { root: string | null; path: string[] } {
+/** A shared type as Yjs lists it among a transaction's changes. */
+type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never
+
+function rootAndPath(type: SharedType): { root: string | null; path: string[] } {
   const path: string[] = []
-  let current: Y.AbstractType<any> = type
+  let current: SharedType = type
   while (current._item) {
     const item: Y.Item = current._item
     if (item.parentSub !== null) path.unshift(item.parentSub)
-    current = item.parent as Y.AbstractType<any>
+    current = item.parent as SharedType
   }
   const doc = current.doc
   if (!doc) return { root: null, path }

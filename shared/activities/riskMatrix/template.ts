@@ -164,6 +164,6 @@ export const RISK_MATRIX: ActivityTemplate = {
       if (level) labels.push({ key: `impact-${i}`, text: en('risk-matrix.level-caption', { level: i, name: level.name, definition: level.definition }), x: gridX + (i - 1) * CELL_W + 10, y: gridY + 5 * CELL_H + 10, w: CELL_W - 20, size: 's' })
     }
     const settings: RiskMatrixSettings = { bands: bands.value, likelihood: likelihood.value, impact: impact.value }
-    return ok({ width, height, zones, labels, tokens: [], settings: settings as unknown as Record<string, unknown> })
+    return ok({ width, height, zones, labels, tokens: [], settings: { ...settings } })
   },
 }
