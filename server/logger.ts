@@ -54,6 +54,7 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
       // The message text is scrubbed too (a message built from a path or an error).
       logMethod(args, method) {
         const redacted = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg))
+        // map() loses the tuple type of the arguments (a message first): the same values, re-typed.
         method.apply(this, redacted as Parameters<typeof method>)
       },
     },
