@@ -13,21 +13,25 @@ import { PlanService } from './boards/plan.js'
 import { PrivateRooms } from './boards/planGroups.js'
 import { BoardError } from './boards/errors.js'
 import { saveVersion } from './boards/versions.js'
+import { OidcSignIn, oidcSettings } from './auth/oidc.js'
 import type { Config } from './config.js'
 import { FacilitationService } from './facilitation/FacilitationService.js'
 import { boardAccessWith } from './http/access.js'
 import { registerAdminRoutes } from './http/adminRoutes.js'
+import { registerAuthRoutes, signInGate } from './http/authRoutes.js'
 import { registerBoardRoutes } from './http/boardRoutes.js'
 import { registerClientRoutes } from './http/clientRoutes.js'
 import type { AppEnv } from './http/env.js'
 import { registerFacilitationRoutes } from './http/facilitationRoutes.js'
 import { registerPlanRoutes } from './http/planRoutes.js'
+import { registerPeopleRoutes } from './http/peopleRoutes.js'
 import { registerResultRoutes } from './http/resultRoutes.js'
 import { spaceAccessWith } from './http/spaceAccess.js'
 import { registerSpaceRoutes } from './http/spaceRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
+import { PersonSessions } from './people/personSessions.js'
 import type { Storage } from './storage/Storage.js'
 import type { RoomManager } from './sync/RoomManager.js'
 
@@ -91,16 +95,22 @@ export function createApp(deps: AppDeps) {
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
-  registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket })
+  const personSessions = new PersonSessions()
+  const oidcConfig = oidcSettings(config)
+  const oidc = oidcConfig ? new OidcSignIn(oidcConfig) : null
+  const signIn = signInGate(oidc)
+  registerAuthRoutes(app, oidc, signIn, logger)
+  registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket, personSessions })
   const facilitation = new FacilitationService(rooms, storage, logger, save)
   const privateRooms = new PrivateRooms(rooms)
   const plans = new PlanService({ ...docs, facilitation, logger, privateRooms })
-  registerBoardRoutes(app, { ...docs, config, logger, boardAccess, plans })
+  registerBoardRoutes(app, { ...docs, config, logger, boardAccess, plans, signIn })
   registerAdminRoutes(app, { ...docs, config, logger })
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
+  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

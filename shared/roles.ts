@@ -16,7 +16,8 @@ export type DocName =
   /** What only facilitators may read, such as plan notes (SPEC R10). */
   | { kind: 'facilitator' }
 
-const PARTICIPANT_ID = /^[A-Za-z0-9_-]{1,64}$/
+/** A private-doc id: 22 to 64 base64url characters, at least 128 bits (SPEC R15). */
+export const PARTICIPANT_ID = /^[A-Za-z0-9_-]{22,64}$/
 
 /**
  * Parses the part of a sync path after the board id: '' → board, 'control' → control,

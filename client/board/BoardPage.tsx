@@ -1,6 +1,9 @@
 import { useCallback, useMemo, useState } from 'react'
+import type { Person } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
+import { useAdmission } from '../people/useAdmission'
+import { WaitingLobby } from '../people/WaitingLobby'
 import { BoardCanvas } from './BoardCanvas'
 import { BOARD_PANEL_INSET_PX } from './BoardPanel'
 import { useBoardConnection } from './connection/useBoardConnection'
@@ -15,9 +18,13 @@ import { useBoardTitle, useLiveBoardTitle } from './tools/boardTitle'
 /** What the panels cover when a board first opens: the first fit keeps the content clear of them. */
 const panelInsets = () => ({ left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
 
-/** The name this browser shows to others, and the prompt that asks for it. */
-function useIdentity() {
-  const [identity, setIdentity] = useState<Identity>(loadIdentity)
+/**
+ * The name this browser shows to others, and the prompt that asks for it. An admitted person's
+ * name is the one the facilitator admitted (SPEC R13): it is not asked for nor changed here.
+ */
+function useIdentity(person: Person | null) {
+  const [stored, setIdentity] = useState<Identity>(loadIdentity)
+  const identity = useMemo(() => (person ? { ...stored, name: person.name } : stored), [stored, person])
   const [editingName, setEditingName] = useState(false)
   const saveName = useCallback((name: string) => {
     setIdentity((current) => {
@@ -27,18 +34,39 @@ function useIdentity() {
     })
     setEditingName(false)
   }, [])
-  const changeName = useCallback(() => setEditingName(true), [])
+  const changeName = useCallback(() => setEditingName(person === null), [person])
   const cancelName = useCallback(() => setEditingName(false), [])
   return { identity, editingName, saveName, changeName, cancelName }
 }
 
+/**
+ * A board link: the lobby while a board under admission has not admitted this browser's person
+ * (SPEC R12), then the board, opened with the personal credential once there is one.
+ */
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
+  const { t } = useI18n()
+  const admission = useAdmission(boardId, token)
+  const { view } = admission
+  if (view.state === 'checking') {
+    return (
+      <main className="page-message" id="main">
+        <p role="status">{t('board.loading')}</p>
+      </main>
+    )
+  }
+  if (view.state !== 'board') {
+    return <WaitingLobby boardId={boardId} linkToken={admission.linkToken} view={view} joining={admission.joining} error={admission.error} onJoin={(name) => void admission.join(name)} />
+  }
+  return <OpenBoard key={view.token} boardId={boardId} token={view.token} person={view.person} />
+}
+
+function OpenBoard({ boardId, token, person }: { boardId: string; token: string; person: Person | null }) {
   const { t } = useI18n()
   const access = useBoardAccess(boardId, token)
   const role = access.state === 'ready' ? access.role : null
-  const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role)
+  const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role, person?.id ?? null)
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
-  const { identity, editingName, saveName, changeName, cancelName } = useIdentity()
+  const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person)
   const [mounted, setMounted] = useState<MountedEditor | null>(null)
   // Open on the whole board (the activities), not on an arbitrary corner of it.
   useInitialFit(mounted, connection, panelInsets)
@@ -82,7 +110,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
           onMounted={setMounted}
         />
       )}
-      {(!identity.name || editingName) && <NamePrompt initial={identity.name} onSave={saveName} onCancel={identity.name ? cancelName : undefined} />}
+      {!person && (!identity.name || editingName) && <NamePrompt initial={identity.name} onSave={saveName} onCancel={identity.name ? cancelName : undefined} />}
     </main>
   )
 }

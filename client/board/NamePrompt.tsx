@@ -33,6 +33,9 @@ export function NamePrompt({ initial, onSave, onCancel }: { initial: string; onS
       <p id={hintId} className="hint">
         {t('name.hint')}
       </p>
+      <p className="hint" data-testid="names-not-checked">
+        {t('name.notChecked')}
+      </p>
       <div className="modal-actions">
         {onCancel && (
           <button type="button" onClick={onCancel}>

@@ -8,6 +8,7 @@ import { boardToolsMessages } from './messages.boardTools'
 import { planEn, planFr } from './messages.plan'
 import { spaceMessages } from './messages.space'
 import { outlineMessages } from './messages.outline'
+import { peopleMessages } from './messages.people'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -71,6 +72,7 @@ const en = {
   ...planEn,
   ...spaceMessages.en,
   ...outlineMessages.en,
+  ...peopleMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -135,6 +137,7 @@ const fr: Catalogue = {
   ...planFr,
   ...spaceMessages.fr,
   ...outlineMessages.fr,
+  ...peopleMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

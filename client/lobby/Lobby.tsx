@@ -7,6 +7,7 @@ import { ActivityGallery } from '../board/activities/ActivityGallery'
 import { LobbyImport } from './LobbyImport'
 import { CopyLinkButton } from '../ui/CopyLinkButton'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
+import { SignInStatus } from '../people/SignInStatus'
 
 export function Lobby() {
   const { t, locale } = useI18n()
@@ -19,6 +20,7 @@ export function Lobby() {
     <div className="lobby">
       <header className="lobby-header">
         <span className="app-name">{t('app.name')}</span>
+        <SignInStatus />
         <LocaleSwitch />
       </header>
       <main id="main" className="lobby-main">

@@ -10,6 +10,7 @@ import { readBoardRecords, SERVER_ORIGIN, withBoardDocs, type BoardDocsDeps } fr
 import { addRecords } from './boardState.js'
 import { BoardError } from './errors.js'
 import { boardResults } from './results.js'
+import { isUnderAdmission } from '../people/admission.js'
 
 export type NewActivity = {
   template: string
@@ -42,6 +43,8 @@ export async function addActivity(
 export async function carryOverActions(deps: BoardDocsDeps, boardId: string, from: { boardId: string; token: string }): Promise<{ carried: number }> {
   const source = await deps.storage.findToken(hashToken(from.token))
   if (!source || source.boardId !== from.boardId) throw new BoardError(403, 'that link is not valid for the earlier board')
+  // A bare participant link of a board under admission opens only its lobby (SPEC R12).
+  if (source.role === 'participant' && (await isUnderAdmission(deps.storage, from.boardId))) throw new BoardError(403, 'that link is not valid for the earlier board')
   const earlier = await boardResults(deps, from.boardId)
   const open = earlier.results.activities.flatMap((a) => (a.kind === 'retro' ? a.actions.filter((x) => x.status !== 'done') : []))
   const current = await readBoardRecords(deps, boardId)

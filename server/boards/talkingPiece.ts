@@ -7,6 +7,7 @@ import { readAllRecords } from '../../shared/docLayout.js'
 import { PROFILE_MAP, STATE_KEYS, STATE_MAP, parseState, TalkingPieceState } from '../../shared/facilitation.js'
 import type { Role } from '../../shared/roles.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
+import type { PersonRecord } from '../storage/Storage.js'
 import { readDoc, type BoardDocsDeps } from './boardDocs.js'
 import { BoardError } from './errors.js'
 
@@ -38,23 +39,32 @@ async function participantName(deps: BoardDocsDeps, boardId: string, participant
   return name
 }
 
+/** Who asks to pass the piece: their link's role and, for a personal credential, the person. */
+export type PieceCaller = { role: Role; person: PersonRecord | null }
+
 /**
- * Passes the piece to the next seat. A participant proves they hold it with their private
- * doc id: the name in that doc must be the holder seat's name.
+ * Passes the piece to the next seat. A participant proves they hold it: with a personal
+ * credential, by the name the facilitator admitted (SPEC R13; the private doc is not read);
+ * without one (admission off), by the name in their private doc, self-declared.
  */
 export async function passTalkingPiece(
   deps: BoardDocsDeps & { facilitation: FacilitationService },
   boardId: string,
-  role: Role,
+  caller: PieceCaller,
   request: { activityId: string; participantId?: string },
 ): Promise<{ seat: number; round: number }> {
   const { seats, holder: holderSeat } = talkingPieceOf(await readDoc(deps, boardId, { kind: 'control' }), request.activityId)
   if (seats.length === 0) throw new BoardError(404, 'that activity has no seats')
-  if (role === 'participant') {
+  if (caller.role === 'participant') {
     const holder = seats.find((s) => s.seat === holderSeat)
-    if (!request.participantId || !holder?.participant) throw new BoardError(403, 'only the holder of the talking piece can pass it')
-    const name = await participantName(deps, boardId, request.participantId)
-    if (name !== holder.participant) throw new BoardError(403, 'only the holder of the talking piece can pass it')
+    const refused = new BoardError(403, 'only the holder of the talking piece can pass it')
+    if (!holder?.participant) throw refused
+    if (caller.person) {
+      if (caller.person.name !== holder.participant) throw refused
+    } else {
+      if (!request.participantId) throw refused
+      if ((await participantName(deps, boardId, request.participantId)) !== holder.participant) throw refused
+    }
   }
   return deps.facilitation.passTalkingPiece(boardId, request.activityId, seats.length)
 }

@@ -29,6 +29,7 @@ import { docKey } from '../../shared/roles.js'
 import { readDoc, withBoardDocs, type BoardDocsDeps } from '../boards/boardDocs.js'
 import { BoardError } from '../boards/errors.js'
 import type { Logger } from '../logger.js'
+import { isUnderAdmission, listBoardPeople } from '../people/admission.js'
 import type { Storage } from '../storage/Storage.js'
 import type { Room } from '../sync/Room.js'
 import type { RoomExtension } from '../sync/RoomExtension.js'
@@ -231,14 +232,33 @@ export class FacilitationService implements RoomExtension {
     })
   }
 
+  /**
+   * Under admission (SPEC R13), the names of the admitted people by person id (their private
+   * doc's id); null when names are self-declared.
+   */
+  private async admittedNames(boardId: string): Promise<Map<string, string> | null> {
+    if (!(await isUnderAdmission(this.storage, boardId))) return null
+    const people = await listBoardPeople(this.storage, boardId)
+    return new Map(people.filter((p) => p.status === 'admitted').map((p) => [p.id, p.name]))
+  }
+
+  /**
+   * Every private doc of the board. Under admission only an admitted person's doc (named by the
+   * credential, never by its `profile`) or a facilitator's counts: a private doc no credential
+   * owns casts no ballot and reveals no note.
+   */
   private async readPrivateDocs(boardId: string): Promise<PrivateSnapshot[]> {
     // Every private doc's key starts with this (the key of a private doc with an empty id).
     const prefix = docKey(boardId, { kind: 'private', participantId: '' })
     const keys = await this.storage.listDocKeys(prefix)
+    const admitted = await this.admittedNames(boardId)
     const out: PrivateSnapshot[] = []
     for (const key of keys) {
-      const state = await readDoc(this.docs, boardId, { kind: 'private', participantId: key.slice(prefix.length) })
-      out.push(readPrivateDoc(key, state))
+      const participantId = key.slice(prefix.length)
+      const snap = readPrivateDoc(key, await readDoc(this.docs, boardId, { kind: 'private', participantId }))
+      if (!admitted) out.push(snap)
+      else if (admitted.has(participantId)) out.push({ ...snap, name: admitted.get(participantId)!, facilitator: false })
+      else if (snap.facilitator) out.push(snap)
     }
     return out
   }

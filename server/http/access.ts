@@ -8,13 +8,17 @@ import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import type { Role } from '../../shared/roles.js'
 import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
+import { isUnderAdmission, personForCredential } from '../people/admission.js'
 import { boardRoleOfSpaceLink } from '../spaces/links.js'
-import type { Storage } from '../storage/Storage.js'
+import type { PersonRecord, Storage } from '../storage/Storage.js'
 import type { LinkKind } from '../sync/Session.js'
 import type { AppEnv } from './env.js'
 
-/** `via`: whether the token is one of the board's own links or a link of its space (SPEC R7). */
-export type Grant = { boardId: string; role: Role; tokenHash: string; via: LinkKind }
+/**
+ * `via`: whether the token is one of the board's own links or a link of its space (SPEC R7).
+ * `person` is set when the token is a personal credential (SPEC R12): a participant bound to one person.
+ */
+export type Grant = { boardId: string; role: Role; tokenHash: string; via: LinkKind; person: PersonRecord | null }
 
 export function isBoardId(id: string | undefined): id is string {
   return id !== undefined && BOARD_ID_PATTERN.test(id)
@@ -43,21 +47,37 @@ export async function requireGrant(c: Context, storage: Storage, boardId: string
   if (!TOKEN_PATTERN.test(token)) throw new HTTPException(403, { message: 'this link is not valid for this board' })
   const tokenHash = hashToken(token)
   const grant = await storage.findToken(tokenHash)
-  if (grant?.boardId === boardId) return { boardId, role: grant.role, tokenHash, via: 'board' }
+  if (grant?.boardId === boardId) return { boardId, role: grant.role, tokenHash, via: 'board', person: null }
   if (!grant) {
     const spaceGrant = await storage.findSpaceByTokenHash(tokenHash)
     if (spaceGrant && (await storage.getBoardSpace(boardId)) === spaceGrant.spaceId) {
-      return { boardId, role: boardRoleOfSpaceLink(spaceGrant.role), tokenHash, via: 'space' }
+      return { boardId, role: boardRoleOfSpaceLink(spaceGrant.role), tokenHash, via: 'space', person: null }
     }
   }
-  throw new HTTPException(403, { message: 'this link is not valid for this board' })
+  const person = grant ? null : await personForCredential(storage, boardId, token)
+  if (!person) throw new HTTPException(403, { message: 'this link is not valid for this board' })
+  return { boardId, role: 'participant', tokenHash, via: 'board', person }
 }
+
+/** What a grant opens under the board's admission setting: everything its role allows, or only the lobby. */
+export async function admissionGate(storage: Storage, grant: Grant): Promise<'open' | 'lobby'> {
+  if (grant.person) return grant.person.status === 'admitted' ? 'open' : 'lobby'
+  if (grant.role !== 'participant') return 'open'
+  return (await isUnderAdmission(storage, grant.boardId)) ? 'lobby' : 'open'
+}
+
+export const LOBBY_REFUSAL = 'this board admits people one by one: wait in the lobby until a facilitator admits you'
 
 /**
  * The least role a route needs: every link (the default), a `participant` or better (not the
  * viewer link), or the `facilitator` link. `message` is the 403's text.
  */
-export type AccessRule = { role?: 'participant' | 'facilitator'; message?: string }
+export type AccessRule = {
+  role?: 'participant' | 'facilitator'
+  message?: string
+  /** The route is part of the lobby: a person not (yet) admitted may use it (SPEC R12). */
+  lobby?: boolean
+}
 
 const DEFAULT_REFUSAL = {
   participant: 'the viewer link cannot do this',
@@ -72,8 +92,8 @@ function allowed(role: Role, needed: AccessRule['role']): boolean {
 
 /**
  * Middleware factory for the routes of one board (`:id` in the path): validates the id (404),
- * resolves the caller's link (401/403), checks the role the route needs (403), and sets
- * `c.var.board` and `c.var.role`.
+ * resolves the caller's link (401/403), checks the role the route needs (403) and admission
+ * (403 outside the lobby until admitted), and sets `c.var.board`, `c.var.role` and `c.var.person`.
  */
 export function boardAccessWith(storage: Storage) {
   return function boardAccess(rule: AccessRule = {}) {
@@ -83,8 +103,10 @@ export function boardAccessWith(storage: Storage) {
       if (!allowed(grant.role, rule.role)) {
         throw new HTTPException(403, { message: rule.message ?? DEFAULT_REFUSAL[rule.role ?? 'facilitator'] })
       }
+      if (!rule.lobby && (await admissionGate(storage, grant)) === 'lobby') throw new HTTPException(403, { message: LOBBY_REFUSAL })
       c.set('board', boardId)
       c.set('role', grant.role)
+      c.set('person', grant.person)
       await next()
     })
   }

@@ -16,11 +16,12 @@ import { listVersions, restoreVersion, saveVersion, versionRecords } from '../bo
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { BoardAccess } from './access.js'
+import type { SignInGate } from './authRoutes.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import { parseJsonBody, parseValue } from './validate.js'
 
-export type BoardRouteDeps = BoardDocsDeps & { config: Config; logger: Logger; boardAccess: BoardAccess; plans: PlanService }
+export type BoardRouteDeps = BoardDocsDeps & { config: Config; logger: Logger; boardAccess: BoardAccess; plans: PlanService; signIn: SignInGate }
 
 const CreateBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
@@ -57,6 +58,7 @@ export function registerBoardRoutes(app: Hono<AppEnv>, deps: BoardRouteDeps): vo
   const allowBoardCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
 
   app.post('/api/boards', async (c) => {
+    deps.signIn.require(c, 'create a board')
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateBoardBody)
     const plan = body.plan ? readyMadePlan(body.plan, body.locale ?? 'en') : null
@@ -109,6 +111,7 @@ export function registerBoardRoutes(app: Hono<AppEnv>, deps: BoardRouteDeps): vo
 
   // Import a .tldr into a new board …
   app.post('/api/boards/import', async (c) => {
+    deps.signIn.require(c, 'create a board')
     const body = await parseJsonBody(c, ImportBody)
     const created = await importAsNewBoard(deps, body)
     return c.json({ board: created.board, links: boardLinks(originOf(config, c.req.url), created.board.id, created.tokens), imported: created.imported }, 201)

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { Role } from '../../shared/roles.js'
-import type { SpaceRole } from '../storage/Storage.js'
+import type { PersonRecord, SpaceRole } from '../storage/Storage.js'
 
 export type AppEnv = {
   /** The Node request, set by @hono/node-server (and by @hono/node-ws for upgrades). */
@@ -16,6 +16,8 @@ export type AppEnv = {
     /** Set by `spaceAccess`: the space id of the path, and the role of the caller's space link. */
     space: string
     spaceRole: SpaceRole
+    /** The person of a personal credential (SPEC R12), or null for a board link. */
+    person: PersonRecord | null
   }
 }
 

@@ -7,6 +7,7 @@ import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { VoteSettings } from '../../shared/facilitation.js'
+import { PARTICIPANT_ID } from '../../shared/roles.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
 import { passTalkingPiece } from '../boards/talkingPiece.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
@@ -36,7 +37,7 @@ const Action = z.discriminatedUnion('action', [
     action: z.literal('passTalkingPiece'),
     activityId: z.string().min(1).max(100),
     /** A participant passing the piece proves they hold it with their private doc id. */
-    participantId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    participantId: z.string().regex(PARTICIPANT_ID).optional(),
   }),
 ])
 
@@ -70,7 +71,7 @@ export function registerFacilitationRoutes(
       case 'revealPrivate':
         return c.json({ revealed: await facilitation.revealPrivateNotes(id, { anonymous: body.anonymous }) })
       case 'passTalkingPiece':
-        return c.json({ talkingPiece: await passTalkingPiece(deps, id, role, body) })
+        return c.json({ talkingPiece: await passTalkingPiece(deps, id, { role, person: c.var.person }, body) })
     }
   })
 }

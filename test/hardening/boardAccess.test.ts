@@ -101,7 +101,7 @@ describe('board access on every board route', () => {
     expect(await get(`/sync/bad!id?token=${board.tokens.viewer}`)).toEqual({ status: 404, error: 'no such document' })
     expect((await get(`/sync/${board.id}`)).status).toBe(401)
     expect(await get(`/sync/${board.id}?token=${other.tokens.viewer}`)).toEqual({ status: 403, error: 'this link is not valid for this board' })
-    expect(await get(`/sync/${board.id}/private/p1?token=${board.tokens.viewer}`)).toEqual({ status: 403, error: 'this link cannot open that document' })
+    expect(await get(`/sync/${board.id}/private/p1-private-doc-id-0000000?token=${board.tokens.viewer}`)).toEqual({ status: 403, error: 'this link cannot open that document' })
     expect(await get(`/sync/${board.id}?token=${board.tokens.viewer}`)).toEqual({ status: 404, error: 'not found' })
   })
 })

@@ -112,9 +112,9 @@ describe('roles and permissions', () => {
 
   it('[R3][R4] a viewer cannot open a private doc: refused at the upgrade with 403', async () => {
     const board = await createTestBoard(server.url)
-    const raw = rawClient(wsUrl(server.url, `${board.id}/private/someone`, board.tokens.viewer))
+    const raw = rawClient(wsUrl(server.url, `${board.id}/private/someone-private-doc-id-00000`, board.tokens.viewer))
     await expect(raw.opened).rejects.toEqual(new UpgradeRefused(403))
-    const own = rawClient(wsUrl(server.url, `${board.id}/private/someone`, board.tokens.participant))
+    const own = rawClient(wsUrl(server.url, `${board.id}/private/someone-private-doc-id-00000`, board.tokens.participant))
     await own.opened
     own.ws.close()
   })

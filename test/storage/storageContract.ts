@@ -199,12 +199,12 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await storage.appendUpdates(b.id, [setUpdate('a', 1)])
       await storage.appendUpdates(`${b.id}/control`, [setUpdate('a', 1)])
       await storage.compact(`${b.id}/control`, mergeStoredDoc)
-      await storage.appendUpdates(`${b.id}/private/p1`, [setUpdate('a', 1)])
+      await storage.appendUpdates(`${b.id}/private/p1-private-doc-id-0000000`, [setUpdate('a', 1)])
       await storage.appendUpdates(other.id, [setUpdate('o', 1)])
       await storage.deleteBoard(b.id)
       expect(await storage.getBoard(b.id)).toBeNull()
       expect(await storage.findToken(`${b.id}-f`)).toBeNull()
-      for (const key of [b.id, `${b.id}/control`, `${b.id}/private/p1`]) {
+      for (const key of [b.id, `${b.id}/control`, `${b.id}/private/p1-private-doc-id-0000000`]) {
         expect(await storage.loadDoc(key)).toEqual({ snapshot: null, updates: [] })
       }
       expect(await storage.getBoard(other.id)).toEqual(other)
@@ -215,12 +215,12 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const id = uid()
       await storage.appendUpdates(id, [setUpdate('a', 1)])
       await storage.appendUpdates(`${id}/control`, [setUpdate('a', 1)])
-      await storage.appendUpdates(`${id}/private/p1`, [setUpdate('a', 1)])
-      await storage.compact(`${id}/private/p1`, mergeStoredDoc) // snapshot only, no log rows
-      await storage.appendUpdates(`${id}/private/p2`, [setUpdate('a', 1), setUpdate('b', 2)])
+      await storage.appendUpdates(`${id}/private/p1-private-doc-id-0000000`, [setUpdate('a', 1)])
+      await storage.compact(`${id}/private/p1-private-doc-id-0000000`, mergeStoredDoc) // snapshot only, no log rows
+      await storage.appendUpdates(`${id}/private/p2-private-doc-id-0000000`, [setUpdate('a', 1), setUpdate('b', 2)])
       await storage.appendUpdates(`${id}x/private/p3`, [setUpdate('a', 1)])
-      expect(await storage.listDocKeys(`${id}/private/`)).toEqual([`${id}/private/p1`, `${id}/private/p2`])
-      expect(await storage.listDocKeys(`${id}/`)).toEqual([`${id}/control`, `${id}/private/p1`, `${id}/private/p2`])
+      expect(await storage.listDocKeys(`${id}/private/`)).toEqual([`${id}/private/p1-private-doc-id-0000000`, `${id}/private/p2-private-doc-id-0000000`])
+      expect(await storage.listDocKeys(`${id}/`)).toEqual([`${id}/control`, `${id}/private/p1-private-doc-id-0000000`, `${id}/private/p2-private-doc-id-0000000`])
       expect(await storage.listDocKeys(`${id.slice(0, 3)}%_/`)).toEqual([]) // wildcards are literal
     })
 

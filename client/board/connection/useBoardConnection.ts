@@ -60,13 +60,13 @@ function connectCachedDoc(room: string, token: string) {
 /**
  * Opens the board's docs once the role is known: the board doc and the control doc, each cached
  * in IndexedDB (offline edits survive a reload and merge on reconnect), and this browser's
- * private doc (`/sync/<board>/private/<participantId>`, for roles that write one; not cached:
+ * private doc (`/sync/<board>/private/<participantId>`, or `<personId>` for an admitted person; for roles that write one; not cached:
  * private drafts stay off shared machines' disks). The three share one close handling: a close
  * the server means for good (refused or revoked link, rejected schema…) stops all three.
  * `ready` turns true once the board doc holds the board (from the server or from the cache), so
  * the store never starts from an empty doc.
  */
-export function useBoardConnection(boardId: string, token: string, role: Role | null) {
+export function useBoardConnection(boardId: string, token: string, role: Role | null, personId: string | null = null) {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [ready, setReady] = useState(false)
   const [status, setStatus] = useState<ConnectionStatus>('reconnecting')
@@ -78,7 +78,8 @@ export function useBoardConnection(boardId: string, token: string, role: Role | 
     if (!role) return
     const board = connectCachedDoc(boardId, token)
     const control = connectCachedDoc(`${boardId}/control`, token)
-    const participantId = accessFor(role, 'private') === 'write' ? participantIdFor(boardId) : null
+    // An admitted person's private doc is the one bound to their credential (SPEC R13).
+    const participantId = accessFor(role, 'private') === 'write' ? (personId ?? participantIdFor(boardId)) : null
     const privateDoc = participantId ? { ...connectDoc(`${boardId}/private/${participantId}`, token), participantId } : null
     const parts: DocConnection[] = privateDoc ? [board, control, privateDoc] : [board, control]
 
@@ -130,7 +131,7 @@ export function useBoardConnection(boardId: string, token: string, role: Role | 
       setConnection(null)
       setReady(false)
     }
-  }, [boardId, token, role])
+  }, [boardId, token, role, personId])
 
   return { connection, ready, status, fatal, saving }
 }

@@ -15,7 +15,7 @@ function randomParticipantId(): string {
 export function participantIdFor(boardId: string): string {
   const key = KEY_PREFIX + boardId
   const stored = localStorage.getItem(key)
-  if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored
+  if (stored && /^[A-Za-z0-9_-]{22,64}$/.test(stored)) return stored
   const id = randomParticipantId()
   localStorage.setItem(key, id)
   return id

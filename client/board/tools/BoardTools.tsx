@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { serializeTldrawJson } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
+import { PeopleDialog } from '../../people/PeopleDialog'
 import './boardTools.css'
 import { ExportDialog } from './ExportDialog'
 import { HistoryDialog } from './HistoryDialog'
@@ -8,7 +9,7 @@ import { ImportDialog } from './ImportDialog'
 import { SettingsDialog } from './SettingsDialog'
 import { useBoardTools } from './useBoardTools'
 
-type OpenDialog = 'export' | 'history' | 'import' | 'settings' | null
+type OpenDialog = 'export' | 'history' | 'import' | 'settings' | 'people' | null
 
 declare global {
   interface Window {
@@ -19,7 +20,7 @@ declare global {
 
 /**
  * The board's buttons for exports (everyone), history (facilitator and participant), import and
- * carry-over, links and settings (facilitator). Each opens a dialog.
+ * carry-over, links and settings, people and admission (facilitator). Each opens a dialog.
  */
 export function BoardTools() {
   const { t } = useI18n()
@@ -56,10 +57,16 @@ export function BoardTools() {
           {t('tools.settings')}
         </button>
       )}
+      {isFacilitator && (
+        <button type="button" onClick={() => setOpen('people')} aria-haspopup="dialog">
+          {t('people.button')}
+        </button>
+      )}
       {open === 'export' && <ExportDialog tools={tools} onClose={close} />}
       {open === 'history' && <HistoryDialog tools={tools} onClose={close} />}
       {open === 'import' && <ImportDialog tools={tools} onClose={close} />}
       {open === 'settings' && <SettingsDialog tools={tools} onClose={close} />}
+      {open === 'people' && <PeopleDialog boardId={tools.boardId} token={tools.token} onClose={close} />}
     </div>
   )
 }

@@ -1,0 +1,68 @@
+/**
+ * Issue 17 in real Chromium: under admission a participant link shows the lobby, the person
+ * waits, the facilitator admits them from the People panel and the page opens the board by
+ * itself under the admitted name; revoking closes it. Without admission, the name prompt says
+ * names are not checked.
+ */
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, screenshotPath, waitForEditor } from './helpers/browser.js'
+
+const BROWSER_TEST_TIMEOUT_MS = 150_000
+
+describe('admission in a real browser (issue 17)', () => {
+  const suite = browserSuite({ snapshotClient: true })
+
+  it(
+    'a participant waits in the lobby, is admitted from the People panel, opens the board under that name, and is closed out on revoke',
+    async () => {
+      const board = await createTestBoard(suite.url, 'Admitted workshop')
+      const patched = await fetch(`${suite.url}/api/boards/${board.id}/settings`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+        body: JSON.stringify({ admission: true }),
+      })
+      expect(patched.status).toBe(200)
+
+      const { page } = await suite.newPage()
+      await page.goto(board.links.participant)
+      const lobby = page.getByTestId('waiting-lobby')
+      await lobby.waitFor({ timeout: 30_000 })
+      await lobby.getByLabel('Your name').fill('Wanda Waiting')
+      await lobby.getByRole('button', { name: 'Ask to join' }).click()
+      await page.getByText('Waiting for the facilitator').waitFor({ timeout: 15_000 })
+      expect(await page.locator('.tl-canvas').count()).toBe(0)
+      await page.screenshot({ path: screenshotPath('admission-waiting.png') })
+
+      const facilitator = await suite.open(board.links.facilitator, 'Fran')
+      await facilitator.page.getByRole('button', { name: 'People', exact: true }).click()
+      const panel = facilitator.page.getByRole('dialog', { name: 'People' })
+      await panel.getByText('Wanda Waiting').waitFor({ timeout: 15_000 })
+      expect(await panel.getByTestId('names-checked').textContent()).toMatch(/^Names are checked/)
+      await panel.getByRole('button', { name: 'Admit Wanda Waiting' }).click()
+
+      // The waiting page opens the board by itself, with no name prompt: the name is the admitted one.
+      await waitForEditor(page)
+      await page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
+      expect(await page.getByRole('dialog', { name: 'What should others call you?' }).count()).toBe(0)
+      await facilitator.page.screenshot({ path: screenshotPath('admission-people-panel.png') })
+
+      await panel.getByRole('button', { name: 'Revoke Wanda Waiting' }).click()
+      await page.locator('[data-status="closed"]').waitFor({ timeout: 10_000 })
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  )
+
+  it(
+    'without admission the name prompt says names are not checked',
+    async () => {
+      const board = await createTestBoard(suite.url, 'Open workshop')
+      const { page } = await suite.newPage()
+      await page.goto(board.links.participant)
+      const note = page.getByTestId('names-not-checked')
+      await note.waitFor({ timeout: 30_000 })
+      expect(await note.textContent()).toBe('Names are not checked on this board: others see the name you type.')
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  )
+})

@@ -1,0 +1,164 @@
+/**
+ * Issue 17, sign-in with OpenID Connect (SPEC R17) against a real provider (`oidc-provider` on
+ * a loopback port, see support/oidcFixture.ts): a facilitator signs in and creates a board; a
+ * participant of a sign-in board is sent to sign in and appears with the ID token's name; a
+ * tampered or expired ID token and a wrong `state` are refused; logout ends the session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../server/server.js'
+import { captureLogs } from '../hardening/support/logCapture.js'
+import { tempDir } from '../helpers/server.js'
+import { rawClient, UpgradeRefused, wsUrl } from '../integration/fixtures.js'
+import { CookieBrowser, freePort, startOidcProvider, type OidcFixture } from './support/oidcFixture.js'
+
+type Server = Awaited<ReturnType<typeof startServer>>
+
+const ACCOUNTS = {
+  ada: { name: 'Ada Lovelace', email: 'ada@agency.example' },
+  grace: { name: 'Grace Hopper', email: 'grace@agency.example' },
+  eve: { name: 'Eve Outsider', email: 'eve@elsewhere.example' },
+}
+
+describe('sign-in with OpenID Connect (issue 17)', () => {
+  const logs = captureLogs('debug')
+  let provider: OidcFixture
+  let server: Server
+  let base: string
+  let redirectUri: string
+
+  beforeAll(async () => {
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    redirectUri = `${base}/auth/callback`
+    provider = await startOidcProvider(redirectUri, ACCOUNTS)
+    server = await startServer(
+      {
+        HOST: '127.0.0.1',
+        PORT: port,
+        DATA_DIR: tempDir(),
+        PUBLIC_URL: base,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_ALLOWED_DOMAINS: 'agency.example',
+      },
+      { logger: logs.logger, env: {} },
+    )
+  })
+  afterAll(async () => {
+    await server?.close()
+    await provider?.close()
+  })
+
+  const isCanvas = (url: URL) => url.origin === base
+  /** Starts a login at the canvas and goes through the provider until it sends the browser back. */
+  async function loginUntilCallback(browser: CookieBrowser, login: string, returnTo = '/'): Promise<URL> {
+    const page = await browser.follow(`${base}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, (next) => isCanvas(next))
+    return browser.signInAtProvider(page, login, redirectUri)
+  }
+  async function signIn(browser: CookieBrowser, login: string, returnTo = '/'): Promise<Response> {
+    const callback = await loginUntilCallback(browser, login, returnTo)
+    return browser.request(callback.href)
+  }
+  async function me(browser: CookieBrowser) {
+    return (await (await browser.request(`${base}/api/me`)).json()) as { signIn: boolean; user: { name: string } | null }
+  }
+  function json(body: unknown, token?: string) {
+    return {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }
+  }
+
+  it('[R17] a facilitator signs in, creates a board; a participant of a sign-in board appears with the ID token’s name', async () => {
+    const facilitator = new CookieBrowser()
+    expect((await facilitator.request(`${base}/api/boards`, json({ title: 'Nope' }))).status).toBe(401)
+    const back = await signIn(facilitator, 'ada', '/somewhere')
+    expect(back.status).toBe(302)
+    expect(back.headers.get('location')).toBe('/somewhere')
+    const cookie = back.headers.getSetCookie().find((c) => c.startsWith('canvas_session='))!
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    expect(await me(facilitator)).toEqual({ signIn: true, user: { name: 'Ada Lovelace', email: 'ada@agency.example' } })
+
+    const created = await facilitator.request(`${base}/api/boards`, json({ title: 'Signed-in workshop' }))
+    expect(created.status).toBe(201)
+    const { board, links } = (await created.json()) as { board: { id: string }; links: Record<string, string> }
+    const token = (role: string) => links[role]!.slice(links[role]!.indexOf('#') + 1)
+    const settings = await facilitator.request(`${base}/api/boards/${board.id}/settings`, { ...json({ signIn: true }, token('facilitator')), method: 'PATCH' })
+    expect(settings.status).toBe(200)
+
+    // A participant with the link, not signed in: the lobby says to sign in; nothing else opens.
+    const participant = new CookieBrowser()
+    const lobbyUrl = `${base}/api/boards/${board.id}/lobby`
+    const auth = { authorization: `Bearer ${token('participant')}` }
+    const lobby = (await (await participant.request(lobbyUrl, { headers: auth })).json()) as Record<string, unknown>
+    expect(lobby).toMatchObject({ role: 'participant', admission: true, signIn: true, signedInAs: null, person: null })
+    expect((await participant.request(lobbyUrl, json({}, token('participant')))).status).toBe(401)
+    await expect(rawClient(wsUrl(base, board.id, token('participant'))).opened).rejects.toEqual(new UpgradeRefused(403))
+
+    // Sent to sign in, back on the board page; joining makes her a person named by the ID token.
+    const back2 = await signIn(participant, 'grace', `/b/${board.id}`)
+    expect(back2.headers.get('location')).toBe(`/b/${board.id}`)
+    const joined = await participant.request(lobbyUrl, json({ name: 'Someone Else' }, token('participant')))
+    expect(joined.status).toBe(201)
+    const { person, credential } = (await joined.json()) as { person: { id: string; name: string; status: string }; credential: string }
+    expect(person).toMatchObject({ name: 'Grace Hopper', status: 'admitted' })
+    const socket = rawClient(wsUrl(base, board.id, credential))
+    await socket.opened
+    socket.ws.close()
+    const people = await facilitator.request(`${base}/api/boards/${board.id}/people`, { headers: { authorization: `Bearer ${token('facilitator')}` } })
+    expect(((await people.json()) as { people: Array<{ name: string }> }).people.map((p) => p.name)).toEqual(['Grace Hopper'])
+
+    // Logout ends the session.
+    const session = participant.cookies.get('canvas_session')!
+    expect((await participant.request(`${base}/auth/logout`, { method: 'POST' })).status).toBe(200)
+    expect((await me(participant)).user).toBeNull()
+    // None of the secrets reached a log line (SPEC R16).
+    for (const secret of [session, credential, token('facilitator'), token('participant')]) expect(logs.text()).not.toContain(secret)
+  })
+
+  it('[R17] a tampered ID token, an expired one and a wrong state are refused; so is a domain not allowed', async () => {
+    const browser = new CookieBrowser()
+    provider.spoilNext('tamper')
+    const tampered = await signIn(browser, 'ada')
+    expect(tampered.status).toBe(400)
+    expect((await me(browser)).user).toBeNull()
+
+    provider.spoilNext('expire')
+    const expired = await signIn(browser, 'ada')
+    expect(expired.status).toBe(400)
+    expect((await me(browser)).user).toBeNull()
+
+    const callback = await loginUntilCallback(browser, 'ada')
+    const wrongState = new URL(callback)
+    wrongState.searchParams.set('state', 'not-the-state-this-browser-started')
+    const refused = await browser.request(wrongState.href)
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: string }).error).toMatch(/does not match/)
+    expect((await me(browser)).user).toBeNull()
+    // The right callback of another browser's login is refused too (no login cookie here).
+    const stranger = new CookieBrowser()
+    expect((await stranger.request(callback.href)).status).toBe(400)
+
+    // A fresh browser (the provider would otherwise remember Ada's session there).
+    const outsider = new CookieBrowser()
+    const eve = await signIn(outsider, 'eve')
+    expect(eve.status).toBe(400)
+    expect(logs.entries().filter((e) => e.msg === 'sign-in refused').map((e) => e.reason)).toContain('this account’s domain may not sign in here')
+    expect(((await eve.json()) as { error: string }).error).toMatch(/domain/)
+    expect((await me(outsider)).user).toBeNull()
+    // And a sound sign-in still works after all that.
+    expect((await signIn(browser, 'ada')).status).toBe(302)
+    expect((await me(browser)).user?.name).toBe('Ada Lovelace')
+  })
+
+  it('[R17] returnTo cannot send the browser to another site', async () => {
+    const browser = new CookieBrowser()
+    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const res = await browser.request(`${base}/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
+      expect(res.status).toBe(400)
+    }
+  })
+})
