@@ -1,17 +1,38 @@
+import type { MouseEvent } from 'react'
 import { BoardPage } from './board/BoardPage'
 import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { parseRoute } from './lib/route'
+import { useLocation } from './lib/useLocation'
+import { PresentPage } from './present/PresentPage'
+
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault()
+  const main = document.getElementById('main')
+  if (!main) return
+  if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1')
+  main.focus()
+}
 
 function Routes() {
   const { t } = useI18n()
-  const route = parseRoute(window.location)
+  const route = parseRoute(useLocation())
+  // Keyed by board and token: another link opens a fresh page (new role, new connections).
+  const page =
+    route.page === 'board' ? (
+      <BoardPage key={`${route.boardId}#${route.token}`} boardId={route.boardId} token={route.token} />
+    ) : route.page === 'present' ? (
+      <PresentPage key={`${route.boardId}#${route.token}`} boardId={route.boardId} token={route.token} leaderId={route.leaderId} />
+    ) : (
+      <Lobby />
+    )
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* Not a plain #main jump: a board's #fragment is its token, and changing it opens another board. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
-      {route.page === 'board' ? <BoardPage boardId={route.boardId} token={route.token} /> : <Lobby />}
+      {page}
     </>
   )
 }

@@ -11,11 +11,17 @@ import type { SchemaMismatch } from '../sync/StoreYjsBinding'
 import type { BoardConnection, ConnectionStatus, FatalClose } from './connection/useBoardConnection'
 import type { Facilitation } from './facilitation/useFacilitationState'
 import type { Person } from './hooks/usePresence'
+import type { Sheets } from './phone/useSheets'
 
 /** Conditions the banners tell the user about. */
 export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving: boolean }
 
-export type BoardState = {
+/**
+ * `sheet` is the one sheet or dialog open over the board (see `useSheets`): 'add-note' and
+ * 'outline' are opened by the phone's bottom bar (`openAddNote()`, `openOutline()`) for the
+ * outline view to render. `phone`: the phone layout is on (panels behind the bottom bar).
+ */
+export type BoardState = Sheets & {
   boardId: string
   token: string
   role: Role
@@ -28,6 +34,7 @@ export type BoardState = {
   /** The control doc (template shapes, published vote totals, facilitation state). */
   controlDoc: Y.Doc
   facilitation: Facilitation
+  phone: boolean
 }
 
 export const BoardContext = createContext<BoardState | null>(null)

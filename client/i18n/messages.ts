@@ -5,6 +5,7 @@
 import { facilitationEn, facilitationFr } from './messages.facilitation'
 import { ACTIVITIES_MESSAGES } from './messages.activities'
 import { boardToolsMessages } from './messages.boardTools'
+import { roomMessages } from './messages.room'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -65,6 +66,7 @@ const en = {
   ...facilitationEn,
   ...ACTIVITIES_MESSAGES.en,
   ...boardToolsMessages.en,
+  ...roomMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -126,6 +128,7 @@ const fr: Catalogue = {
   ...facilitationFr,
   ...ACTIVITIES_MESSAGES.fr,
   ...boardToolsMessages.fr,
+  ...roomMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
