@@ -51,6 +51,7 @@ export function PresentPage({ boardId, token, leaderId }: { boardId: string; tok
             hideUi
             onMount={(mounted) => {
               mounted.updateInstanceState({ isReadonly: true })
+              window.__editor = mounted
               setEditor(mounted)
               return () => setEditor(null)
             }}
