@@ -129,6 +129,9 @@ describe('everyone in the room', () => {
     const qr = dialog.getByTestId('participant-qr')
     expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg')
     await grace.page.screenshot({ path: screenshotPath('room-share-view-1440.png') })
+    await grace.page.setViewportSize(PHONE)
+    await grace.page.screenshot({ path: screenshotPath('room-share-view-390.png') })
+    await grace.page.setViewportSize({ width: 1440, height: 900 })
     const decoded = await decodeQr(qr)
     expect(decoded).toBe(links.participant)
 
@@ -284,6 +287,16 @@ describe('everyone in the room', () => {
     await projector.getByText('Rejoignez avec votre téléphone').waitFor({ timeout: 45_000 })
     await projector.getByTestId('present-qr').waitFor()
     await projector.screenshot({ path: screenshotPath('room-projector-1440-fr.png') })
+
+    // The facilitator on a narrow screen, in French: the share view opens from the board sheet.
+    await grace.page.setViewportSize(PHONE)
+    await grace.page.reload()
+    await grace.page.getByRole('button', { name: 'Tableau', exact: true }).click({ timeout: 45_000 })
+    await grace.page.getByRole('dialog', { name: 'Tableau' }).getByRole('button', { name: 'Partager' }).click()
+    const partager = grace.page.getByRole('dialog', { name: /Partager/ })
+    await partager.getByTestId('participant-qr').waitFor()
+    expect(await partager.textContent()).toContain('Gardez-le pour vous')
+    await grace.page.screenshot({ path: screenshotPath('room-share-from-board-390-fr.png') })
   }, BROWSER_TEST_TIMEOUT_MS)
 
   it('a revoked tab takes a pasted new link and opens the board without a reload, and stops retrying; a link differing only by its #fragment opens that board', async () => {

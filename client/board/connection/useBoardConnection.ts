@@ -125,11 +125,7 @@ export function useBoardConnection(boardId: string, token: string, role: Role | 
       window.removeEventListener('offline', updateStatus)
       for (const part of parts) part.provider.destroy()
       for (const cached of [board, control]) void cached.cache.destroy()
-      // After the page's other effects have let go of the docs (another link opened in this tab
-      // unmounts the whole page; children unobserve after this runs).
-      queueMicrotask(() => {
-        for (const part of parts) part.doc.destroy()
-      })
+      for (const part of parts) part.doc.destroy()
       setConnection(null)
       setReady(false)
     }
