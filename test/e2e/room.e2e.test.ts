@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { createTestBoard, type TestBoard } from '../helpers/server.js'
 import { browserSuite, enterName, joinBoard, screenshotPath, type TestPage } from './helpers/browser.js'
 
-const BROWSER_TEST_TIMEOUT_MS = 240_000
+const BROWSER_TEST_TIMEOUT_MS = 420_000
 const PHONE = { width: 390, height: 844 }
 /** Smallest touch target (WCAG 2.5.5) and smallest readable note text, in CSS px. */
 const MIN_TARGET_PX = 44
