@@ -1,29 +1,41 @@
+import type { MouseEvent } from 'react'
 import { BoardPage } from './board/BoardPage'
 import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
-import { parseRoute, type Route } from './lib/route'
+import { parseRoute } from './lib/route'
+import { useLocation } from './lib/useLocation'
+import { PresentPage } from './present/PresentPage'
 import { SpacePage } from './space/SpacePage'
 
-function Page({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'board':
-      return <BoardPage boardId={route.boardId} token={route.token} />
-    case 'space':
-      return <SpacePage spaceId={route.spaceId} token={route.token} />
-    case 'lobby':
-      return <Lobby />
-  }
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault()
+  const main = document.getElementById('main')
+  if (!main) return
+  if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1')
+  main.focus()
 }
 
 function Routes() {
   const { t } = useI18n()
-  const route = parseRoute(window.location)
+  const route = parseRoute(useLocation())
+  // Keyed by board and token: another link opens a fresh page (new role, new connections).
+  const page =
+    route.page === 'board' ? (
+      <BoardPage key={`${route.boardId}#${route.token}`} boardId={route.boardId} token={route.token} />
+    ) : route.page === 'space' ? (
+      <SpacePage key={`${route.spaceId}#${route.token}`} spaceId={route.spaceId} token={route.token} />
+    ) : route.page === 'present' ? (
+      <PresentPage key={`${route.boardId}#${route.token}`} boardId={route.boardId} token={route.token} leaderId={route.leaderId} />
+    ) : (
+      <Lobby />
+    )
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* Not a plain #main jump: a board's #fragment is its token, and changing it opens another board. */}
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
-      <Page route={route} />
+      {page}
     </>
   )
 }

@@ -2,6 +2,7 @@ import { CloseEvents } from '../../shared/protocol'
 import { useI18n } from '../i18n/I18nProvider'
 import { useBoard } from './boardContext'
 import { PlanBar } from './plan/PlanBar'
+import { RelinkForm } from './RelinkForm'
 
 /** Conditions the user must know about (tldraw's TopPanel slot). */
 export function BoardBanners() {
@@ -25,6 +26,7 @@ export function BoardBanners() {
       {message && (
         <div className="banner banner-error" role="alert">
           <span>{message}</span>
+          {fatal?.code === CloseEvents.LinkRevoked.code && <RelinkForm />}
           {needsReload && (
             <button type="button" className="primary" onClick={() => window.location.reload()}>
               {t('schema.reload')}

@@ -16,7 +16,10 @@ import type { MountedEditor } from './hooks/useInitialFit'
 import type { Person } from './hooks/usePresence'
 import { BoardSheets } from './outline/BoardSheets'
 import { OutlineSkipLink } from './outline/OutlineLinks'
-import { useSheetState } from './outline/useSheetState'
+import { BottomBar } from './phone/BottomBar'
+import { usePhoneLayout } from './phone/usePhoneLayout'
+import { useSheets } from './phone/useSheets'
+import { ShareSheet } from './ShareSheet'
 
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
@@ -55,27 +58,34 @@ export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
     userPreferences: { id: identity.id, name: identity.name, color: identity.color, locale },
   })
   const { title, status, people, onChangeName, banners } = page
-  const sheets = useSheetState()
+  const phone = usePhoneLayout()
+  const sheets = useSheets()
   const value = useMemo<BoardState>(
-    () => ({ boardId, token, role, title, status, people, onChangeName, banners, connection, controlDoc: connection.control.doc, facilitation, ...sheets }),
-    [boardId, token, role, title, status, people, onChangeName, banners, connection, facilitation, sheets],
+    () => ({ boardId, token, role, title, status, people, onChangeName, banners, connection, controlDoc: connection.control.doc, facilitation, phone, ...sheets }),
+    [boardId, token, role, title, status, people, onChangeName, banners, connection, facilitation, phone, sheets],
   )
   return (
     <BoardContext.Provider value={value}>
       <OutlineSkipLink onOpen={sheets.openOutline} />
-      <Tldraw
-        store={store}
-        user={user}
-        assetUrls={ASSET_URLS}
-        components={TLDRAW_COMPONENTS}
-        onMount={(editor) => {
-          window.__editor = editor
-          onMounted({ editor, cameraAtMount: editor.getCamera() })
-          return () => onMounted(null)
-        }}
-      >
-        <BoardSheets />
-      </Tldraw>
+      <div className="board-canvas">
+        <div className="board-canvas-area">
+          <Tldraw
+            store={store}
+            user={user}
+            assetUrls={ASSET_URLS}
+            components={TLDRAW_COMPONENTS}
+            onMount={(editor) => {
+              window.__editor = editor
+              onMounted({ editor, cameraAtMount: editor.getCamera() })
+              return () => onMounted(null)
+            }}
+          >
+            <BoardSheets />
+          </Tldraw>
+        </div>
+        {phone && <BottomBar />}
+      </div>
+      {sheets.sheet === 'share' && <ShareSheet />}
     </BoardContext.Provider>
   )
 }

@@ -13,10 +13,18 @@ import { useBoardStore } from './hooks/useBoardStore'
 import { useInitialFit, type MountedEditor } from './hooks/useInitialFit'
 import { usePresence } from './hooks/usePresence'
 import { NamePrompt } from './NamePrompt'
+import { isPhoneLayout } from './phone/usePhoneLayout'
+import { RelinkForm } from './RelinkForm'
 import { useBoardTitle, useLiveBoardTitle } from './tools/boardTitle'
 
-/** What the panels cover when a board first opens: the first fit keeps the content clear of them. */
-const panelInsets = () => ({ left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
+/** Height of tldraw's toolbar at the bottom of a phone's canvas. */
+const PHONE_TOOLBAR_PX = 64
+
+/**
+ * What the panels cover when a board first opens: the first fit keeps the content clear of them
+ * (on a phone no panel is open; tldraw's toolbar is at the bottom).
+ */
+const panelInsets = () => (isPhoneLayout() ? { left: 0, right: 0, bottom: PHONE_TOOLBAR_PX } : { left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
 
 /**
  * The name this browser shows to others, and the prompt that asks for it. An admitted person's
@@ -82,6 +90,7 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
     return (
       <main className="page-message" id="main">
         <p role="alert">{text}</p>
+        {access.reason !== 'notFound' && <RelinkForm />}
         <a href="/">{t('board.backToLobby')}</a>
       </main>
     )

@@ -1,9 +1,10 @@
-import { useBoard } from './boardContext'
+import { useBoard, type BoardState } from './boardContext'
 import { BoardTools } from './tools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
 import { ActivityTools } from './activities/ActivityTools'
 import { ConnectionBadge } from './ConnectionBadge'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
+import { Sheet } from '../ui/Sheet'
 import { PeopleList } from './PeopleList'
 import { OutlineButtons } from './outline/OutlineLinks'
 
@@ -13,24 +14,32 @@ import { OutlineButtons } from './outline/OutlineLinks'
  */
 export const BOARD_PANEL_INSET_PX = 288
 
-/** The top-right panel of the board (tldraw's SharePanel slot): who is here and how we are connected. */
-export function BoardPanel() {
-  const chrome = useBoard()
+function PanelContent({ chrome, inSheet }: { chrome: BoardState; inSheet: boolean }) {
   const { t } = useI18n()
-  if (!chrome) return null
   const { title } = chrome
   return (
-    <div className="board-panel">
+    <>
       <div className="board-panel-row">
-        <h1 className="board-title" title={title}>
-          {title}
-        </h1>
+        {inSheet ? (
+          <p className="board-title" title={title}>
+            {title}
+          </p>
+        ) : (
+          <h1 className="board-title" title={title}>
+            {title}
+          </h1>
+        )}
         <ConnectionBadge status={chrome.status} />
       </div>
       <div className="board-panel-row">
         <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
         {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
       </div>
+      {chrome.role === 'facilitator' && (
+        <button type="button" className="primary" aria-haspopup="dialog" onClick={() => chrome.openSheet('share')}>
+          {t('share.open')}
+        </button>
+      )}
       <PeopleList people={chrome.people} />
       <OutlineButtons />
       <ActivityTools />
@@ -44,6 +53,30 @@ export function BoardPanel() {
       <a className="back-link" href="/">
         {t('board.backToLobby')}
       </a>
+    </>
+  )
+}
+
+/**
+ * The board panel (tldraw's SharePanel slot): who is here and how we are connected, the board's
+ * tools. Top right on a large screen; on a phone, a sheet opened from the bottom bar.
+ */
+export function BoardPanel() {
+  const chrome = useBoard()
+  const { t } = useI18n()
+  if (!chrome) return null
+  if (chrome.phone) {
+    return chrome.sheet === 'board' ? (
+      <Sheet title={t('sheet.board')} onClose={chrome.closeSheet} testId="board-sheet">
+        <div className="board-panel board-panel-sheet">
+          <PanelContent chrome={chrome} inSheet />
+        </div>
+      </Sheet>
+    ) : null
+  }
+  return (
+    <div className="board-panel">
+      <PanelContent chrome={chrome} inSheet={false} />
     </div>
   )
 }

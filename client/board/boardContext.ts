@@ -11,18 +11,17 @@ import type { SchemaMismatch } from '../sync/StoreYjsBinding'
 import type { BoardConnection, ConnectionStatus, FatalClose } from './connection/useBoardConnection'
 import type { Facilitation } from './facilitation/useFacilitationState'
 import type { Person } from './hooks/usePresence'
+import type { Sheets } from './phone/useSheets'
 
 /** Conditions the banners tell the user about. */
 export type BannerState = { mismatch: SchemaMismatch | null; fatal: FatalClose | null; invalidCount: number; saving: boolean }
 
 /**
- * The board's one open sheet: the "Add a note" dialog or the outline view (a text view of the
- * board). Any screen opens them through `openAddNote()` / `openOutline()` (panel buttons, the
- * skip link, keyboard shortcuts, a phone's bottom bar).
+ * `sheet` is the one sheet or dialog open over the board (see `useSheets`): 'add-note' and
+ * 'outline' are opened by the phone's bottom bar (`openAddNote()`, `openOutline()`) for the
+ * outline view to render. `phone`: the phone layout is on (panels behind the bottom bar).
  */
-export type BoardSheet = 'none' | 'addNote' | 'outline'
-
-export type BoardState = {
+export type BoardState = Sheets & {
   boardId: string
   token: string
   role: Role
@@ -35,14 +34,7 @@ export type BoardState = {
   /** The control doc (template shapes, published vote totals, facilitation state). */
   controlDoc: Y.Doc
   facilitation: Facilitation
-  /** Which sheet is open over the canvas. */
-  sheet: BoardSheet
-  /** Opens "Add a note" (text and zone, no dragging). */
-  openAddNote: () => void
-  /** Opens the outline view. */
-  openOutline: () => void
-  /** Closes whichever sheet is open. */
-  closeSheet: () => void
+  phone: boolean
 }
 
 export const BoardContext = createContext<BoardState | null>(null)

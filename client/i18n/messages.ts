@@ -9,6 +9,7 @@ import { planEn, planFr } from './messages.plan'
 import { spaceMessages } from './messages.space'
 import { outlineMessages } from './messages.outline'
 import { peopleMessages } from './messages.people'
+import { roomMessages } from './messages.room'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -73,6 +74,7 @@ const en = {
   ...spaceMessages.en,
   ...outlineMessages.en,
   ...peopleMessages.en,
+  ...roomMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -138,6 +140,7 @@ const fr: Catalogue = {
   ...spaceMessages.fr,
   ...outlineMessages.fr,
   ...peopleMessages.fr,
+  ...roomMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

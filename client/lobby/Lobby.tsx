@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
 import { LobbyImport } from './LobbyImport'
-import { CopyLinkButton } from '../ui/CopyLinkButton'
+import { ShareView } from '../share/ShareView'
+import { Dialog } from '../ui/Dialog'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
 import { SignInStatus } from '../people/SignInStatus'
 
@@ -13,7 +14,7 @@ export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
-  const { create, creating, error, created } = useCreateBoard()
+  const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
 
   return (
@@ -30,7 +31,12 @@ export function Lobby() {
           className="create-form"
           onSubmit={(e) => {
             e.preventDefault()
-            void create(title, template || undefined, locale)
+            // Cleared once created: a second click cannot make a duplicate board.
+            void create(title, template || undefined, locale).then((ok) => {
+              if (!ok) return
+              setTitle('')
+              setTemplate('')
+            })
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />
@@ -54,22 +60,23 @@ export function Lobby() {
             </p>
           )}
         </form>
-        {created && (
-          <section className="created" aria-live="polite">
-            <p>{t('lobby.created', { title: created.board.title })}</p>
-            <ul className="links">
-              {ROLES.map((role) => (
-                <li key={role}>
-                  <span className="link-role">{t(`role.${role}`)}</span>
-                  <code>{created.links[role]}</code>
-                  <CopyLinkButton url={created.links[role]} label={t('lobby.copy', { role: t(`role.${role}`) })} />
-                </li>
-              ))}
-            </ul>
-            <a className="button primary" href={created.links.facilitator}>
-              {t('lobby.openBoard')}
-            </a>
-          </section>
+        {created && sharing && (
+          <Dialog
+            title={t('lobby.created', { title: created.board.title })}
+            onClose={dismiss}
+            closeButton
+            className="share-dialog"
+            bodyClassName="share-body"
+          >
+            <ShareView
+              links={created.links}
+              actions={
+                <a className="button primary" href={created.links.facilitator}>
+                  {t('lobby.openBoard')}
+                </a>
+              }
+            />
+          </Dialog>
         )}
         <LobbyImport />
         <section aria-labelledby="my-boards-heading">

@@ -120,7 +120,8 @@ export class StoreYjsBinding {
       const slot = this.slots[index]
       if (!slot) return
       if (this.newRecordsHome === 'private') this.newRecordsHome = 'board'
-      slot.unobserve()
+      // dispose() has already let go of every slot (the page unmounting, parent first).
+      if (!this.disposed) slot.unobserve()
       this.slots.splice(index, 1)
       if (!this.disposed) this.applyFromDocs(Array.from(slot.records.keys()))
     }

@@ -12,11 +12,39 @@ import { TimerControls, TimerDisplay } from './TimerSection'
 import type { Activity } from '../../../shared/activities'
 import { useAnnouncement } from './useAnnouncement'
 import type { Follow } from './useFollow'
-import { useTimerView } from './useTimerView'
+import { useTimerView, type TimerView } from './useTimerView'
+import { useBoard } from '../boardContext'
+import { Sheet } from '../../ui/Sheet'
 import type { Voting } from './useVoting'
 import { VoteSection } from './VoteSection'
 
 type DockProps = { fac: Facilitation; voting: Voting; follow: Follow; activities: Activity[]; circles: Circle[] }
+
+/** What the panel holds: the facilitator's controls, or what a participant needs to know now. */
+function FacilitationBody({ fac, voting, follow, activities, circles, timer }: DockProps & { timer: TimerView }) {
+  const { t } = useI18n()
+  return (
+    <>
+      {fac.error && (
+        <p className="fac-error" role="alert">
+          {t('fac.failed', { reason: fac.error })}
+        </p>
+      )}
+      <PlanPanel />
+      {fac.isFacilitator && (
+        <section className="fac-section" aria-labelledby="fac-timer-heading">
+          <h3 id="fac-timer-heading">{t('timer.heading')}</h3>
+          <TimerControls fac={fac} view={timer} />
+        </section>
+      )}
+      <PrivateWritingSection fac={fac} />
+      {(fac.isFacilitator || fac.control.vote) && <VoteSection fac={fac} voting={voting} />}
+      <FollowSection fac={fac} follow={follow} />
+      <TalkingPieceSection fac={fac} circles={circles} />
+      <InstructionsSection fac={fac} activities={activities} />
+    </>
+  )
+}
 
 /**
  * The facilitation panel on the left of the canvas: the timer always shows in its header; the
@@ -42,6 +70,28 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
     return () => element.removeEventListener('wheel', stop)
   }, [])
 
+  const board = useBoard()
+  const live = (
+    <p className="visually-hidden" aria-live="polite" data-testid="fac-announcement">
+      {announcement}
+    </p>
+  )
+  // On a phone the panel is a sheet opened from the bottom bar; it never covers the board by itself.
+  if (board?.phone) {
+    return (
+      <>
+        {board.sheet === 'facilitation' && (
+          <Sheet title={t('fac.panel')} onClose={board.closeSheet} testId="facilitation-sheet">
+            <TimerDisplay view={timer} />
+            {timer.flashing && <p className="fac-done">{t('timer.done')}</p>}
+            <FacilitationBody fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} timer={timer} />
+          </Sheet>
+        )}
+        {live}
+      </>
+    )
+  }
+
   return (
     <aside ref={dock} className={`fac-dock${timer.flashing ? ' fac-dock-flash' : ''}`} aria-labelledby="fac-dock-heading" data-testid="facilitation-dock">
       <div className="fac-header">
@@ -54,27 +104,9 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
       </div>
       {timer.flashing && <p className="fac-done">{t('timer.done')}</p>}
       <div id="fac-dock-body" className="fac-body" hidden={!open}>
-        {fac.error && (
-          <p className="fac-error" role="alert">
-            {t('fac.failed', { reason: fac.error })}
-          </p>
-        )}
-        <PlanPanel />
-        {fac.isFacilitator && (
-          <section className="fac-section" aria-labelledby="fac-timer-heading">
-            <h3 id="fac-timer-heading">{t('timer.heading')}</h3>
-            <TimerControls fac={fac} view={timer} />
-          </section>
-        )}
-        <PrivateWritingSection fac={fac} />
-        {(fac.isFacilitator || fac.control.vote) && <VoteSection fac={fac} voting={voting} />}
-        <FollowSection fac={fac} follow={follow} />
-        <TalkingPieceSection fac={fac} circles={circles} />
-        <InstructionsSection fac={fac} activities={activities} />
+        <FacilitationBody fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} timer={timer} />
       </div>
-      <p className="visually-hidden" aria-live="polite" data-testid="fac-announcement">
-        {announcement}
-      </p>
+      {live}
     </aside>
   )
 }

@@ -11,9 +11,10 @@ export type BoardAccess =
 
 /**
  * Asks the server which role this link grants, and remembers the board in "my boards".
- * Offline, a board opened before reopens with the role it had.
+ * Offline, a board opened before reopens with the role it had. `remember: false` (the
+ * projector view) leaves "my boards" alone.
  */
-export function useBoardAccess(boardId: string, token: string): BoardAccess {
+export function useBoardAccess(boardId: string, token: string, remember = true): BoardAccess {
   const [access, setAccess] = useState<BoardAccess>(() => (token ? { state: 'loading' } : { state: 'failed', reason: 'noToken' }))
   useEffect(() => {
     if (!token) return
@@ -21,7 +22,7 @@ export function useBoardAccess(boardId: string, token: string): BoardAccess {
     fetchBoard(boardId, token).then(
       ({ board, role }) => {
         if (cancelled) return
-        rememberBoard({ id: board.id, title: board.title, links: { [role]: window.location.href }, lastRole: role })
+        if (remember) rememberBoard({ id: board.id, title: board.title, links: { [role]: window.location.href }, lastRole: role })
         setAccess({ state: 'ready', board, role, offline: false })
       },
       (error: unknown) => {
@@ -42,6 +43,6 @@ export function useBoardAccess(boardId: string, token: string): BoardAccess {
     return () => {
       cancelled = true
     }
-  }, [boardId, token])
+  }, [boardId, token, remember])
   return access
 }

@@ -29,6 +29,7 @@ function peerUser(state: Record<string, unknown> | undefined): PeerUser | null {
  * record (cursor, selection, page) and turns every other peer's into tldraw `instance_presence`
  * records, which tldraw draws as named, coloured cursors. Returns the people on the board.
  * `isHiddenShape` keeps shapes out of the published selection (private notes, issue 4).
+ * With no `role` nothing is published (the projector view only watches).
  */
 export function usePresence(
   awareness: Awareness | null,
@@ -47,7 +48,7 @@ export function usePresence(
 
   // Local presence → awareness, throttled.
   useEffect(() => {
-    if (!awareness || !store) return
+    if (!awareness || !store || !role) return
     const $presence = createPresenceStateDerivation($user)(store)
     let timer: ReturnType<typeof setTimeout> | null = null
     let latest: TLInstancePresence | null = null
@@ -64,7 +65,7 @@ export function usePresence(
       stop()
       if (timer) clearTimeout(timer)
     }
-  }, [awareness, store, $user, isHiddenShape])
+  }, [awareness, store, $user, isHiddenShape, role])
 
   // Awareness → people list and remote presence records.
   useEffect(() => {

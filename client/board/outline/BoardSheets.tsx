@@ -35,7 +35,7 @@ export function BoardSheets() {
   if (!board) return null
   return (
     <>
-      {board.sheet === 'addNote' && canWrite && (
+      {board.sheet === 'add-note' && canWrite && (
         <AddNoteDialog
           editor={editor}
           onDone={setAnnouncement}

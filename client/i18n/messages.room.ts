@@ -1,0 +1,76 @@
+/**
+ * Messages of the room (issue 13): the phone's bottom bar and sheets, the share view with its QR
+ * code, the projector view, and opening a new link in the same tab. Merged into the one catalogue
+ * by client/i18n/messages.ts.
+ */
+const en = {
+  'bar.label': 'Board actions',
+  'bar.board': 'Board',
+  'bar.facilitation': 'Facilitation',
+  'bar.addNote': 'Add a note',
+  'bar.list': 'List',
+  'sheet.board': 'Board',
+  'share.open': 'Share',
+  'share.title': 'Share “{title}”',
+  'share.heading': 'Share the board',
+  'share.facilitator': 'Facilitator link',
+  'share.facilitatorHint': 'Keep this one private: it controls the board.',
+  'share.participant': 'Participant link',
+  'share.participantHint': 'Send to participants: they write and vote with it.',
+  'share.viewer': 'Viewer link',
+  'share.viewerHint': 'For observers, read-only.',
+  'share.unknown': 'This browser does not know this link. Find it where the board was created.',
+  'share.qr': 'QR code of the participant link',
+  'share.qrHint': 'Participants scan it with their phone camera to join.',
+  'share.openBoard': 'Open the board',
+  'share.present': 'Present',
+  'present.title': 'Projector view of “{title}”',
+  'present.people': '{count} here',
+  'present.join': 'Join with your phone',
+  'present.timer': 'Timer',
+  'present.noTimer': 'No timer running',
+  'present.following': 'Following {name}',
+  'present.noLink': 'Open the participant link once in this browser to show its QR code here.',
+  'relink.heading': 'Open a new link',
+  'relink.label': 'Paste the new link you were sent',
+  'relink.open': 'Open',
+  'relink.invalid': 'This is not a board link.',
+} as const
+
+type Catalogue = Record<keyof typeof en, string>
+
+const fr: Catalogue = {
+  'bar.label': 'Actions du tableau',
+  'bar.board': 'Tableau',
+  'bar.facilitation': 'Animation',
+  'bar.addNote': 'Ajouter une note',
+  'bar.list': 'Liste',
+  'sheet.board': 'Tableau',
+  'share.open': 'Partager',
+  'share.title': 'Partager « {title} »',
+  'share.heading': 'Partager le tableau',
+  'share.facilitator': 'Lien d’animation',
+  'share.facilitatorHint': 'Gardez-le pour vous : il pilote le tableau.',
+  'share.participant': 'Lien des participants',
+  'share.participantHint': 'À envoyer aux participants : ils écrivent et votent avec.',
+  'share.viewer': 'Lien d’observation',
+  'share.viewerHint': 'Pour les observateurs, en lecture seule.',
+  'share.unknown': 'Ce navigateur ne connaît pas ce lien. Retrouvez-le là où le tableau a été créé.',
+  'share.qr': 'QR code du lien des participants',
+  'share.qrHint': 'Les participants le scannent avec l’appareil photo de leur téléphone pour rejoindre.',
+  'share.openBoard': 'Ouvrir le tableau',
+  'share.present': 'Projeter',
+  'present.title': 'Vue projecteur de « {title} »',
+  'present.people': '{count} présents',
+  'present.join': 'Rejoignez avec votre téléphone',
+  'present.timer': 'Minuteur',
+  'present.noTimer': 'Aucun minuteur en cours',
+  'present.following': 'Suit {name}',
+  'present.noLink': 'Ouvrez une fois le lien des participants dans ce navigateur pour afficher son QR code ici.',
+  'relink.heading': 'Ouvrir un nouveau lien',
+  'relink.label': 'Collez le nouveau lien que vous avez reçu',
+  'relink.open': 'Ouvrir',
+  'relink.invalid': 'Ce n’est pas un lien de tableau.',
+}
+
+export const roomMessages = { en, fr }

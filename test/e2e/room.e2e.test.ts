@@ -1,0 +1,337 @@
+/**
+ * Everyone in the room (issue 13), in real Chromium: the share view after creating a board (three
+ * links with what each is for, a QR code of the participant link, the form cleared); a phone
+ * (390×844, touch, taps only) joining from the link decoded out of that QR code, whose page opens
+ * with no panel over the board, finger-sized controls that do not overlap and readable notes; the
+ * readable first view on a desktop too; the projector view; a revoked tab opening a pasted link
+ * without a reload, and a link differing only by its #fragment opening that board.
+ */
+import jsQR from 'jsqr'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import { describe, expect, it } from 'vitest'
+import { createTestBoard, type TestBoard } from '../helpers/server.js'
+import { browserSuite, enterName, joinBoard, screenshotPath, type TestPage } from './helpers/browser.js'
+
+const BROWSER_TEST_TIMEOUT_MS = 420_000
+const PHONE = { width: 390, height: 844 }
+/** Smallest touch target (WCAG 2.5.5) and smallest readable note text, in CSS px. */
+const MIN_TARGET_PX = 44
+const MIN_NOTE_TEXT_PX = 12
+
+type Rect = { x: number; y: number; w: number; h: number }
+
+/** A phone: its own context, touch, a mobile viewport. */
+async function openPhone(browser: Browser, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  return { context, page, errors }
+}
+
+/** Decodes the QR code an element shows, from a screenshot of it. */
+async function decodeQr(element: Locator): Promise<string | null> {
+  const png = PNG.sync.read(await element.screenshot())
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null
+}
+
+/** The app's own panels and controls on screen (tldraw's UI and visually hidden bits left out). */
+function appChrome(page: Page): Promise<{ panels: Rect[]; controls: Array<Rect & { label: string }> }> {
+  return page.evaluate(() => {
+    const rect = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      return { x: r.x, y: r.y, w: r.width, h: r.height }
+    }
+    const onScreen = (r: { x: number; y: number; w: number; h: number }) =>
+      r.w > 1 && r.h > 1 && r.x < innerWidth && r.y < innerHeight && r.x + r.w > 0 && r.y + r.h > 0
+    const panels = Array.from(document.querySelectorAll('.board-panel, .fac-dock, .bottom-bar, .banners > *')).map(rect).filter(onScreen)
+    const controls = Array.from(document.querySelectorAll('button, a[href], input, select, textarea, [role="button"]'))
+      .filter((el) => !el.closest('.tl-container') || el.closest('.board-panel, .fac-layer, .banners'))
+      .map((el) => ({ ...rect(el), label: (el.textContent ?? '').trim() || el.getAttribute('aria-label') || el.tagName }))
+      .filter(onScreen)
+    return { panels, controls }
+  })
+}
+
+/** Share of the viewport covered by the union of `rects` (sampled on a 2 px grid). */
+function coveredFraction(rects: Rect[], viewport: { width: number; height: number }): number {
+  let covered = 0
+  let total = 0
+  for (let y = 1; y < viewport.height; y += 2) {
+    for (let x = 1; x < viewport.width; x += 2) {
+      total++
+      if (rects.some((r) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)) covered++
+    }
+  }
+  return covered / total
+}
+
+function overlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5
+}
+
+/** A note written through the facilitator's editor inside the activity's first zone. */
+async function addNoteInFirstZone(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => (s.meta as { activity?: { role?: string } }).activity?.role === 'zone'))
+  await page.evaluate((label) => {
+    const editor = window.__editor!
+    const zones = editor.getCurrentPageShapes().filter((s) => (s.meta as { activity?: { role?: string } }).activity?.role === 'zone')
+    const first = zones.map((z) => editor.getShapePageBounds(z)!).sort((a, b) => a.x - b.x || a.y - b.y)[0]!
+    editor.createShape({ type: 'note', x: first.x + 24, y: first.y + 24, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] } } })
+  }, text)
+}
+
+/** Font size of each note's text as drawn on screen, for the notes inside the viewport. */
+function noteTextOnScreen(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const editor = window.__editor!
+    const zoom = editor.getZoomLevel()
+    const sizes: number[] = []
+    for (const shape of editor.getCurrentPageShapes().filter((s) => s.type === 'note')) {
+      const element = document.querySelector(`[data-shape-id="${shape.id}"] .tl-rich-text, [data-shape-id="${shape.id}"] .tl-text-label__inner`)
+      const box = element?.getBoundingClientRect()
+      if (!element || !box || box.right < 0 || box.left > innerWidth || box.bottom < 0 || box.top > innerHeight) continue
+      sizes.push(parseFloat(getComputedStyle(element).fontSize) * zoom)
+    }
+    return sizes
+  })
+}
+
+describe('everyone in the room', () => {
+  const suite = browserSuite({ snapshotClient: true, pageTimeoutMs: 60_000, setupTimeoutMs: 90_000, join: { promptMs: 45_000, onlineMs: 30_000 } })
+
+  /** The lobby creates a retrospective; returns the share view and the links it shows. */
+  async function createInLobby(p: TestPage, title: string): Promise<{ links: Record<string, string>; dialog: Locator }> {
+    await p.page.goto(suite.url)
+    await p.page.getByRole('radio', { name: /^Start \/ Stop \/ Continue/ }).check()
+    await p.page.getByLabel('Board title').fill(title)
+    await p.page.getByRole('button', { name: 'Create board' }).click()
+    const dialog = p.page.getByRole('dialog', { name: new RegExp(`${title}`) })
+    await dialog.waitFor({ timeout: 15_000 })
+    const links: Record<string, string> = {}
+    for (const role of ['facilitator', 'participant', 'viewer']) links[role] = (await dialog.locator(`li[data-role="${role}"] code`).textContent())!
+    return { links, dialog }
+  }
+
+  it('the share view shows three links with their purpose and a QR code; a phone joins from the decoded QR code, and its page opens with no panel over the board, 44 px targets and readable notes', async () => {
+    const grace = await suite.newPage()
+    await grace.page.setViewportSize({ width: 1440, height: 900 })
+    const { links, dialog } = await createInLobby(grace, 'Sprint 14 retro')
+    // Each link says what it is for.
+    await expect.poll(() => dialog.locator('li[data-role="facilitator"]').textContent()).toContain('Keep this one private: it controls the board.')
+    expect(await dialog.locator('li[data-role="participant"]').textContent()).toContain('Send to participants')
+    expect(await dialog.locator('li[data-role="viewer"]').textContent()).toContain('For observers, read-only.')
+    expect(await dialog.getByRole('button', { name: /^Copy .* link$/ }).count()).toBe(3)
+    // The form is cleared: a second click cannot make a duplicate.
+    expect(await grace.page.getByLabel('Board title').inputValue()).toBe('')
+    expect(await grace.page.getByRole('button', { name: 'Create board' }).isDisabled()).toBe(true)
+    const qr = dialog.getByTestId('participant-qr')
+    expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg')
+    await grace.page.screenshot({ path: screenshotPath('room-share-view-1440.png') })
+    await grace.page.setViewportSize(PHONE)
+    await grace.page.screenshot({ path: screenshotPath('room-share-view-390.png') })
+    await grace.page.setViewportSize({ width: 1440, height: 900 })
+    const decoded = await decodeQr(qr)
+    expect(decoded).toBe(links.participant)
+
+    // The facilitator opens the board and writes a note in the first zone ("Start").
+    await dialog.getByRole('link', { name: 'Open the board' }).click()
+    await enterName(grace.page, 'Grace', 45_000)
+    await grace.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
+    await addNoteInFirstZone(grace.page, 'Pair on reviews')
+
+    // A phone opens the decoded link and joins by taps (and typing its name).
+    const phone = await openPhone(suite.browser)
+    try {
+      await phone.page.goto(decoded!)
+      const name = phone.page.getByLabel('Your name')
+      await name.waitFor({ timeout: 45_000 })
+      await name.tap()
+      await name.fill('Ada')
+      await phone.page.getByRole('button', { name: 'Join the board' }).tap()
+      await phone.page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 })
+      await phone.page.locator('[data-testid="bottom-bar"]').waitFor({ timeout: 30_000 })
+      await phone.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note'), undefined, { timeout: 30_000 })
+      await phone.page.waitForTimeout(1000)
+
+      // As the page opens: the app's panels cover at most 20 % of the screen…
+      const chrome = await appChrome(phone.page)
+      const covered = coveredFraction(chrome.panels, PHONE)
+      console.log(`[phone] app panels cover ${(covered * 100).toFixed(1)} % of 390×844; ${chrome.controls.length} app controls`)
+      expect(covered).toBeLessThanOrEqual(0.2)
+      // …every app control is at least 44×44 and none overlap…
+      expect(chrome.controls.length).toBeGreaterThanOrEqual(3)
+      for (const control of chrome.controls) {
+        expect({ label: control.label, ok: control.w >= MIN_TARGET_PX && control.h >= MIN_TARGET_PX }).toEqual({ label: control.label, ok: true })
+      }
+      for (let i = 0; i < chrome.controls.length; i++) {
+        for (let j = i + 1; j < chrome.controls.length; j++) expect(overlap(chrome.controls[i]!, chrome.controls[j]!)).toBe(false)
+      }
+      // …and note text is readable.
+      const sizes = await noteTextOnScreen(phone.page)
+      console.log(`[phone] note text on screen: ${sizes.map((s) => s.toFixed(1)).join(', ')} px`)
+      expect(sizes.length).toBeGreaterThan(0)
+      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
+      // tldraw's toolbar is there, above the bottom bar.
+      const toolbar = await phone.page.locator('.tlui-toolbar').first().boundingBox()
+      const bar = await phone.page.getByTestId('bottom-bar').boundingBox()
+      expect(toolbar && bar && toolbar.y + toolbar.height <= bar.y + 0.5).toBe(true)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-390.png') })
+
+      // The panels open as sheets, one at a time, and close.
+      await phone.page.getByRole('button', { name: 'Facilitation' }).tap()
+      const facSheet = phone.page.getByRole('dialog', { name: 'Facilitation' })
+      await facSheet.waitFor()
+      await phone.page.screenshot({ path: screenshotPath('room-phone-facilitation-sheet-390.png') })
+      await facSheet.getByRole('button', { name: 'Close' }).tap()
+      await facSheet.waitFor({ state: 'detached' })
+      await phone.page.getByRole('button', { name: 'Board', exact: true }).tap()
+      const boardSheet = phone.page.getByRole('dialog', { name: 'Board' })
+      await boardSheet.waitFor()
+      expect(await boardSheet.textContent()).toContain('Sprint 14 retro')
+      await phone.page.screenshot({ path: screenshotPath('room-phone-board-sheet-390.png') })
+      await boardSheet.getByRole('button', { name: 'Close' }).tap()
+      await boardSheet.waitFor({ state: 'detached' })
+      expect(phone.errors).toEqual([])
+    } finally {
+      await phone.context.close()
+    }
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('a retrospective opens on its activity with note text of at least 12 px at 1440×900, and on a phone in French', async () => {
+    const board = await createTestBoard(suite.url, 'Retro', 'retro-start-stop-continue')
+    const grace = await suite.open(board.links.facilitator, 'Grace')
+    await addNoteInFirstZone(grace.page, 'Ship smaller')
+    const ada = await suite.newPage()
+    await ada.page.setViewportSize({ width: 1440, height: 900 })
+    await joinBoard(ada.page, board.links.participant, 'Ada', { promptMs: 45_000, onlineMs: 30_000 })
+    await ada.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note'), undefined, { timeout: 30_000 })
+    await expect.poll(() => ada.page.evaluate(() => window.__editor!.getZoomLevel()), { timeout: 30_000 }).not.toBe(1)
+    const sizes = await noteTextOnScreen(ada.page)
+    console.log(`[desktop] zoom ${await ada.page.evaluate(() => window.__editor!.getZoomLevel())}; note text on screen: ${sizes.map((s) => s.toFixed(1)).join(', ')} px`)
+    expect(sizes.length).toBeGreaterThan(0)
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
+    // The activity starts on screen, clear of the facilitation panel.
+    const start = await ada.page.evaluate(() => {
+      const editor = window.__editor!
+      const frame = editor.getCurrentPageShapes().find((s) => (s.meta as { activity?: { role?: string } }).activity?.role === 'frame')!
+      const b = editor.getShapePageBounds(frame)!
+      return editor.pageToScreen({ x: b.x, y: b.y })
+    })
+    const dockRight = await ada.page.getByTestId('facilitation-dock').evaluate((el) => el.getBoundingClientRect().right)
+    expect(start.x).toBeGreaterThanOrEqual(dockRight)
+    expect(start.y).toBeGreaterThanOrEqual(0)
+    await ada.page.screenshot({ path: screenshotPath('room-desktop-1440.png') })
+
+    const phone = await openPhone(suite.browser, 'fr-FR')
+    try {
+      await phone.page.goto(board.links.participant)
+      const name = phone.page.getByLabel('Votre nom')
+      await name.waitFor({ timeout: 45_000 })
+      await name.tap()
+      await name.fill('Léa')
+      await phone.page.getByRole('button', { name: 'Rejoindre le tableau' }).tap()
+      await phone.page.getByRole('button', { name: 'Ajouter une note' }).waitFor({ timeout: 30_000 })
+      await phone.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note'), undefined, { timeout: 30_000 })
+      await phone.page.waitForTimeout(1000)
+      const phoneSizes = await noteTextOnScreen(phone.page)
+      expect(phoneSizes.length).toBeGreaterThan(0)
+      for (const size of phoneSizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-390-fr.png') })
+    } finally {
+      await phone.context.close()
+    }
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('the facilitator presents: the projector page follows them and shows the timer, the people here and the QR code of the participant link', async () => {
+    const grace = await suite.newPage()
+    await grace.page.setViewportSize({ width: 1440, height: 900 })
+    const { links, dialog } = await createInLobby(grace, 'Onsite workshop')
+    await dialog.getByRole('link', { name: 'Open the board' }).click()
+    await enterName(grace.page, 'Grace', 45_000)
+    await grace.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
+    await grace.page.getByRole('button', { name: 'Share', exact: true }).click()
+    const share = grace.page.getByRole('dialog', { name: /Share/ })
+    await share.waitFor()
+    expect(await decodeQr(share.getByTestId('participant-qr'))).toBe(links.participant)
+    await grace.page.screenshot({ path: screenshotPath('room-share-from-board-1440.png') })
+    const [projector] = await Promise.all([grace.context.waitForEvent('page'), share.getByRole('button', { name: 'Present' }).click()])
+    await projector.setViewportSize({ width: 1440, height: 900 })
+    await projector.getByTestId('present-side').waitFor({ timeout: 45_000 })
+    // Read-only with the viewer link, and none of the app's chrome.
+    expect(projector.url()).toContain(`#${links.viewer!.split('#')[1]}`)
+    expect(await projector.locator('.board-panel, .fac-dock, .bottom-bar, .tlui-toolbar').count()).toBe(0)
+    const qr = projector.getByTestId('present-qr')
+    await qr.waitFor()
+    expect(await decodeQr(qr)).toBe(links.participant)
+    // Grace is here (the projector does not count itself).
+    await expect.poll(() => projector.getByTestId('present-people').textContent(), { timeout: 20_000 }).toContain('1 here')
+    // The timer, started by the facilitator, counts down on the projector.
+    const boardId = new URL(links.facilitator!).pathname.split('/')[2]!
+    const res = await fetch(`${suite.url}/api/boards/${boardId}/facilitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${links.facilitator!.split('#')[1]}` },
+      body: JSON.stringify({ action: 'timer', timer: { action: 'start', durationMs: 5 * 60_000 } }),
+    })
+    expect(res.status).toBe(200)
+    await expect.poll(() => projector.getByTestId('timer').textContent(), { timeout: 20_000 }).toMatch(/^4:5\d|^5:00/)
+    expect(await projector.getByTestId('present-instructions').textContent()).not.toBe('')
+    // It follows Grace's camera.
+    const graceId = await grace.page.evaluate(() => (JSON.parse(localStorage.getItem('canvas.identity') ?? '{}') as { id?: string }).id)
+    expect(graceId).toBeTruthy()
+    await expect.poll(() => projector.evaluate(() => window.__editor?.getInstanceState().followingUserId ?? null), { timeout: 20_000 }).toBe(graceId)
+    await projector.screenshot({ path: screenshotPath('room-projector-1440.png') })
+    await projector.evaluate(() => localStorage.setItem('canvas.locale', 'fr'))
+    await projector.reload()
+    await projector.getByText('Rejoignez avec votre téléphone').waitFor({ timeout: 45_000 })
+    await projector.getByTestId('present-qr').waitFor()
+    await projector.screenshot({ path: screenshotPath('room-projector-1440-fr.png') })
+
+    // The facilitator on a narrow screen, in French: the share view opens from the board sheet.
+    await grace.page.setViewportSize(PHONE)
+    await grace.page.reload()
+    await grace.page.getByRole('button', { name: 'Tableau', exact: true }).click({ timeout: 45_000 })
+    await grace.page.getByRole('dialog', { name: 'Tableau' }).getByRole('button', { name: 'Partager' }).click()
+    const partager = grace.page.getByRole('dialog', { name: /Partager/ })
+    await partager.getByTestId('participant-qr').waitFor()
+    expect(await partager.textContent()).toContain('Gardez-le pour vous')
+    await grace.page.screenshot({ path: screenshotPath('room-share-from-board-390-fr.png') })
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('a revoked tab takes a pasted new link and opens the board without a reload, and stops retrying; a link differing only by its #fragment opens that board', async () => {
+    const board: TestBoard = await createTestBoard(suite.url, 'Rotating', 'retro-start-stop-continue')
+    const ada = await suite.open(board.links.participant, 'Ada')
+    await ada.page.evaluate(() => Object.assign(window, { __sameDocument: true }))
+    const sockets: string[] = []
+    ada.page.on('websocket', (ws) => sockets.push(ws.url()))
+
+    const rotated = await fetch(`${suite.url}/api/boards/${board.id}/links/participant/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+    })
+    expect(rotated.status).toBe(200)
+    const newLink = ((await rotated.json()) as { link: string }).link
+    const banner = ada.page.getByRole('alert').filter({ hasText: 'This link was replaced by the facilitator' })
+    await banner.waitFor({ timeout: 15_000 })
+    await ada.page.locator('[data-status="closed"]').waitFor({ timeout: 15_000 })
+    // A revoked page stops trying: no new socket for a while.
+    const before = sockets.length
+    await ada.page.waitForTimeout(7000)
+    expect(sockets.length).toBe(before)
+
+    await banner.getByLabel('Paste the new link you were sent').fill(newLink)
+    await ada.page.screenshot({ path: screenshotPath('room-relink.png') })
+    await banner.getByRole('button', { name: 'Open' }).click()
+    await ada.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
+    expect(ada.page.url()).toBe(newLink)
+    expect(await ada.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
+
+    // Same path, another fragment (the facilitator link): that board opens, as facilitator.
+    await ada.page.goto(board.links.facilitator)
+    await ada.page.getByText('You are a facilitator').waitFor({ timeout: 30_000 })
+    await ada.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
+    expect(await ada.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
+    expect(ada.errors.filter((e) => !/favicon|WebSocket|403|401/.test(e))).toEqual([])
+  }, BROWSER_TEST_TIMEOUT_MS)
+})
