@@ -71,12 +71,12 @@ export type MessageKey = keyof typeof en
 export type Catalogue = Record<MessageKey, string>
 
 const fr: Catalogue = {
-  'app.name': 'Canevas d’atelier',
+  'app.name': 'Toile d’atelier',
   'app.skipToContent': 'Aller au contenu',
   'locale.label': 'Langue',
   'locale.en': 'English',
   'locale.fr': 'Français',
-  'lobby.heading': 'Animer un atelier sur un canevas partagé',
+  'lobby.heading': 'Animer un atelier sur une toile partagée',
   'lobby.intro': 'Créez un tableau, puis partagez ses liens : l’animation le dirige, les participants y écrivent, les observateurs le suivent.',
   'lobby.titleLabel': 'Titre du tableau',
   'lobby.titlePlaceholder': 'Rétrospective d’équipe',
