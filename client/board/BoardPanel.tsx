@@ -21,7 +21,7 @@ export function BoardPanel() {
   return (
     <div className="board-panel">
       <div className="board-panel-row">
-        <h1 className="board-title" title={title}>
+        <h1 className="board-title" title={title} data-focus-home tabIndex={-1}>
           {title}
         </h1>
         <ConnectionBadge status={chrome.status} />
