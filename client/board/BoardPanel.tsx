@@ -1,3 +1,4 @@
+import { useId, useState } from 'react'
 import { useBoard } from './boardContext'
 import { BoardTools } from './tools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
@@ -16,16 +17,24 @@ export const BOARD_PANEL_INSET_PX = 288
 export function BoardPanel() {
   const chrome = useBoard()
   const { t } = useI18n()
+  // On narrow screens (styles.css, WCAG 1.4.10) the panel folds to its first row; wider, the toggle is not shown.
+  const [expanded, setExpanded] = useState(false)
+  const bodyId = useId()
   if (!chrome) return null
   const { title } = chrome
   return (
-    <div className="board-panel">
+    <div className="board-panel" data-expanded={expanded}>
       <div className="board-panel-row">
         <h1 className="board-title" title={title} data-focus-home tabIndex={-1}>
           {title}
         </h1>
         <ConnectionBadge status={chrome.status} />
+        <button type="button" className="board-panel-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded(!expanded)}>
+          <span aria-hidden="true">{expanded ? '▴' : '▾'}</span>
+          <span className="visually-hidden">{expanded ? t('board.panelHide') : t('board.panelShow')}</span>
+        </button>
       </div>
+      <div className="board-panel-body" id={bodyId}>
       <div className="board-panel-row">
         <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
         {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
@@ -42,6 +51,7 @@ export function BoardPanel() {
       <a className="back-link" href="/">
         {t('board.backToLobby')}
       </a>
+      </div>
     </div>
   )
 }
