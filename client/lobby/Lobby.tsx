@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useCreateBoard } from './useCreateBoard'
 import { useMyBoards } from './useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
@@ -11,6 +11,10 @@ import { LocaleSwitch } from '../ui/LocaleSwitch'
 export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
+  // WCAG 2.4.2: the tab's title in the page's language.
+  useEffect(() => {
+    document.title = t('app.name')
+  }, [t])
   const [template, setTemplate] = useState('')
   const { create, creating, error, created } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
