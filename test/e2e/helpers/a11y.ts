@@ -62,6 +62,8 @@ export async function openA11yPage(browser: Browser, options: { locale: Locale; 
   })
   const page = await context.newPage()
   page.setDefaultTimeout(30_000)
+  // The machine running browser tests is shared: a first load may be slow.
+  page.setDefaultNavigationTimeout(90_000)
   return page
 }
 
