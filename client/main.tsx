@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'
 import './styles.css'
+import './ui/reflow.css'
 import { App } from './App'
 
 createRoot(document.getElementById('root')!).render(

@@ -49,8 +49,14 @@ export function attachmentName(header: string | null, fallback: string): string 
   return match?.[1] ?? fallback
 }
 
-export async function downloadServerExport(boardId: string, token: string, format: ServerExportFormat): Promise<{ blob: Blob; fileName: string }> {
-  const res = await apiFetch(`${board(boardId)}/export?format=${format}`, { token })
+/** A server export; `lang` (en/fr) writes the report in that language instead of the board's. */
+export async function downloadServerExport(
+  boardId: string,
+  token: string,
+  format: ServerExportFormat,
+  lang?: 'en' | 'fr',
+): Promise<{ blob: Blob; fileName: string }> {
+  const res = await apiFetch(`${board(boardId)}/export?format=${format}${lang ? `&lang=${lang}` : ''}`, { token })
   return { blob: await res.blob(), fileName: attachmentName(res.headers.get('content-disposition'), `board.${format}`) }
 }
 

@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useMemo } from 'react'
+import { useId, useMemo } from 'react'
 import { Tldraw, useTldrawUser, type Editor, type TLComponents } from 'tldraw'
 import type { Role } from '../../shared/roles'
 import { useI18n } from '../i18n/I18nProvider'
@@ -12,6 +12,7 @@ import { BoardPanel } from './BoardPanel'
 import type { BoardConnection, ConnectionStatus } from './connection/useBoardConnection'
 import { FacilitationLayer } from './facilitation/FacilitationLayer'
 import { useFacilitationState } from './facilitation/useFacilitationState'
+import { useCanvasAccessibility } from './hooks/useCanvasAccessibility'
 import type { MountedEditor } from './hooks/useInitialFit'
 import type { Person } from './hooks/usePresence'
 import { BoardSheets } from './outline/BoardSheets'
@@ -51,7 +52,9 @@ type Props = {
 
 /** The ready board: tldraw on the bound store, with the board context its UI slots read. */
 export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
-  const { locale } = useI18n()
+  const { locale, t } = useI18n()
+  const hintId = useId()
+  useCanvasAccessibility(hintId, t('board.opacity'))
   const { boardId, token, role, connection, binding } = page
   const facilitation = useFacilitationState({ boardId, token, role, name: identity.name, connection, binding })
   const user = useTldrawUser({
@@ -85,6 +88,9 @@ export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
         </div>
         {phone && <BottomBar />}
       </div>
+      <p id={hintId} className="canvas-hint">
+        {t('board.canvasHint')}
+      </p>
       {sheets.sheet === 'share' && <ShareSheet />}
     </BoardContext.Provider>
   )

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Person } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
@@ -83,6 +83,10 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
   // The title fetched when the page opened, then every rename, live (control doc `state`).
   useLiveBoardTitle(boardId, connection?.control.doc ?? null)
   const title = useBoardTitle(boardId, access.state === 'ready' ? access.board.title : '')
+  // WCAG 2.4.2: the tab names the board, in the page's language.
+  useEffect(() => {
+    document.title = title ? `${title} — ${t('app.name')}` : t('app.name')
+  }, [title, t])
   const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
 
   if (access.state === 'failed') {

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react'
 import { useBoard, type BoardState } from './boardContext'
 import { BoardTools } from './tools/BoardTools'
 import { useI18n } from '../i18n/I18nProvider'
@@ -16,44 +17,56 @@ export const BOARD_PANEL_INSET_PX = 288
 
 function PanelContent({ chrome, inSheet }: { chrome: BoardState; inSheet: boolean }) {
   const { t } = useI18n()
+  // On short or narrow desktop windows (reflow.css, WCAG 1.4.10) the panel folds to its first
+  // row; wider, the toggle is not shown. A phone's sheet is never folded.
+  const [expanded, setExpanded] = useState(false)
+  const bodyId = useId()
   const { title } = chrome
   return (
-    <>
+    <div className={inSheet ? 'board-panel board-panel-sheet' : 'board-panel'} data-expanded={inSheet || expanded}>
       <div className="board-panel-row">
         {inSheet ? (
           <p className="board-title" title={title}>
             {title}
           </p>
         ) : (
-          <h1 className="board-title" title={title}>
+          <h1 className="board-title" title={title} data-focus-home tabIndex={-1}>
             {title}
           </h1>
         )}
         <ConnectionBadge status={chrome.status} />
+        {!inSheet && (
+          <button type="button" className="board-panel-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded(!expanded)}>
+            <span aria-hidden="true">{expanded ? '▴' : '▾'}</span>
+            <span className="visually-hidden">{expanded ? t('board.panelHide') : t('board.panelShow')}</span>
+          </button>
+        )}
       </div>
-      <div className="board-panel-row">
-        <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
-        {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
+      <div className="board-panel-body" id={bodyId}>
+        <div className="board-panel-row">
+          <span className="role-tag">{t('board.role', { role: t(`role.${chrome.role}`) })}</span>
+          {chrome.role === 'viewer' && <span className="role-tag readonly">{t('board.readOnly')}</span>}
+        </div>
+        {chrome.role === 'facilitator' && (
+          <button type="button" className="primary" aria-haspopup="dialog" onClick={() => chrome.openSheet('share')}>
+            {t('share.open')}
+          </button>
+        )}
+        <PeopleList people={chrome.people} />
+        <OutlineButtons />
+        <ActivityTools />
+        <BoardTools />
+        <div className="board-panel-row">
+          <button type="button" onClick={chrome.onChangeName}>
+            {t('name.change')}
+          </button>
+          <LocaleSwitch />
+        </div>
+        <a className="back-link" href="/">
+          {t('board.backToLobby')}
+        </a>
       </div>
-      {chrome.role === 'facilitator' && (
-        <button type="button" className="primary" aria-haspopup="dialog" onClick={() => chrome.openSheet('share')}>
-          {t('share.open')}
-        </button>
-      )}
-      <PeopleList people={chrome.people} />
-      <OutlineButtons />
-      <ActivityTools />
-      <BoardTools />
-      <div className="board-panel-row">
-        <button type="button" onClick={chrome.onChangeName}>
-          {t('name.change')}
-        </button>
-        <LocaleSwitch />
-      </div>
-      <a className="back-link" href="/">
-        {t('board.backToLobby')}
-      </a>
-    </>
+    </div>
   )
 }
 
@@ -68,15 +81,9 @@ export function BoardPanel() {
   if (chrome.phone) {
     return chrome.sheet === 'board' ? (
       <Sheet title={t('sheet.board')} onClose={chrome.closeSheet} testId="board-sheet">
-        <div className="board-panel board-panel-sheet">
-          <PanelContent chrome={chrome} inSheet />
-        </div>
+        <PanelContent chrome={chrome} inSheet />
       </Sheet>
     ) : null
   }
-  return (
-    <div className="board-panel">
-      <PanelContent chrome={chrome} inSheet={false} />
-    </div>
-  )
+  return <PanelContent chrome={chrome} inSheet={false} />
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useCreateBoard } from './useCreateBoard'
 import { useMyBoards } from './useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
@@ -13,6 +13,10 @@ import { SignInStatus } from '../people/SignInStatus'
 export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
+  // WCAG 2.4.2: the tab's title in the page's language.
+  useEffect(() => {
+    document.title = t('app.name')
+  }, [t])
   const [template, setTemplate] = useState('')
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)

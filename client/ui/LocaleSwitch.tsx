@@ -12,7 +12,7 @@ export function LocaleSwitch() {
       </label>
       <select id={id} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
         {LOCALES.map((l) => (
-          <option key={l} value={l}>
+          <option key={l} value={l} lang={l}>
             {t(`locale.${l}`)}
           </option>
         ))}

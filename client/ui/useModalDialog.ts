@@ -11,7 +11,8 @@ const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), [href], select
  * - Escape calls `onClose`; without `onClose` the dialog cannot be dismissed (a required answer),
  *   and if the browser forces it closed it opens again;
  * - unmounted → focus returns to the opener, unless the action that closed it moved focus
- *   elsewhere (e.g. into a new note's text).
+ *   elsewhere (e.g. into a new note's text); a dialog opened by the page itself (the first-visit
+ *   name prompt) hands focus to the page's `[data-focus-home]` heading, else `<main>` (2.4.3).
  */
 export function useModalDialog(onClose: (() => void) | undefined) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -33,7 +34,9 @@ export function useModalDialog(onClose: (() => void) | undefined) {
       const now = document.activeElement
       const focusWasInside = !now || now === document.body || (dialog?.contains(now) ?? false)
       if (dialog?.open) dialog.close()
-      if (opener?.isConnected && focusWasInside) opener.focus()
+      if (!focusWasInside) return
+      if (opener?.isConnected) opener.focus()
+      else focusHome()
     }
   }, [])
 
@@ -81,4 +84,12 @@ function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
     event.preventDefault()
     first.focus()
   }
+}
+
+/** Where focus goes when a dialog had no opener: the page's main heading, else its `<main>`. */
+function focusHome() {
+  const home = document.querySelector<HTMLElement>('[data-focus-home]') ?? document.querySelector<HTMLElement>('main')
+  if (!home) return
+  if (!home.hasAttribute('tabindex')) home.tabIndex = -1
+  home.focus()
 }

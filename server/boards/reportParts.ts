@@ -43,8 +43,8 @@ function heatMapOptions(activity: RiskRegister, locale: Locale): HeatMapOptions 
 }
 
 /** A heat map for every risk matrix of the board, by activity instance id. */
-export function reportFigures(input: ReportInput): Record<string, ReportFigure> {
-  const locale = reportLocale(input)
+/** The figures of a report, labelled in `locale` (the `?lang` asked for) or the report's own language. */
+export function reportFigures(input: ReportInput, locale: Locale = reportLocale(input)): Record<string, ReportFigure> {
   const figures: Record<string, ReportFigure> = {}
   for (const a of input.results.activities) {
     if (a.kind !== 'riskRegister') continue

@@ -5,9 +5,10 @@
  */
 import * as Y from 'yjs'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
-import { toCsv, toHtml, toMarkdown, type ReportInput } from '../../shared/exports/report.js'
+import { exportBoard as writeReport, type ReportInput } from '../../shared/exports/index.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
+import { isLocale } from '../../shared/i18n/locale.js'
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
 import { recordsOfState } from './boardState.js'
@@ -51,15 +52,21 @@ export async function boardResults(deps: BoardDocsDeps, boardId: string): Promis
 /** One export file: its text, content type and download name. */
 export type ExportFile = { body: string; contentType: string; filename: string; headers?: Record<string, string> }
 
+/**
+ * The language of a report (docs/DECISIONS.md): `lang` wins, then the board's own language,
+ * then the first of `Accept-Language` we speak, then English.
+ */
+export type ExportLanguage = { lang?: string | null; acceptLanguage?: string | null }
+
 function slug(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'
 }
 
-export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: ExportFormat): Promise<ExportFile> {
+export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: ExportFormat, language: ExportLanguage = {}): Promise<ExportFile> {
   const { input: results, records } = await boardResults(deps, boardId)
   // A report starts with its summary and holds the figures the server draws (issue 16).
   const input: ReportInput = { ...results, summary: await reportSummary(deps.storage, results.board) }
-  input.figures = reportFigures(input)
+  input.figures = reportFigures(input, isLocale(language.lang) ? language.lang : undefined)
   const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {
@@ -68,14 +75,12 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
       return file(JSON.stringify(json), 'application/json')
     }
     case 'csv':
-      return file(toCsv(input), 'text/csv; charset=utf-8')
     case 'md':
-      return file(toMarkdown(input), 'text/markdown; charset=utf-8')
     case 'html': {
-      const image = await deps.storage.getBoardImage(boardId)
-      return file(await toHtml(input, image ?? null), 'text/html; charset=utf-8', {
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-      })
+      const boardImage = format === 'html' ? await deps.storage.getBoardImage(boardId) : null
+      const report = await writeReport(format, input, { locale: language.lang, acceptLanguage: language.acceptLanguage, boardImage })
+      const csp: Record<string, string> = format === 'html' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}
+      return file(report.body, report.contentType, { ...csp, 'content-language': report.locale })
     }
     case 'tldr': {
       const byId = new Map([...records.board, ...records.control].map((r) => [r.id, r]))

@@ -6,6 +6,7 @@
 import type { Hono } from 'hono'
 import { z } from 'zod'
 import { TEMPLATE_LOCALES, templateSummaries } from '../../shared/activities/index.js'
+import { LOCALES } from '../../shared/i18n/locale.js'
 import { BOARD_ID_PATTERN, TOKEN_PATTERN } from '../auth/tokens.js'
 import { addActivity, carryOverActions } from '../boards/activities.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
@@ -14,7 +15,10 @@ import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
 import { parseJsonBody, parseQuery } from './validate.js'
 
-const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }) })
+const ExportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  lang: z.enum(LOCALES, { message: `lang must be one of ${LOCALES.join(', ')}` }).optional(),
+})
 
 const AddActivity = z.object({
   template: z.string().min(1).max(64),
@@ -47,8 +51,8 @@ export function registerResultRoutes(app: Hono<AppEnv>, deps: BoardDocsDeps & { 
   })
 
   app.get('/api/boards/:id/export', boardAccess(), async (c) => {
-    const { format } = parseQuery({ format: c.req.query('format') }, ExportQuery)
-    const file = await exportBoard(deps, c.var.board, format)
+    const { format, lang } = parseQuery({ format: c.req.query('format'), lang: c.req.query('lang') }, ExportQuery)
+    const file = await exportBoard(deps, c.var.board, format, { lang, acceptLanguage: c.req.header('accept-language') })
     return c.body(file.body, 200, {
       'content-type': file.contentType,
       ...file.headers,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { activityRequestFields, parseNames } from '../../client/board/activities/activityInputs.js'
-import { matchesQuery, zoneDisplayName, zoneGroups } from '../../client/board/activities/zoneChoices.js'
+import { filterZoneGroups, matchesQuery, zoneDisplayName, zoneGroups } from '../../client/board/activities/zoneChoices.js'
 import type { Translate } from '../../client/i18n/I18nProvider.js'
 import { CATALOGUES, formatMessage, type Locale } from '../../client/i18n/messages.js'
 import { readActivities } from '../../shared/activities/index.js'
@@ -45,6 +45,21 @@ describe('Move to… zone list', () => {
     const [group] = zoneGroups(t, [risk!], null)
     const kept = group!.choices.filter((c) => matchesQuery(c, group!.title, query)).map((c) => c.zone.key)
     expect(kept.sort()).toEqual([...keys].sort())
+  })
+
+  it('WCAG 3.3 / issue 14: "Start" ranks the zone named Start above zones matched only by the activity title "Start / Stop / Continue"', () => {
+    const activities = activitiesOf('retro-start-stop-continue', 'risk-matrix')
+    const groups = zoneGroups(t, activities, null)
+    const retro = groups.find((g) => g.activity.templateId === 'retro-start-stop-continue')!
+    // Every zone of the retro matches "Start" through its title, so the plain filter keeps them all…
+    expect(retro.choices.filter((c) => matchesQuery(c, retro.title, 'Start')).length).toBeGreaterThan(1)
+    // …but the zone named Start comes first, so Enter puts the note there.
+    expect(filterZoneGroups(groups, 'Start')[0]!.choices[0]!.name).toBe('Start')
+    expect(filterZoneGroups(groups, 'stop')[0]!.choices[0]!.name).toBe('Stop')
+    expect(filterZoneGroups(groups, 'continue')[0]!.choices[0]!.name).toBe('Continue')
+    // A zone-name match in a later activity beats a title-only match in an earlier one.
+    expect(filterZoneGroups(groups, 'critical 25')[0]!.activity.templateId).toBe('risk-matrix')
+    expect(filterZoneGroups(groups, 'nothing-like-this')).toEqual([])
   })
 
   it('lists the activity holding the selected note first, and names seats by participant', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useEditor, type TLShapeId } from 'tldraw'
 import { accessFor } from '../../../shared/roles'
@@ -25,6 +25,12 @@ export function ActivityTools() {
   const resultsId = useId().replace(/:/g, '')
   const [open, setOpen] = useState<Open>({ kind: 'none' })
   const [resultsOpen, setResultsOpen] = useState(false)
+  const resultsButton = useRef<HTMLButtonElement>(null)
+  // WCAG 2.4.3: closing the drawer from inside it puts focus back on the button that opened it.
+  const closeResults = useCallback(() => {
+    setResultsOpen(false)
+    resultsButton.current?.focus()
+  }, [])
   const [announcement, setAnnouncement] = useState('')
   const role = board?.role ?? 'viewer'
   const canWrite = accessFor(role, 'board') === 'write'
@@ -50,7 +56,7 @@ export function ActivityTools() {
             <kbd aria-hidden="true">{t('activities.move.shortcut')}</kbd>
           </button>
         )}
-        <button type="button" aria-expanded={resultsOpen} aria-controls={resultsId} onClick={() => setResultsOpen((v) => !v)}>
+        <button type="button" ref={resultsButton} aria-expanded={resultsOpen} aria-controls={resultsId} onClick={() => setResultsOpen((v) => !v)}>
           {t('activities.results.open')}
         </button>
       </div>
@@ -70,7 +76,7 @@ export function ActivityTools() {
       {open.kind === 'move' && <MoveToDialog editor={editor} noteIds={open.noteIds} onDone={setAnnouncement} onClose={close} />}
       {resultsOpen &&
         createPortal(
-          <ResultsPanel id={resultsId} results={results} editable={isFacilitator} onClose={() => setResultsOpen(false)} />,
+          <ResultsPanel id={resultsId} results={results} editable={isFacilitator} onClose={closeResults} />,
           document.body,
         )}
     </>

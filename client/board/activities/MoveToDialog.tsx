@@ -4,7 +4,7 @@ import { activityAt } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { currentActivities } from './boardRecords'
 import { addNoteToZone, moveNotesToZone } from './moveToZone'
-import { matchesQuery, zoneGroups, type ZoneChoice } from './zoneChoices'
+import { filterZoneGroups, zoneGroups, type ZoneChoice } from './zoneChoices'
 import { Dialog } from '../../ui/Dialog'
 
 type Props = {
@@ -38,9 +38,7 @@ export function MoveToDialog({ editor, noteIds, onDone, onClose }: Props) {
     const focus = first ? activityAt(activities, { x: first.center.x, y: first.center.y }, editor.getCurrentPageId()) : null
     return zoneGroups(t, activities, focus?.instanceId ?? null)
   }, [editor, noteIds, t])
-  const visible = groups
-    .map((group) => ({ ...group, choices: group.choices.filter((c) => matchesQuery(c, group.title, query)) }))
-    .filter((group) => group.choices.length > 0)
+  const visible = filterZoneGroups(groups, query)
 
   const pick = (choice: ZoneChoice) => {
     // Closed at once (not on unmount): the canvas behind is inert while the modal is open.

@@ -70,3 +70,28 @@ export function matchesQuery(choice: Pick<ZoneChoice, 'name'>, groupTitle: strin
   return wanted.every((w) => have.some((h) => h.startsWith(w)))
 }
 
+
+/** How well a zone answers the typed words: 2 by its own name, 1 only with its activity's title, 0 not at all. */
+export function matchRank(choice: Pick<ZoneChoice, 'name'>, groupTitle: string, query: string): 0 | 1 | 2 {
+  if (!matchesQuery(choice, groupTitle, query)) return 0
+  const wanted = words(query)
+  const own = words(choice.name)
+  return wanted.every((w) => own.some((h) => h.startsWith(w))) ? 2 : 1
+}
+
+/**
+ * The groups and zones left by `query`, best first: zones whose own name matches come before
+ * zones matched only through their activity's title ("Start" picks the zone Start, not every
+ * zone of "Start / Stop / Continue"). Enter in "Move to…" takes the first.
+ */
+export function filterZoneGroups(groups: readonly ZoneGroup[], query: string): ZoneGroup[] {
+  const ranked = groups
+    .map((group) => {
+      const scored = group.choices.map((choice) => ({ choice, rank: matchRank(choice, group.title, query) })).filter((c) => c.rank > 0)
+      scored.sort((a, b) => b.rank - a.rank)
+      return { group: { ...group, choices: scored.map((c) => c.choice) }, best: scored[0]?.rank ?? 0 }
+    })
+    .filter((g) => g.best > 0)
+  ranked.sort((a, b) => b.best - a.best)
+  return ranked.map((g) => g.group)
+}

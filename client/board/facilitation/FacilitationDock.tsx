@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useFocusRescue } from '../../ui/useFocusRescue'
 import { FollowSection } from './FollowSection'
 import { PlanPanel } from '../plan/PlanPanel'
 import { loadDockOpen, saveDockOpen } from './dockMemory'
@@ -56,6 +57,7 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
   const timer = useTimerView(fac.control.timer, fac.serverNow)
   const announcement = useAnnouncement(fac.control, timer)
   const dock = useRef<HTMLElement>(null)
+  useFocusRescue(dock)
   const toggle = () => {
     saveDockOpen(!open)
     setOpen(!open)

@@ -67,14 +67,20 @@ export function VoteSection({ fac, voting }: { fac: Facilitation; voting: Voting
             {t('vote.remaining', { count: voting.remaining })}
           </p>
           <div className="fac-row">
-            <button type="button" disabled={!selected || !voting.canAdd(selected)} onClick={() => selected && voting.add(selected)}>
+            <button type="button" disabled={!selected || !voting.canAdd(selected.id)} onClick={() => selected && voting.add(selected.id)}>
               {t('vote.forSelected')}
             </button>
-            <button type="button" disabled={!selected || !(voting.ballot[selected] ?? 0)} onClick={() => selected && voting.remove(selected)}>
+            <button type="button" disabled={!selected || !(voting.ballot[selected.id] ?? 0)} onClick={() => selected && voting.remove(selected.id)}>
               {t('vote.removeSelected')}
             </button>
           </div>
-          {!selected && <p className="fac-hint">{t('vote.selectNote')}</p>}
+          {selected ? (
+            <p className="fac-hint" data-testid="vote-target">
+              {t('vote.selectedNote', { text: selected.text.slice(0, 80) || '…' })}
+            </p>
+          ) : (
+            <p className="fac-hint">{t('vote.selectNote')}</p>
+          )}
         </div>
       )}
       {fac.isFacilitator && (

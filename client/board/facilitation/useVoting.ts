@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { VOTES_MAP } from '../../../shared/facilitation'
+import { richTextToPlainText } from '../../../shared/activities/richText'
 import { canAddVote, changeVote, readBallot, remainingVotes, type Ballot } from './ballot'
 import type { Facilitation } from './useFacilitationState'
 
@@ -62,9 +63,28 @@ export function useVoting(fac: Facilitation): Voting {
   return { noteIds, ballot, remaining, canVote, canAdd, add, remove }
 }
 
-/** The single selected note, if the selection is exactly one votable note. */
-export function useSelectedNote(noteIds: ReadonlySet<string>): TLShapeId | null {
+/**
+ * The note the vote buttons act on: the single selected votable note, or, once the selection is
+ * cleared, the last one selected (WCAG 2.1.1: a keyboard user selects a note on the canvas, then
+ * Escape and Tab to leave it, which clears the selection). Selecting anything else forgets it.
+ */
+export function useSelectedNote(noteIds: ReadonlySet<string>): { id: TLShapeId; text: string } | null {
   const editor = useEditor()
   const selected = useValue('selected ids', () => editor.getSelectedShapeIds(), [editor])
-  return selected.length === 1 && noteIds.has(selected[0]!) ? selected[0]! : null
+  const [last, setLast] = useState<TLShapeId | null>(null)
+  const current = selected.length === 1 && noteIds.has(selected[0]!) ? selected[0]! : null
+  useEffect(() => {
+    if (current) setLast(current)
+    else if (selected.length > 0) setLast(null)
+  }, [current, selected.length])
+  const id = current ?? (selected.length === 0 && last && noteIds.has(last) ? last : null)
+  const text = useValue(
+    'voted note text',
+    () => {
+      const shape = id ? editor.getShape(id) : undefined
+      return shape && 'richText' in shape.props ? richTextToPlainText(shape.props.richText) : ''
+    },
+    [editor, id],
+  )
+  return id ? { id, text } : null
 }

@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
+import { LOCALES, type Locale } from '../../i18n/messages'
 import type { ImageScope } from './boardImage'
 import { SERVER_EXPORT_FORMATS } from '../../api/boards'
 import { ToolDialog } from './ToolDialog'
@@ -15,15 +16,28 @@ export function ExportDialog({ tools, onClose }: { tools: BoardToolsContext; onC
   const [scope, setScope] = useState<ImageScope>(selectedCount > 0 ? 'selection' : 'board')
   const effectiveScope: ImageScope = selectedCount > 0 ? scope : 'board'
   const busy = status.state === 'busy'
+  const [lang, setLang] = useState<Locale | ''>('')
+  const langId = useId()
 
   return (
     <ToolDialog title={t('export.title')} onClose={onClose}>
       <section aria-labelledby="export-reports">
         <h3 id="export-reports">{t('export.reports')}</h3>
+        <p className="board-tools-row">
+          <label htmlFor={langId}>{t('export.language')}</label>
+          <select id={langId} value={lang} onChange={(e) => setLang(LOCALES.find((l) => l === e.target.value) ?? '')}>
+            <option value="">{t('export.language.board')}</option>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`locale.${l}`)}
+              </option>
+            ))}
+          </select>
+        </p>
         <ul className="board-tools-actions">
           {SERVER_EXPORT_FORMATS.map((format) => (
             <li key={format}>
-              <button type="button" disabled={busy} onClick={() => void downloadFormat(format)}>
+              <button type="button" disabled={busy} onClick={() => void downloadFormat(format, lang || undefined)}>
                 {t(`export.format.${format}`)}
               </button>
               <span className="hint">{t(`export.format.${format}.hint`)}</span>

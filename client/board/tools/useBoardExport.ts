@@ -34,11 +34,11 @@ export function useBoardExport(options: { editor: Editor; boardId: string; token
   }, [])
 
   const downloadFormat = useCallback(
-    (format: ServerExportFormat) =>
+    (format: ServerExportFormat, lang?: 'en' | 'fr') =>
       run(async () => {
         // The printable report embeds the board picture: refresh it first (best effort).
         if (format === 'html') await storeBoardImage(editor, boardId, token, role).catch(() => undefined)
-        const { blob, fileName } = await downloadServerExport(boardId, token, format)
+        const { blob, fileName } = await downloadServerExport(boardId, token, format, lang)
         saveBlob(blob, fileName)
         return fileName
       }),

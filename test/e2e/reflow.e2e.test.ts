@@ -1,0 +1,78 @@
+/**
+ * WCAG 1.4.10 Reflow in real Chromium, at 320×256 CSS px and at 200 % zoom. 200 % zoom of a
+ * 1280×800 window is emulated as a 640×400 CSS px viewport with deviceScaleFactor 2: that is what
+ * browser zoom does to the layout viewport (docs/ACCESSIBILITY.md). On the lobby, the board page
+ * of a facilitator and the Export dialog: the page never scrolls sideways, and every control of
+ * the app can be brought into view (by the page or its own scrolling container) and is not
+ * covered by another layer (tldraw's toolbar, the sticky panel header). Screenshots go to
+ * test/artifacts/.
+ */
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { enterName, screenshotPath, waitForEditor } from './helpers/browser.js'
+import { browserSuite } from './helpers/browser.js'
+import { measureReflow, openA11yPage, say } from './helpers/a11y.js'
+
+const BROWSER_TEST_TIMEOUT_MS = 240_000
+
+const SIZES = [
+  { name: '320px', width: 320, height: 256, scale: 1 },
+  { name: 'zoom200', width: 640, height: 400, scale: 2 },
+] as const
+
+describe('reflow (WCAG 1.4.10)', () => {
+  const suite = browserSuite({ snapshotClient: true })
+
+  for (const size of SIZES) {
+    it(
+      `${size.name}: lobby, board page and Export dialog reflow; every control reachable`,
+      async () => {
+        const board = await createTestBoard(suite.url, 'Reflow retrospective with a long title', 'retro-start-stop-continue')
+        const page = await openA11yPage(suite.browser, { locale: 'en', width: size.width, height: size.height, scale: size.scale })
+        try {
+          await page.goto(suite.url)
+          await page.getByRole('heading', { level: 1 }).waitFor()
+          const lobby = await measureReflow(page)
+          await page.screenshot({ path: screenshotPath(`reflow-${size.name}-lobby.png`), fullPage: true })
+          expect({ page: 'lobby', ...lobby }).toMatchObject({ overflowX: 0, unreachable: [] })
+          expect(lobby.checked).toBeGreaterThan(3)
+
+          await page.goto(board.links.facilitator)
+          await enterName(page, 'Ada')
+          await waitForEditor(page)
+          await page.locator('[data-status="online"]').waitFor()
+          await page.waitForTimeout(500)
+          const boardPage = await measureReflow(page)
+          await page.screenshot({ path: screenshotPath(`reflow-${size.name}-board.png`) })
+          expect({ page: 'board', ...boardPage }).toMatchObject({ overflowX: 0, unreachable: [] })
+          // On a narrow screen the board menu is folded to its first row: open it, then check it.
+          const toggle = page.getByRole('button', { name: say('en', 'board.panelShow') })
+          if (await toggle.isVisible()) {
+            await toggle.click()
+            const menu = await measureReflow(page)
+            await page.screenshot({ path: screenshotPath(`reflow-${size.name}-board-menu.png`) })
+            expect({ page: 'board menu', ...menu }).toMatchObject({ overflowX: 0, unreachable: [] })
+            expect(menu.checked).toBeGreaterThan(8)
+          }
+          // Every control of the board menu was checked, whether folded or not: Move to…, Results, Export…
+          const panelControls = await page.locator('.board-panel button, .board-panel a, .board-panel select').count()
+          expect(panelControls).toBeGreaterThan(8)
+
+          await page.getByRole('button', { name: say('en', 'tools.export'), exact: true }).click()
+          await page.getByRole('dialog').waitFor()
+          const dialog = await measureReflow(page)
+          await page.screenshot({ path: screenshotPath(`reflow-${size.name}-export.png`) })
+          expect({ page: 'export dialog', ...dialog }).toMatchObject({ overflowX: 0, unreachable: [] })
+          // Descriptions are not clipped: each hint is as wide as its text needs.
+          const clipped = await page.evaluate(() =>
+            Array.from(document.querySelectorAll<HTMLElement>('dialog[open] .hint')).filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent),
+          )
+          expect(clipped).toEqual([])
+        } finally {
+          await page.context().close()
+        }
+      },
+      BROWSER_TEST_TIMEOUT_MS,
+    )
+  }
+})
