@@ -5,6 +5,7 @@
 import { facilitationEn, facilitationFr } from './messages.facilitation'
 import { ACTIVITIES_MESSAGES } from './messages.activities'
 import { boardToolsMessages } from './messages.boardTools'
+import { circleMessages } from './messages.circle'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -65,6 +66,7 @@ const en = {
   ...facilitationEn,
   ...ACTIVITIES_MESSAGES.en,
   ...boardToolsMessages.en,
+  ...circleMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -126,6 +128,7 @@ const fr: Catalogue = {
   ...facilitationFr,
   ...ACTIVITIES_MESSAGES.fr,
   ...boardToolsMessages.fr,
+  ...circleMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

@@ -8,13 +8,15 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { VoteSettings } from '../../shared/facilitation.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
-import { passTalkingPiece } from '../boards/talkingPiece.js'
+import { passTalkingPiece, takeSeat } from '../boards/talkingPiece.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
 import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
 import { parseJsonBody } from './validate.js'
 
 const MAX_TIMER_MS = 24 * 60 * 60 * 1000
+
+const ParticipantId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
 const Action = z.discriminatedUnion('action', [
   z.object({
@@ -36,7 +38,14 @@ const Action = z.discriminatedUnion('action', [
     action: z.literal('passTalkingPiece'),
     activityId: z.string().min(1).max(100),
     /** A participant passing the piece proves they hold it with their private doc id. */
-    participantId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+    participantId: ParticipantId.optional(),
+  }),
+  z.object({
+    action: z.literal('takeSeat'),
+    activityId: z.string().min(1).max(100),
+    seat: z.number().int().min(1).max(1000),
+    /** Who takes the seat: the name in the private doc with this id. */
+    participantId: ParticipantId,
   }),
 ])
 
@@ -53,7 +62,8 @@ export function registerFacilitationRoutes(
   app.post('/api/boards/:id/facilitation', boardAccess(), async (c) => {
     const { board: id, role } = c.var
     const body = await parseJsonBody(c, Action)
-    if (body.action !== 'passTalkingPiece' && role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
+    const anyoneMay = body.action === 'passTalkingPiece' || body.action === 'takeSeat'
+    if (!anyoneMay && role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
     if (role === 'viewer') throw new HTTPException(403, { message: 'the viewer link cannot do this' })
     switch (body.action) {
       case 'timer':
@@ -71,6 +81,8 @@ export function registerFacilitationRoutes(
         return c.json({ revealed: await facilitation.revealPrivateNotes(id, { anonymous: body.anonymous }) })
       case 'passTalkingPiece':
         return c.json({ talkingPiece: await passTalkingPiece(deps, id, role, body) })
+      case 'takeSeat':
+        return c.json({ seat: await takeSeat(deps, id, role, body) })
     }
   })
 }
