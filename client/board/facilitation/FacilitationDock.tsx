@@ -6,6 +6,7 @@ import type { Facilitation } from './useFacilitationState'
 import { InstructionsSection } from './InstructionsSection'
 import { PrivateWritingSection } from './PrivateWritingSection'
 import { TalkingPieceSection } from './TalkingPieceSection'
+import { ZoneHeadingsSection } from './ZoneHeadingsSection'
 import type { Circle } from './talkingPiece'
 import { TimerControls, TimerDisplay } from './TimerSection'
 import type { Activity } from '../../../shared/activities'
@@ -69,6 +70,7 @@ export function FacilitationDock({ fac, voting, follow, activities, circles }: D
         <FollowSection fac={fac} follow={follow} />
         <TalkingPieceSection fac={fac} circles={circles} />
         <InstructionsSection fac={fac} activities={activities} />
+        <ZoneHeadingsSection fac={fac} activities={activities} />
       </div>
       <p className="visually-hidden" aria-live="polite" data-testid="fac-announcement">
         {announcement}
