@@ -4,6 +4,9 @@ import { useMyBoards } from './useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
+import { ActivityNamesField } from '../board/activities/ActivityNamesField'
+import { activityRequestFields, namesInputOf } from '../board/activities/activityInputs'
+import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { CopyLinkButton } from '../ui/CopyLinkButton'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
@@ -12,6 +15,9 @@ export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
+  const [names, setNames] = useState('')
+  const chosen = template ? getTemplate(template) : undefined
+  const namesInput = chosen ? namesInputOf(chosen) : null
   const { create, creating, error, created } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
 
@@ -28,10 +34,11 @@ export function Lobby() {
           className="create-form"
           onSubmit={(e) => {
             e.preventDefault()
-            void create(title, template || undefined, locale)
+            void create(title, template || undefined, locale, chosen ? activityRequestFields(chosen, names) : {})
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />
+          {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">
             <input

@@ -12,12 +12,12 @@ export function useCreateBoard() {
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedBoard | null>(null)
   /** `locale` is the language of the template texts written on the board (the UI language). */
-  const create = async (title: string, template?: string, locale?: Locale) => {
+  const create = async (title: string, template?: string, locale?: Locale, fields: { participants?: string[]; options?: Record<string, unknown> } = {}) => {
     if (!title.trim()) return
     setCreating(true)
     setError(null)
     try {
-      const result = await createBoard(title.trim(), template, locale)
+      const result = await createBoard(title.trim(), template, locale, fields)
       rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
       setCreated(result)
     } catch (e) {
