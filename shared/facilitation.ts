@@ -18,6 +18,7 @@ export const STATE_KEYS = {
   voteTotals: 'voteTotals',
   voteVoters: 'voteVoters',
   voteRemaining: 'voteRemaining',
+  voteProgress: 'voteProgress',
   privateWriting: 'privateWriting',
   privateCounts: 'privateCounts',
   follow: 'follow',
@@ -117,6 +118,13 @@ export const TalkingPieceState = z.record(z.string(), z.object({ seat: z.number(
 export type TalkingPieceState = z.infer<typeof TalkingPieceState>
 
 export const Instructions = z.record(z.string(), z.string().max(5000))
+
+/**
+ * How many people have voted in the open vote, out of how many could: never who
+ * (docs/DECISIONS.md: "N of M have voted"). Published by the server while a vote is open.
+ */
+export const VoteProgress = z.object({ voted: z.number().int().nonnegative(), present: z.number().int().nonnegative() })
+export type VoteProgress = z.infer<typeof VoteProgress>
 
 export const VoteTotals = z.record(z.string(), z.number().int().nonnegative())
 export const VoteVoters = z.record(z.string(), z.array(z.string()))

@@ -29,8 +29,14 @@ async function json<T>(path: string, token: string | null, init: { method?: ApiR
 const board = boardPath
 
 /** `locale` (optional, default `en`) is the language of the template texts written on the board. */
-export function createBoard(title: string, template?: string, locale?: 'en' | 'fr'): Promise<{ board: BoardInfo; links: BoardLinks }> {
-  return json('/api/boards', null, { method: 'POST', body: template ? { title, template, ...(locale ? { locale } : {}) } : { title } })
+export function createBoard(
+  title: string,
+  template?: string,
+  locale?: 'en' | 'fr',
+  /** The template's names (participants, or stakeholder groups as `options`), as "Add activity" sends them. */
+  fields: { participants?: string[]; options?: Record<string, unknown> } = {},
+): Promise<{ board: BoardInfo; links: BoardLinks }> {
+  return json('/api/boards', null, { method: 'POST', body: template ? { title, template, ...(locale ? { locale } : {}), ...fields } : { title } })
 }
 
 /** The board and the role this link grants (404 unknown board, 401/403 refused link). */

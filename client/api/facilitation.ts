@@ -10,6 +10,7 @@ export type FacilitationAction =
   | { action: 'privateWriting'; on: boolean; anonymousReveal?: boolean }
   | { action: 'revealPrivate'; anonymous: boolean }
   | { action: 'passTalkingPiece'; activityId: string; participantId?: string }
+  | { action: 'takeSeat'; activityId: string; seat: number; participantId: string }
 
 /** Sends one action; resolves to the server's JSON answer or throws an `ApiError` with its message. */
 export function postFacilitation(boardId: string, token: string, body: FacilitationAction): Promise<Record<string, unknown>> {

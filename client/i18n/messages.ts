@@ -10,6 +10,7 @@ import { spaceMessages } from './messages.space'
 import { outlineMessages } from './messages.outline'
 import { peopleMessages } from './messages.people'
 import { roomMessages } from './messages.room'
+import { circleMessages } from './messages.circle'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -79,6 +80,7 @@ const en = {
   ...outlineMessages.en,
   ...peopleMessages.en,
   ...roomMessages.en,
+  ...circleMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -149,6 +151,7 @@ const fr: Catalogue = {
   ...outlineMessages.fr,
   ...peopleMessages.fr,
   ...roomMessages.fr,
+  ...circleMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

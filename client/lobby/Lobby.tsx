@@ -4,6 +4,9 @@ import { useMyBoards } from './useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
+import { ActivityNamesField } from '../board/activities/ActivityNamesField'
+import { activityRequestFields, namesInputOf } from '../board/activities/activityInputs'
+import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { ShareView } from '../share/ShareView'
 import { Dialog } from '../ui/Dialog'
@@ -18,6 +21,9 @@ export function Lobby() {
     document.title = t('app.name')
   }, [t])
   const [template, setTemplate] = useState('')
+  const [names, setNames] = useState('')
+  const chosen = template ? getTemplate(template) : undefined
+  const namesInput = chosen ? namesInputOf(chosen) : null
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
 
@@ -36,14 +42,16 @@ export function Lobby() {
           onSubmit={(e) => {
             e.preventDefault()
             // Cleared once created: a second click cannot make a duplicate board.
-            void create(title, template || undefined, locale).then((ok) => {
+            void create(title, template || undefined, locale, chosen ? activityRequestFields(chosen, names) : {}).then((ok) => {
               if (!ok) return
               setTitle('')
               setTemplate('')
+              setNames('')
             })
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />
+          {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">
             <input

@@ -16,12 +16,12 @@ export function useCreateBoard() {
   const [created, setCreated] = useState<CreatedBoard | null>(null)
   /** `locale` is the language of the template texts written on the board (the UI language). */
   const [sharing, setSharing] = useState(false)
-  const create = async (title: string, template?: string, locale?: Locale): Promise<boolean> => {
+  const create = async (title: string, template?: string, locale?: Locale, fields: { participants?: string[]; options?: Record<string, unknown> } = {}): Promise<boolean> => {
     if (!title.trim()) return false
     setCreating(true)
     setError(null)
     try {
-      const result = await createBoard(title.trim(), template, locale)
+      const result = await createBoard(title.trim(), template, locale, fields)
       rememberBoard({ id: result.board.id, title: result.board.title, links: result.links, lastRole: 'facilitator' })
       setCreated(result)
       setSharing(true)

@@ -6,6 +6,8 @@
 import * as Y from 'yjs'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { exportBoard as writeReport, type ReportInput } from '../../shared/exports/index.js'
+import { reportLocale } from '../../shared/exports/report.js'
+import { topNotes } from '../../shared/activities/ranking.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
 import { isLocale } from '../../shared/i18n/locale.js'
@@ -71,7 +73,8 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {
     case 'json': {
-      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, results: input.results }
+      const ranked = input.votesShown ? topNotes({ locale: reportLocale(input), votesShown: true }, input.results) : []
+      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, topNotes: ranked, results: input.results }
       return file(JSON.stringify(json), 'application/json')
     }
     case 'csv':

@@ -24,6 +24,7 @@ import {
   type Ballot,
   type TimerAction,
   type VoteSettings,
+  type VoteProgress as VoteProgressValue,
 } from '../../shared/facilitation.js'
 import { docKey } from '../../shared/roles.js'
 import { readDoc, withBoardDocs, type BoardDocsDeps } from '../boards/boardDocs.js'
@@ -95,6 +96,20 @@ export class FacilitationService implements RoomExtension {
     if (room.kind !== 'private') return
     this.markIfFacilitatorOwned(room)
     this.scheduleRecompute(room.docKey.split('/')[0]!)
+  }
+
+  /** RoomExtension: people arriving and leaving change how many could vote. */
+  onPresence(room: Room): void {
+    if (room.kind === 'private') this.scheduleRecompute(room.docKey.split('/')[0]!)
+  }
+
+  onUnload(room: Room): void {
+    if (room.kind === 'private') this.scheduleRecompute(room.docKey.split('/')[0]!)
+  }
+
+  /** Whether someone has this private doc open right now (on this instance). */
+  private isPresent(key: string): boolean {
+    return (this.rooms.getLoaded(key)?.sessions.size ?? 0) > 0
   }
 
   /**
@@ -295,6 +310,14 @@ export class FacilitationService implements RoomExtension {
 
     let totals: Record<string, number> | undefined
     let voters: Record<string, string[]> | undefined
+    let progress: VoteProgressValue | undefined
+    if (vote?.status === 'open') {
+      // N: people with at least one vote cast; M: participants here now, and anyone who voted.
+      const hasVoted = (p: PrivateSnapshot) => Object.values(p.votes[vote.id] ?? {}).some((n) => typeof n === 'number' && n > 0)
+      const voted = privates.filter(hasVoted).length
+      const present = privates.filter((p) => hasVoted(p) || (!p.facilitator && this.isPresent(p.key))).length
+      progress = { voted, present }
+    }
     if (vote && (vote.status === 'revealed' || !vote.settings.hideTotals)) {
       const board = await readDoc(this.docs, boardId, { kind: 'board' })
       const boardDoc = new Y.Doc()
@@ -310,6 +333,7 @@ export class FacilitationService implements RoomExtension {
       FacilitationService.setIfChanged(s, STATE_KEYS.privateCounts, counts)
       FacilitationService.setIfChanged(s, STATE_KEYS.voteTotals, totals)
       FacilitationService.setIfChanged(s, STATE_KEYS.voteVoters, voters)
+      FacilitationService.setIfChanged(s, STATE_KEYS.voteProgress, progress)
     })
   }
 

@@ -9,13 +9,15 @@ import { z } from 'zod'
 import { VoteSettings } from '../../shared/facilitation.js'
 import { PARTICIPANT_ID } from '../../shared/roles.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
-import { passTalkingPiece } from '../boards/talkingPiece.js'
+import { passTalkingPiece, takeSeat } from '../boards/talkingPiece.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
 import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
 import { parseJsonBody } from './validate.js'
 
 const MAX_TIMER_MS = 24 * 60 * 60 * 1000
+
+const ParticipantId = z.string().regex(PARTICIPANT_ID)
 
 const Action = z.discriminatedUnion('action', [
   z.object({
@@ -37,7 +39,14 @@ const Action = z.discriminatedUnion('action', [
     action: z.literal('passTalkingPiece'),
     activityId: z.string().min(1).max(100),
     /** A participant passing the piece proves they hold it with their private doc id. */
-    participantId: z.string().regex(PARTICIPANT_ID).optional(),
+    participantId: ParticipantId.optional(),
+  }),
+  z.object({
+    action: z.literal('takeSeat'),
+    activityId: z.string().min(1).max(100),
+    seat: z.number().int().min(1).max(1000),
+    /** Who takes the seat (admission off): the name in the private doc with this id. */
+    participantId: ParticipantId.optional(),
   }),
 ])
 
@@ -54,7 +63,8 @@ export function registerFacilitationRoutes(
   app.post('/api/boards/:id/facilitation', boardAccess(), async (c) => {
     const { board: id, role } = c.var
     const body = await parseJsonBody(c, Action)
-    if (body.action !== 'passTalkingPiece' && role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
+    const anyoneMay = body.action === 'passTalkingPiece' || body.action === 'takeSeat'
+    if (!anyoneMay && role !== 'facilitator') throw new HTTPException(403, { message: 'only the facilitator link can do this' })
     if (role === 'viewer') throw new HTTPException(403, { message: 'the viewer link cannot do this' })
     switch (body.action) {
       case 'timer':
@@ -72,6 +82,8 @@ export function registerFacilitationRoutes(
         return c.json({ revealed: await facilitation.revealPrivateNotes(id, { anonymous: body.anonymous }) })
       case 'passTalkingPiece':
         return c.json({ talkingPiece: await passTalkingPiece(deps, id, { role, person: c.var.person }, body) })
+      case 'takeSeat':
+        return c.json({ seat: await takeSeat(deps, id, { role, person: c.var.person }, body) })
     }
   })
 }

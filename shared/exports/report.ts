@@ -9,7 +9,8 @@ import Papa from 'papaparse'
 import type { JsonRecord } from '../docLayout.js'
 import type { BoardResults, NoteResult } from '../activities/index.js'
 import { kindMarkdown, kindRows } from '../activities/kinds.js'
-import { label, noteList, say, type ReportContext, type RowExtra } from '../activities/reporting.js'
+import { topNotes } from '../activities/ranking.js'
+import { label, noteList, oneLine, say, sayNumber, table, type ReportContext, type RowExtra } from '../activities/reporting.js'
 import { DEFAULT_LOCALE, type Locale } from '../i18n/catalogue.js'
 import type { PlanState } from '../plan.js'
 import { boardLocale, languageMarker } from './language.js'
@@ -100,11 +101,30 @@ export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(inpu
   return rows
 }
 
-/** The CSV export: one row per note, column names in the report's language. */
+/**
+ * After a vote, the ranked top notes as rows in the same columns: activity "Top notes", zone
+ * the rank (docs/DECISIONS.md). None while votes are hidden.
+ */
+function rankedRows(input: ReportInput, ctx: ReportContext): NoteRow[] {
+  if (!input.votesShown) return []
+  const heading = say(ctx, 'report.topNotes')
+  return topNotes(ctx, input.results).map((n) => ({ activity: heading, zone: String(n.rank), text: n.text, votes: n.votes, author: '', owner: '', due: '', score: '' }))
+}
+
+/** The CSV export: one row per note, then the ranked top notes; column names in the report's language. */
 export function toCsv(input: ReportInput): string {
   const ctx = contextOf(input)
   const fields = CSV_COLUMNS.map((c) => say(ctx, `csv.${c}`))
-  return Papa.unparse({ fields, data: noteRows(input, ctx).map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' })
+  const rows = [...noteRows(input, ctx), ...rankedRows(input, ctx)]
+  return Papa.unparse({ fields, data: rows.map((r) => CSV_COLUMNS.map((c) => r[c])) }, { newline: '\r\n' })
+}
+
+/** The ranked top notes as a Markdown section, when votes are shown and any note has one. */
+function topNotesMarkdown(input: ReportInput, ctx: ReportContext): string[] {
+  const ranked = input.votesShown ? topNotes(ctx, input.results) : []
+  if (ranked.length === 0) return []
+  const rows = ranked.map((n) => [sayNumber(ctx, n.rank), oneLine(n.text), sayNumber(ctx, n.votes), label(ctx, n.activity), label(ctx, n.zone)])
+  return [`## ${say(ctx, 'report.topNotes')}\n\n${table(ctx, ['field.rank', 'field.text', 'field.votes', 'field.activity', 'field.zone'], rows)}`]
 }
 
 /** People named on the board: note authors, seated participants, action owners. */
@@ -135,6 +155,7 @@ function markdownOf(input: ReportInput, ctx: ReportContext, figure: FigureSlot =
     `${say(ctx, 'report.reportOf', { date: formatDate(ctx.locale, input.generatedAt), created: formatDate(ctx.locale, input.board.createdAt) })}\n`,
     ...(input.summary ? [summaryMarkdown(ctx, input.summary, input.results.activities)] : []),
     `**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`,
+    ...topNotesMarkdown(input, ctx),
   ]
   for (const a of input.results.activities) {
     const drawn = figure(a.instanceId)

@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw'
 import { getTemplate } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ActivityGallery } from './ActivityGallery'
+import { ActivityNamesField } from './ActivityNamesField'
 import { activityRequestFields, namesInputOf } from './activityInputs'
 import { templateName } from './templateText'
 import { useAddActivity } from './useAddActivity'
@@ -61,15 +62,7 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
           {t('activities.add.titleLabel')}
           <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder={template ? templateName(t, template) : ''} />
         </label>
-        {namesInput && (
-          <label className="field">
-            {t(namesInput === 'participants' ? 'activities.names.participants' : 'activities.names.stakeholders')}
-            <textarea rows={4} value={names} onChange={(e) => setNames(e.target.value)} aria-describedby="add-activity-names-hint" />
-            <span className="hint" id="add-activity-names-hint">
-              {t(namesInput === 'participants' ? 'activities.names.participantsHint' : 'activities.names.stakeholdersHint')}
-            </span>
-          </label>
-        )}
+        {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
         {error && (
           <p role="alert" className="error">
             {t('activities.add.failed', { reason: error })}

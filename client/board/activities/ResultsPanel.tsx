@@ -3,6 +3,7 @@ import type { BoardResults } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { NoteList } from './resultBits'
 import { ActivityResultView } from './ResultViews'
+import { TopNotes } from './TopNotes'
 
 type Props = { id: string; results: BoardResults | null; editable: boolean; onClose: () => void }
 
@@ -32,6 +33,7 @@ export function ResultsPanel({ id, results, editable, onClose }: Props) {
       </div>
       <div className="results-panel-body">
         {results && results.activities.length === 0 && <p>{t('activities.results.empty')}</p>}
+        {results && <TopNotes results={results} />}
         {results?.activities.map((result) => (
           <section key={result.instanceId} className="results-activity" aria-label={result.name} data-testid="activity-result">
             <h3>{result.name}</h3>

@@ -55,3 +55,17 @@ export function usePrivateNoteCount(privateDoc: PrivateDoc | null): number {
   }, [privateDoc])
   return count
 }
+
+/** The ids of the notes in this person's private doc (written privately, not yet revealed). */
+export function usePrivateNoteIds(privateDoc: PrivateDoc | null): string[] {
+  const [ids, setIds] = useState<string[]>([])
+  useEffect(() => {
+    if (!privateDoc) return setIds([])
+    const records = getRecordsMap(privateDoc.doc)
+    const update = () => setIds(Array.from(records.keys()).filter((id) => id.startsWith('shape:')).sort())
+    update()
+    records.observe(update)
+    return () => records.unobserve(update)
+  }, [privateDoc])
+  return ids
+}

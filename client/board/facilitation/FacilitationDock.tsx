@@ -8,6 +8,7 @@ import type { Facilitation } from './useFacilitationState'
 import { InstructionsSection } from './InstructionsSection'
 import { PrivateWritingSection } from './PrivateWritingSection'
 import { TalkingPieceSection } from './TalkingPieceSection'
+import { ZoneHeadingsSection } from './ZoneHeadingsSection'
 import type { Circle } from './talkingPiece'
 import { TimerControls, TimerDisplay } from './TimerSection'
 import type { Activity } from '../../../shared/activities'
@@ -43,6 +44,7 @@ function FacilitationBody({ fac, voting, follow, activities, circles, timer }: D
       <FollowSection fac={fac} follow={follow} />
       <TalkingPieceSection fac={fac} circles={circles} />
       <InstructionsSection fac={fac} activities={activities} />
+      <ZoneHeadingsSection fac={fac} activities={activities} />
     </>
   )
 }

@@ -3,6 +3,7 @@ import './facilitation.css'
 import { useBoard, useFacilitation } from '../boardContext'
 import type { Facilitation } from './useFacilitationState'
 import { FacilitationDock } from './FacilitationDock'
+import { PrivateNoteMarkers } from './PrivateNoteMarkers'
 import { SeatHighlights } from './SeatHighlights'
 import { circlesOf } from './talkingPiece'
 import { useActivities } from './useActivities'
@@ -20,13 +21,14 @@ function Layer({ fac }: { fac: Facilitation }) {
   return (
     <div className="fac-layer">
       <SeatHighlights circles={circles} />
+      <PrivateNoteMarkers fac={fac} />
       <VoteBadges fac={fac} voting={voting} />
       {!outlineOpen && <FacilitationDock fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} />}
     </div>
   )
 }
 
-/** tldraw's InFrontOfTheCanvas slot: vote badges, the talking-piece seat and the facilitation panel. */
+/** tldraw's InFrontOfTheCanvas slot: vote badges, the talking-piece seat, private-note markers and the facilitation panel. */
 export function FacilitationLayer() {
   const fac = useFacilitation()
   return fac ? <Layer fac={fac} /> : null

@@ -33,6 +33,11 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
   return (
     <section className="fac-section" aria-labelledby="fac-instructions-heading">
       <h3 id="fac-instructions-heading">{t('instructions.heading')}</h3>
+      {fac.role !== 'viewer' && (
+        <p className="fac-hint" data-testid="add-note-hint">
+          {t('hint.addNote')}
+        </p>
+      )}
       {activities.length > 1 && (
         <div className="fac-field">
           <label htmlFor={selectId}>{t('instructions.activity')}</label>

@@ -61,6 +61,11 @@ export function VoteSection({ fac, voting }: { fac: Facilitation; voting: Voting
           {vote.status === 'open' && vote.settings.hideTotals && <span className="fac-hint"> {t('vote.hiddenUntilReveal')}</span>}
         </p>
       )}
+      {fac.isFacilitator && vote?.status === 'open' && fac.control.voteProgress && (
+        <p className="fac-emphasis" data-testid="vote-progress" aria-live="polite">
+          {t('vote.progress', { voted: fac.control.voteProgress.voted, present: fac.control.voteProgress.present })}
+        </p>
+      )}
       {voting.canVote && (
         <div className="fac-controls">
           <p className="fac-emphasis" data-testid="votes-left">

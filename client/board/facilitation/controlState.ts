@@ -15,6 +15,7 @@ import {
   TalkingPieceState,
   TimerState,
   VoteState,
+  VoteProgress,
   VoteTotals,
   VoteVoters,
 } from '../../../shared/facilitation'
@@ -29,6 +30,7 @@ export type ControlState = {
   vote: VoteState | null
   voteTotals: Record<string, number>
   voteVoters: Record<string, string[]> | null
+  voteProgress: VoteProgress | null
   privateWriting: PrivateWritingState | null
   privateCounts: z.infer<typeof PrivateCounts>
   follow: FollowState | null
@@ -49,6 +51,7 @@ export function readControlState(doc: Y.Doc): ControlState {
     vote: parseState(VoteState, get(STATE_KEYS.vote)),
     voteTotals: parseState(VoteTotals, get(STATE_KEYS.voteTotals)) ?? {},
     voteVoters: parseState(VoteVoters, get(STATE_KEYS.voteVoters)),
+    voteProgress: parseState(VoteProgress, get(STATE_KEYS.voteProgress)),
     privateWriting: parseState(PrivateWritingState, get(STATE_KEYS.privateWriting)),
     privateCounts: parseState(PrivateCounts, get(STATE_KEYS.privateCounts)) ?? {},
     follow: parseState(FollowState, get(STATE_KEYS.follow)),

@@ -19,3 +19,13 @@ export function circlesOf(activities: readonly Activity[], pieces: TalkingPieceS
   }
   return circles
 }
+
+/** The seat `name` sits on in a circle, if any. */
+export function seatOf(circle: Circle, name: string): Seat | null {
+  return circle.seats.find((s) => s.participant !== null && s.participant === name) ?? null
+}
+
+/** Seats nobody sits on (a fishbowl's empty chair is taken through its queue, not here). */
+export function freeSeats(circle: Circle): Seat[] {
+  return circle.seats.filter((s) => !s.participant && !(s.zone.meaning.kind === 'seat' && s.zone.meaning.emptyChair))
+}

@@ -6,12 +6,15 @@ import type { ImageScope } from './boardImage'
 import { SERVER_EXPORT_FORMATS } from '../../api/boards'
 import { ToolDialog } from './ToolDialog'
 import { useBoardExport } from './useBoardExport'
+import { useFacilitation } from '../boardContext'
 import type { BoardToolsContext } from './useBoardTools'
 
 /** Every download of the board, for any role: reports and data from the server, pictures from the browser. */
 export function ExportDialog({ tools, onClose }: { tools: BoardToolsContext; onClose: () => void }) {
   const { t } = useI18n()
-  const { status, downloadFormat, downloadImage } = useBoardExport(tools)
+  // Vote totals are in the control doc only once they may be shown: drawn on exported pictures then.
+  const voteTotals = useFacilitation()?.control.voteTotals
+  const { status, downloadFormat, downloadImage } = useBoardExport({ ...tools, voteTotals })
   const selectedCount = useValue('selected shapes', () => tools.editor.getSelectedShapeIds().length, [tools.editor])
   const [scope, setScope] = useState<ImageScope>(selectedCount > 0 ? 'selection' : 'board')
   const effectiveScope: ImageScope = selectedCount > 0 ? scope : 'board'

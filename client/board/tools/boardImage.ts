@@ -6,6 +6,7 @@
 import type { Editor, TLShapeId } from 'tldraw'
 import { blobToDataUrl } from './download'
 import { MAX_BOARD_IMAGE_CHARS } from '../../api/boards'
+import { drawTotals, svgToPng, totalBadges } from './voteBadges'
 
 export type ImageScope = 'selection' | 'board'
 
@@ -16,16 +17,23 @@ export function shapesToExport(editor: Editor, scope: ImageScope): TLShapeId[] {
   return [...editor.getCurrentPageShapeIds()]
 }
 
-export async function exportPng(editor: Editor, ids: TLShapeId[], scale = 1): Promise<Blob | null> {
+/** A PNG of the shapes; with vote totals (note id → count) drawn on the voted notes when given. */
+export async function exportPng(editor: Editor, ids: TLShapeId[], scale = 1, totals: Readonly<Record<string, number>> = {}): Promise<Blob | null> {
   if (ids.length === 0) return null
+  const badges = totalBadges(editor, ids, totals)
+  if (badges.length > 0) {
+    const result = await editor.getSvgString(ids, { background: true, scale })
+    if (result) return svgToPng(drawTotals(result.svg, badges), result.width, result.height)
+  }
   const { blob } = await editor.toImage(ids, { format: 'png', background: true, scale, pixelRatio: 2 })
   return blob
 }
 
-export async function exportSvg(editor: Editor, ids: TLShapeId[]): Promise<Blob | null> {
+/** An SVG of the shapes, with vote totals drawn on the voted notes when given. */
+export async function exportSvg(editor: Editor, ids: TLShapeId[], totals: Readonly<Record<string, number>> = {}): Promise<Blob | null> {
   if (ids.length === 0) return null
   const result = await editor.getSvgString(ids, { background: true })
-  return result ? new Blob([result.svg], { type: 'image/svg+xml' }) : null
+  return result ? new Blob([drawTotals(result.svg, totalBadges(editor, ids, totals))], { type: 'image/svg+xml' }) : null
 }
 
 /**

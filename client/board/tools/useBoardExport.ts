@@ -19,8 +19,8 @@ async function storeBoardImage(editor: Editor, boardId: string, token: string, r
 }
 
 /** Downloads: the server's formats (fetched with the token in a header) and PNG/SVG made here. */
-export function useBoardExport(options: { editor: Editor; boardId: string; token: string; role: Role; title: string }) {
-  const { editor, boardId, token, role, title } = options
+export function useBoardExport(options: { editor: Editor; boardId: string; token: string; role: Role; title: string; voteTotals?: Readonly<Record<string, number>> }) {
+  const { editor, boardId, token, role, title, voteTotals } = options
   const [status, setStatus] = useState<ExportStatus>({ state: 'idle' })
 
   const run = useCallback(async (task: () => Promise<string | null>) => {
@@ -49,14 +49,14 @@ export function useBoardExport(options: { editor: Editor; boardId: string; token
     (format: 'png' | 'svg', scope: ImageScope) =>
       run(async () => {
         const ids = shapesToExport(editor, scope)
-        const blob = format === 'png' ? await exportPng(editor, ids) : await exportSvg(editor, ids)
+        const blob = format === 'png' ? await exportPng(editor, ids, 1, voteTotals) : await exportSvg(editor, ids, voteTotals)
         if (!blob) return null
         const fileName = fileNameFor(title, format)
         saveBlob(blob, fileName)
         if (format === 'png' && scope === 'board') await storeBoardImage(editor, boardId, token, role).catch(() => undefined)
         return fileName
       }),
-    [run, editor, boardId, token, role, title],
+    [run, editor, boardId, token, role, title, voteTotals],
   )
 
   return { status, downloadFormat, downloadImage }
