@@ -1,7 +1,10 @@
-import { BoardPage } from './board/BoardPage'
+import { lazy, Suspense } from 'react'
 import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { parseRoute } from './lib/route'
+
+// The board page (tldraw and its styles) is its own chunk: the lobby never downloads it.
+const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
 
 function Routes() {
   const { t } = useI18n()
@@ -11,7 +14,13 @@ function Routes() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {route.page === 'board' ? <BoardPage boardId={route.boardId} token={route.token} /> : <Lobby />}
+      {route.page === 'board' ? (
+        <Suspense fallback={null}>
+          <BoardPage boardId={route.boardId} token={route.token} />
+        </Suspense>
+      ) : (
+        <Lobby />
+      )}
     </>
   )
 }

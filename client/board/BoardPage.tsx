@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { useCallback, useMemo, useState } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
