@@ -35,6 +35,9 @@ export type WorkerResult = {
   sent: Array<[string, number]>
   awarenessReceived: number
   cpuPercent: number
+  /** This process's CPU during the run, and every move it sent (warm-up included). */
+  cpuSeconds: number
+  movesSent: number
 }
 
 type Running = { client: BenchClient; spec: WorkerClient; noteId: string }
@@ -113,6 +116,7 @@ async function go(command: GoCommand): Promise<void> {
   windowEnd = startRel + command.durationMs
   counting = true
   const sent = new Map<string, number>()
+  let movesSent = 0
   const timers: NodeJS.Timeout[] = []
   const delay = Math.max(0, command.startMs - nowMs())
   await new Promise((r) => setTimeout(r, delay))
@@ -128,6 +132,7 @@ async function go(command: GoCommand): Promise<void> {
             const t = nowMs() - epoch
             if (t > windowEnd) return
             moveNote(r.client.doc, r.noteId, t, seq++)
+            movesSent++
             if (t >= windowStart) sent.set(`${r.noteId}:${t}`, r.spec.boardClients - 1)
           }, moveEvery),
         )
@@ -151,6 +156,8 @@ async function go(command: GoCommand): Promise<void> {
     sent: Array.from(sent),
     awarenessReceived,
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    movesSent,
   }
   send(result)
 }

@@ -18,7 +18,7 @@ export type ColdLoadResult = {
   syncMs: number[]
   serverRssDeltaBytes: number[]
   /** Ours only: room load in a fresh process. */
-  inProcess?: Array<{ loadMs: number; rssDeltaBytes: number; heapDeltaBytes: number; encodedBytes: number; storedBytes: number; storedUpdates: number }>
+  inProcess?: Array<{ loadMs: number; firstAnswerMs: number; rssDeltaBytes: number; heapDeltaBytes: number; encodedBytes: number; storedBytes: number; storedUpdates: number }>
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

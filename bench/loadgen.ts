@@ -53,6 +53,11 @@ export type LoadResult = {
   serverRssBytes: number
   serverPeakRssBytes: number
   loadgenCpuPercent: number
+  /** Server CPU seconds per 1,000 note moves sent (cursors included in the work, not the count). */
+  serverCpuSecondsPer1000Moves: number
+  /** The load generator's own CPU seconds per 1,000 moves. */
+  loadgenCpuSecondsPer1000Moves: number
+  movesSent: number
 }
 
 export type Percentiles = { p50: number; p99: number; max: number; count: number }
@@ -174,6 +179,7 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
   }
   const latencies = results.flatMap((r) => r.latencies)
   const windowSeconds = (options.durationMs - options.warmupMs) / 1000
+  const moves = Math.max(1, results.reduce((n, r) => n + r.movesSent, 0))
   return {
     options,
     delivery: percentiles(latencies),
@@ -187,6 +193,9 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     serverRssBytes: proc.rssBytes,
     serverPeakRssBytes: proc.peakRssBytes,
     loadgenCpuPercent: results.reduce((n, r) => n + r.cpuPercent, 0),
+    serverCpuSecondsPer1000Moves: (proc.cpuSeconds / moves) * 1000,
+    loadgenCpuSecondsPer1000Moves: (results.reduce((n, r) => n + r.cpuSeconds, 0) / moves) * 1000,
+    movesSent: moves,
   }
 }
 
@@ -247,7 +256,8 @@ export function describe(r: LoadResult): string {
     `delivery p50 ${f(r.delivery.p50)} / p99 ${f(r.delivery.p99)} ms; ` +
     `${Math.round(r.deliveriesPerSecond)} updates/s + ${Math.round(r.awarenessPerSecond)} awareness/s delivered; ` +
     `${r.incompleteUpdates}/${r.sentUpdates} incomplete, ${(r.offeredLoadAchieved * 100).toFixed(0)}% of the offered load sent; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
-    `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%`
+    `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%; ` +
+    `server CPU ${r.serverCpuSecondsPer1000Moves.toFixed(3)} s / 1,000 moves (load gen ${r.loadgenCpuSecondsPer1000Moves.toFixed(3)} s)`
   )
 }
 

@@ -62,6 +62,7 @@ export function watchProcs(pids: number[], everyMs = 250) {
       const seconds = (last.at - first.at) / 1000
       return {
         cpuPercent: seconds > 0 ? ((last.cpuSeconds - first.cpuSeconds) / seconds) * 100 : 0,
+        cpuSeconds: last.cpuSeconds - first.cpuSeconds,
         rssBytes: last.rssBytes,
         peakRssBytes: peakRss,
       }

@@ -1,11 +1,14 @@
-import type { MouseEvent } from 'react'
-import { BoardPage } from './board/BoardPage'
+import { lazy, Suspense, type MouseEvent } from 'react'
 import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { parseRoute } from './lib/route'
 import { useLocation } from './lib/useLocation'
-import { PresentPage } from './present/PresentPage'
 import { SpacePage } from './space/SpacePage'
+
+// The board page and the projector view (tldraw and its styles) are their own chunks: the lobby
+// and the space page never download them.
+const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
+const PresentPage = lazy(() => import('./present/PresentPage').then((m) => ({ default: m.PresentPage })))
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   event.preventDefault()
@@ -14,6 +17,9 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1')
   main.focus()
 }
+
+// The board page (tldraw and its styles) is its own chunk: the lobby never downloads it.
+const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
 
 function Routes() {
   const { t } = useI18n()
@@ -35,7 +41,7 @@ function Routes() {
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
-      {page}
+      <Suspense fallback={null}>{page}</Suspense>
     </>
   )
 }

@@ -1,7 +1,6 @@
 import './zodConfig'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import 'tldraw/tldraw.css'
 import './styles.css'
 import './ui/reflow.css'
 import { App } from './App'

@@ -33,8 +33,12 @@ export function getBoardSchema(): TLSchema {
   return defaultSchema
 }
 
-/** Validates one record against the schema: id prefix, type and every field. */
-export function validateRecord(schema: TLSchema, record: unknown): Result<JsonRecord> {
+/**
+ * Validates one record against the schema: id prefix, type and every field. With `knownGood`
+ * (a record of the same type that passed this check before), fields identical to it are not
+ * checked again: tldraw's validators compare field by field and check only what changed.
+ */
+export function validateRecord(schema: TLSchema, record: unknown, knownGood?: JsonRecord): Result<JsonRecord> {
   if (typeof record !== 'object' || record === null) return err('not an object')
   const { id, typeName } = record as { id?: unknown; typeName?: unknown }
   if (typeof typeName !== 'string' || !DOCUMENT_TYPE_NAMES.has(typeName)) {
@@ -43,9 +47,11 @@ export function validateRecord(schema: TLSchema, record: unknown): Result<JsonRe
   if (typeof id !== 'string' || !id.startsWith(`${typeName}:`)) {
     return err(`record id ${String(id)} does not match its type ${typeName}`)
   }
-  const type = schema.types[typeName as keyof typeof schema.types]
+  // Method parameters are bivariant: every record type's validator fits this shape.
+  const type: { validate(record: unknown, recordBefore?: unknown): unknown } = schema.types[typeName as keyof typeof schema.types]
   try {
-    type.validate(record as never)
+    const before = knownGood && knownGood.typeName === typeName && knownGood.id === id ? knownGood : undefined
+    type.validate(record, before)
     return ok(record as JsonRecord)
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e))

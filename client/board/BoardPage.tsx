@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Person } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { rememberBoard } from '../lib/myBoards'
 import { importIntoNewBoard, type CreatedBoardLinks } from '../api/boards'
-import { readImportFile } from '../board/tools/useImportAndCarryOver'
+import { readImportFile } from '../board/tools/readImportFile'
 import { errorMessage } from '../api/http'
 
 export type ImportNewState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; created: CreatedBoardLinks; count: number } | { state: 'failed'; reason: string }

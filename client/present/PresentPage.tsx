@@ -1,3 +1,4 @@
+import 'tldraw/tldraw.css'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useMemo, useState } from 'react'
 import { Tldraw, useTldrawUser, type Editor } from 'tldraw'

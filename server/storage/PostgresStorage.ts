@@ -11,7 +11,7 @@
  */
 import pg from 'pg'
 import type { Role } from '../../shared/roles.js'
-import type { BoardRecord, Settings, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
 import { type BoardRow, POSTGRES_TEAMS_MIGRATION, PostgresTeamStore, toBoard } from './postgresTeams.js'
 
 /** Advisory-lock namespaces (first key of the two-key form). */
@@ -62,6 +62,8 @@ const MIGRATIONS: string[] = [
   );
   `,
   POSTGRES_TEAMS_MIGRATION,
+  // The board schema a snapshot was written with and its state vector (issue 18: a cold load without decoding).
+  'ALTER TABLE doc_snapshots ADD COLUMN IF NOT EXISTS schema_tag TEXT, ADD COLUMN IF NOT EXISTS state_vector BYTEA;',
 ]
 
 /** The schema version this code expects. */
@@ -216,7 +218,10 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
   }
 
   private async readDoc(client: pg.PoolClient, docKey: string): Promise<StoredDoc & { seqs: string[] }> {
-    const snap = await client.query<{ state: Buffer }>('SELECT state FROM doc_snapshots WHERE doc_key = $1', [docKey])
+    const snap = await client.query<{ state: Buffer; schema_tag: string | null; state_vector: Buffer | null }>(
+      'SELECT state, schema_tag, state_vector FROM doc_snapshots WHERE doc_key = $1',
+      [docKey],
+    )
     const log = await client.query<{ seq: string; update_data: Buffer }>(
       'SELECT seq, update_data FROM doc_updates WHERE doc_key = $1 ORDER BY seq',
       [docKey],
@@ -224,6 +229,8 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
     return {
       snapshot: snap.rows[0] ? asBytes(snap.rows[0].state) : null,
       updates: log.rows.map((r) => asBytes(r.update_data)),
+      snapshotSchema: snap.rows[0] ? snap.rows[0].schema_tag : undefined,
+      snapshotStateVector: snap.rows[0] ? snap.rows[0].state_vector && asBytes(snap.rows[0].state_vector) : undefined,
       seqs: log.rows.map((r) => r.seq),
     }
   }
@@ -238,11 +245,11 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
   }
 
   async loadDoc(docKey: string): Promise<StoredDoc> {
-    const { snapshot, updates } = await this.transaction(
+    const { snapshot, updates, snapshotSchema, snapshotStateVector } = await this.transaction(
       (client) => this.readDoc(client, docKey),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     )
-    return { snapshot, updates }
+    return { snapshot, updates, snapshotSchema, snapshotStateVector }
   }
 
   async appendUpdates(docKey: string, updates: Uint8Array[]): Promise<void> {
@@ -259,7 +266,7 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
     return Number(rows[0]?.n ?? 0)
   }
 
-  async compact(docKey: string, merge: (doc: StoredDoc) => Uint8Array): Promise<void> {
+  async compact(docKey: string, merge: (doc: StoredDoc) => MergedDoc): Promise<void> {
     await this.compactIfUnlocked(docKey, merge)
   }
 
@@ -267,7 +274,7 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
    * Compacts unless another connection holds this doc's compaction lock. Returns whether it
    * compacted (false also when there was nothing to merge).
    */
-  async compactIfUnlocked(docKey: string, merge: (doc: StoredDoc) => Uint8Array): Promise<boolean> {
+  async compactIfUnlocked(docKey: string, merge: (doc: StoredDoc) => MergedDoc): Promise<boolean> {
     return this.transaction(async (client) => {
       const lock = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
@@ -276,10 +283,11 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
       if (!lock.rows[0]?.locked) return false
       const stored = await this.readDoc(client, docKey)
       if (stored.updates.length === 0) return false
-      const state = merge(stored)
+      const { state, schemaTag, stateVector } = mergedParts(merge(stored))
       await client.query(
-        'INSERT INTO doc_snapshots (doc_key, state) VALUES ($1, $2) ON CONFLICT (doc_key) DO UPDATE SET state = EXCLUDED.state',
-        [docKey, asBuffer(state)],
+        'INSERT INTO doc_snapshots (doc_key, state, schema_tag, state_vector) VALUES ($1, $2, $3, $4) ' +
+          'ON CONFLICT (doc_key) DO UPDATE SET state = EXCLUDED.state, schema_tag = EXCLUDED.schema_tag, state_vector = EXCLUDED.state_vector',
+        [docKey, asBuffer(state), schemaTag, stateVector && asBuffer(stateVector)],
       )
       await client.query('DELETE FROM doc_updates WHERE doc_key = $1 AND seq = ANY($2::bigint[])', [docKey, stored.seqs])
       return true

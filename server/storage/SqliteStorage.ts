@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Role } from '../../shared/roles.js'
-import type { BoardRecord, Settings, Storage, StoredDoc, TokenGrant, VersionRecord } from './Storage.js'
+import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
 import { type BoardRow, SQLITE_TEAMS_MIGRATION, SqliteTeamStore, toBoard } from './sqliteTeams.js'
 
 /** The schema of the first release (user_version 0); later changes are MIGRATIONS. */
@@ -46,7 +46,11 @@ CREATE TABLE IF NOT EXISTS board_images (
 `
 
 /** Ordered migrations; the file's `user_version` is how many ran. Never edit one that has shipped. */
-const MIGRATIONS: string[] = [SQLITE_TEAMS_MIGRATION]
+const MIGRATIONS: string[] = [
+  SQLITE_TEAMS_MIGRATION,
+  // The board schema a snapshot was written with and its state vector (issue 18: a cold load without decoding).
+  'ALTER TABLE doc_snapshots ADD COLUMN schema_tag TEXT; ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;',
+]
 
 /** The schema version this code expects. */
 export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length
@@ -175,8 +179,8 @@ export class SqliteStorage extends SqliteTeamStore implements Storage {
   }
 
   private readDoc(docKey: string): StoredDoc & { lastSeq: number } {
-    const snap = this.db.prepare('SELECT state FROM doc_snapshots WHERE doc_key = ?').get(docKey) as
-      | { state: Buffer }
+    const snap = this.db.prepare('SELECT state, schema_tag, state_vector FROM doc_snapshots WHERE doc_key = ?').get(docKey) as
+      | { state: Buffer; schema_tag: string | null; state_vector: Buffer | null }
       | undefined
     const rows = this.db
       .prepare('SELECT seq, update_data FROM doc_updates WHERE doc_key = ? ORDER BY seq')
@@ -184,6 +188,8 @@ export class SqliteStorage extends SqliteTeamStore implements Storage {
     return {
       snapshot: snap ? asBytes(snap.state) : null,
       updates: rows.map((r) => asBytes(r.update_data)),
+      snapshotSchema: snap ? snap.schema_tag : undefined,
+      snapshotStateVector: snap ? snap.state_vector && asBytes(snap.state_vector) : undefined,
       lastSeq: rows.length ? rows[rows.length - 1]!.seq : 0,
     }
   }
@@ -199,15 +205,23 @@ export class SqliteStorage extends SqliteTeamStore implements Storage {
   }
 
   async loadDoc(docKey: string): Promise<StoredDoc> {
-    const { snapshot, updates } = this.readDoc(docKey)
-    return { snapshot, updates }
+    const { snapshot, updates, snapshotSchema, snapshotStateVector } = this.readDoc(docKey)
+    return { snapshot, updates, snapshotSchema, snapshotStateVector }
   }
 
   async appendUpdates(docKey: string, updates: Uint8Array[]): Promise<void> {
+    this.appendTransaction ??= this.prepareAppend()
+    this.appendTransaction(docKey, updates)
+  }
+
+  /** Prepared once (after the tables exist): the hot path of every stored batch (SPEC D1). */
+  private appendTransaction: ((docKey: string, updates: Uint8Array[]) => void) | null = null
+
+  private prepareAppend(): (docKey: string, updates: Uint8Array[]) => void {
     const insert = this.db.prepare('INSERT INTO doc_updates (doc_key, update_data) VALUES (?, ?)')
-    this.db.transaction(() => {
+    return this.db.transaction((docKey: string, updates: Uint8Array[]) => {
       for (const u of updates) insert.run(docKey, Buffer.from(u.buffer, u.byteOffset, u.byteLength))
-    })()
+    })
   }
 
   async countUpdates(docKey: string): Promise<number> {
@@ -215,14 +229,17 @@ export class SqliteStorage extends SqliteTeamStore implements Storage {
     return row.n
   }
 
-  async compact(docKey: string, merge: (doc: StoredDoc) => Uint8Array): Promise<void> {
+  async compact(docKey: string, merge: (doc: StoredDoc) => MergedDoc): Promise<void> {
     this.db.transaction(() => {
       const stored = this.readDoc(docKey)
       if (stored.updates.length === 0) return
-      const state = merge(stored)
+      const { state, schemaTag, stateVector } = mergedParts(merge(stored))
       this.db
-        .prepare('INSERT INTO doc_snapshots (doc_key, state) VALUES (?, ?) ON CONFLICT(doc_key) DO UPDATE SET state = excluded.state')
-        .run(docKey, Buffer.from(state))
+        .prepare(
+          'INSERT INTO doc_snapshots (doc_key, state, schema_tag, state_vector) VALUES (?, ?, ?, ?) ' +
+            'ON CONFLICT(doc_key) DO UPDATE SET state = excluded.state, schema_tag = excluded.schema_tag, state_vector = excluded.state_vector',
+        )
+        .run(docKey, Buffer.from(state), schemaTag, stateVector && Buffer.from(stateVector))
       this.db.prepare('DELETE FROM doc_updates WHERE doc_key = ? AND seq <= ?').run(docKey, stored.lastSeq)
     })()
   }

@@ -21,6 +21,24 @@ export type StoredDoc = {
   snapshot: Uint8Array | null
   /** Updates appended since, in order. */
   updates: Uint8Array[]
+  /**
+   * The board schema the snapshot was written with (see `schemaTag`), stored beside it so a
+   * doc at the current schema can be served without being decoded; null if unknown.
+   */
+  snapshotSchema?: string | null
+  /** The snapshot's Yjs state vector, stored beside it when the merge gave it (else null). */
+  snapshotStateVector?: Uint8Array | null
+}
+
+/** A merge result with what is stored beside the snapshot. */
+export type TaggedSnapshot = { state: Uint8Array; schemaTag: string | null; stateVector: Uint8Array | null }
+
+/** What a compaction's merge returns: the new snapshot, with its schema and state vector if known. */
+export type MergedDoc = Uint8Array | TaggedSnapshot
+
+/** The parts of a merge result. */
+export function mergedParts(merged: MergedDoc): TaggedSnapshot {
+  return merged instanceof Uint8Array ? { state: merged, schemaTag: null, stateVector: null } : merged
 }
 
 export type TokenGrant = { boardId: string; role: Role }
@@ -132,9 +150,10 @@ export interface Storage {
   countUpdates(docKey: string): Promise<number>
   /**
    * Merges the snapshot and every logged update into one snapshot row and deletes the merged
-   * rows, in one transaction. `merge` turns the stored parts into the new snapshot.
+   * rows, in one transaction. `merge` turns the stored parts into the new snapshot (and, if it
+   * says so, the schema tag stored beside it).
    */
-  compact(docKey: string, merge: (doc: StoredDoc) => Uint8Array): Promise<void>
+  compact(docKey: string, merge: (doc: StoredDoc) => MergedDoc): Promise<void>
 
   saveVersion(boardId: string, label: string, state: Uint8Array, createdAt: number): Promise<VersionRecord>
   listVersions(boardId: string): Promise<VersionRecord[]>

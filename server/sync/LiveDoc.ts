@@ -4,7 +4,9 @@
  */
 import * as Y from 'yjs'
 import { META_MAP, RECORDS_MAP } from '../../shared/docLayout.js'
-import type { StoredDoc } from '../storage/Storage.js'
+import type { TLSchema } from '@tldraw/tlschema'
+import type { StoredDoc, TaggedSnapshot } from '../storage/Storage.js'
+import { docSchemaTag } from './migrateDoc.js'
 import { STORAGE_ORIGIN } from './origins.js'
 
 /** Builds the merged state of a stored doc (used by compaction and loading). */
@@ -17,6 +19,23 @@ export function mergeStoredDoc(stored: StoredDoc): Uint8Array {
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return state
+}
+
+/**
+ * Like mergeStoredDoc, for a compaction: the snapshot, tagged with the schema it holds when
+ * that is `schema` (checked on the merged doc, so a migration written by any instance counts).
+ */
+export function mergeStoredDocTagged(stored: StoredDoc, schema: TLSchema): TaggedSnapshot {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
+  })
+  const state = Y.encodeStateAsUpdate(doc)
+  const schemaTag = docSchemaTag(doc, schema)
+  const stateVector = Y.encodeStateVector(doc)
+  doc.destroy()
+  return { state, schemaTag, stateVector }
 }
 
 /** Applies a stored doc (snapshot, then logged updates) as one storage transaction. */
@@ -114,6 +133,21 @@ export class LiveDoc {
     return true
   }
 
+  /**
+   * Starts asleep on a stored state, without decoding it into a Y.Doc (a cold board whose
+   * snapshot is at the current schema): the first sync answers come from these bytes.
+   */
+  loadAsleep(state: Uint8Array, storedStateVector: Uint8Array | null): void {
+    if (this.live === null) return
+    // Reading a state vector out of an update walks all of it: it is stored beside the snapshot.
+    const stateVector = storedStateVector ?? Y.encodeStateVectorFromUpdate(state)
+    this.detach(this.live)
+    this.live.destroy()
+    this.live = null
+    this.asleep = { state, stateVector }
+    this.asleepGauge.inc()
+  }
+
   /** Puts a rebuilt doc in place of the live one (the old one is dropped, not destroyed). */
   replace(fresh: Y.Doc): void {
     if (this.live) this.detach(this.live)
@@ -127,7 +161,9 @@ export class LiveDoc {
 
   /** What a client that has `stateVector` lacks, without what Yjs holds pending. */
   encodeStateFor(stateVector: Uint8Array): Uint8Array {
-    return this.asleep ? Y.diffUpdate(this.asleep.state, stateVector) : encodeIntegratedState(this.doc, stateVector)
+    if (!this.asleep) return encodeIntegratedState(this.doc, stateVector)
+    // A client with nothing (every first join) gets the encoded state as it is.
+    return Y.decodeStateVector(stateVector).size === 0 ? this.asleep.state : Y.diffUpdate(this.asleep.state, stateVector)
   }
 
   stateVector(): Uint8Array {

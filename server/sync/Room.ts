@@ -33,7 +33,7 @@ import type { Storage } from '../storage/Storage.js'
 import { DependencyQueue } from './DependencyQueue.js'
 import { applyStored, LiveDoc } from './LiveDoc.js'
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, readAwarenessUpdate, readMessageType } from './messages.js'
-import { migrateDocIfOlder } from './migrateDoc.js'
+import { migrateDocIfOlder, schemaTag } from './migrateDoc.js'
 import { RELAY_ORIGIN, STORAGE_ORIGIN } from './origins.js'
 import { Presence } from './Presence.js'
 import type { Session } from './Session.js'
@@ -99,7 +99,7 @@ export class Room {
   ) {
     const { storage, schema, logger, metrics, limits } = deps
     this.live = new LiveDoc({ onUpdate: this.onDocUpdate, onAfterTransaction: (t) => this.guard.check(t) }, metrics.asleepRooms)
-    this.log = new UpdateLog(docKey, { storage, logger, metrics, compactAfter: limits.COMPACT_AFTER_UPDATES }, this.onStored)
+    this.log = new UpdateLog(docKey, { storage, logger, metrics, schema, compactAfter: limits.COMPACT_AFTER_UPDATES }, this.onStored)
     this.guard = new WriteGuard(
       { docKey, kind, storage, schema, logger, maxMessageBytes: limits.MAX_MESSAGE_BYTES, maxBoardBytes: limits.MAX_BOARD_BYTES },
       this.live,
@@ -157,9 +157,16 @@ export class Room {
   /** Loads the stored doc. Call once before the first session joins. */
   async load(): Promise<void> {
     const stored = await this.deps.storage.loadDoc(this.docKey)
-    applyStored(this.doc, stored)
     this.log.loaded(stored.updates.length)
     this.guard.loaded((stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0))
+    // A snapshot alone, written with the current schema (validated when it was written): it
+    // is served as it is stored, and decoded only when something writes or reads the doc.
+    if (stored.snapshot && stored.updates.length === 0 && stored.snapshotSchema === schemaTag(this.deps.schema)) {
+      this.live.loadAsleep(stored.snapshot, stored.snapshotStateVector ?? null)
+      this.loaded = true
+      return
+    }
+    applyStored(this.doc, stored)
     if (this.kind !== 'private') {
       const outcome = migrateDocIfOlder(this.doc, this.deps.schema)
       if (outcome === 'migrated') this.deps.logger.info({ docKey: this.docKey }, 'board migrated to the current schema')

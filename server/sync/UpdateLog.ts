@@ -5,11 +5,12 @@
  * nothing is sent that is not stored. Owns the batch, the prepared replies, the chain of
  * storage tasks, compaction, and whether storage is failing (told to status subscribers).
  */
+import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
 import type { Storage } from '../storage/Storage.js'
 import * as Y from 'yjs'
-import { mergeStoredDoc } from './LiveDoc.js'
+import { mergeStoredDocTagged } from './LiveDoc.js'
 import { encodeBoardStatus } from './messages.js'
 import type { Session } from './Session.js'
 
@@ -24,6 +25,8 @@ export type UpdateLogDeps = {
   metrics: Metrics
   /** Compact after this many logged updates. */
   compactAfter: number
+  /** The board schema, whose tag a compaction stores beside a snapshot that holds it. */
+  schema: TLSchema
 }
 
 /**
@@ -118,7 +121,7 @@ export class UpdateLog {
   /** Merges the update log into one snapshot (SPEC D3). */
   async compact(): Promise<void> {
     try {
-      await this.deps.storage.compact(this.docKey, mergeStoredDoc)
+      await this.deps.storage.compact(this.docKey, (stored) => mergeStoredDocTagged(stored, this.deps.schema))
       this.updatesSinceCompaction = 0
     } catch (error) {
       this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'compaction failed')

@@ -6,7 +6,7 @@
  */
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { RECORDS_MAP } from '../../shared/docLayout.js'
+import { RECORDS_MAP, type JsonRecord } from '../../shared/docLayout.js'
 import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
 import type { DocKind } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
@@ -48,6 +48,8 @@ export class WriteGuard {
   /** While a rejected write is being rolled back, incoming frames wait here. */
   private held: HeldFrame[] | null = null
   private relayHeld: Uint8Array[] = []
+  /** Records as last accepted, per record map (a rebuilt doc has new maps: nothing stale). */
+  private readonly validated = new WeakMap<Y.Map<unknown>, JsonRecord>()
 
   constructor(
     private readonly deps: WriteGuardDeps,
@@ -84,7 +86,7 @@ export class WriteGuard {
   /** The doc's afterTransaction listener: checks the guarded session's transactions. */
   readonly check = (transaction: Y.Transaction): void => {
     if (this.guarded === null || transaction.origin !== this.guarded) return
-    const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.deps.kind] })
+    const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.deps.kind], validated: this.validated })
     if (!result.ok) this.rejection = result.error
   }
 

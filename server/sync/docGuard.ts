@@ -6,11 +6,15 @@
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { validateRecord } from '../../shared/boardSchema.js'
-import { decodeRecordMap, PROPS_KEY, RECORDS_MAP } from '../../shared/docLayout.js'
+import { decodeRecordMap, PROPS_KEY, RECORDS_MAP, type JsonRecord } from '../../shared/docLayout.js'
 import { err, ok, type Result } from '../../shared/result.js'
 
-/** Root types a client may write in each doc kind. `meta` is written by the server only. */
-export type GuardOptions = { writableRoots: ReadonlySet<string> }
+/**
+ * Root types a client may write in each doc kind. `meta` is written by the server only.
+ * `validated`: the last accepted value of each record map, so that a write (a note moved)
+ * checks only the fields it changed against it (see validateRecord).
+ */
+export type GuardOptions = { writableRoots: ReadonlySet<string>; validated?: WeakMap<Y.Map<unknown>, JsonRecord> }
 
 /** A shared type as Yjs lists it among a transaction's changes. */
 type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never
@@ -77,8 +81,10 @@ export function checkTransaction(
     if (record.id !== id) return err(`record ${record.id} stored under the wrong id ${id}`)
     const layout = layoutError(id, value as Y.Map<unknown>)
     if (layout) return err(layout)
-    const valid = validateRecord(schema, record)
+    const map = value as Y.Map<unknown>
+    const valid = validateRecord(schema, record, options.validated?.get(map))
     if (!valid.ok) return err(`record ${id}: ${valid.error}`)
+    options.validated?.set(map, record)
   }
   return ok(undefined)
 }

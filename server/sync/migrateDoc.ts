@@ -4,14 +4,36 @@
  * every client sees it), and its stored schema updated. A doc from a newer schema is left
  * untouched: clients compare schemas themselves and ask the user to reload.
  */
+import crypto from 'node:crypto'
 import type { TLSchema } from '@tldraw/tlschema'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { compareSchema, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchema.js'
 import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 
 export const MIGRATION_ORIGIN = 'migration'
 
 export type MigrationOutcome = SchemaCompatibility | 'migrated' | 'failed'
+
+const tags = new WeakMap<TLSchema, string>()
+
+/**
+ * A short name of a schema (a hash of its serialized form), stored beside a snapshot written
+ * with it: a doc whose tag is the current schema's needs no migration check, so it can be
+ * served from its stored bytes without being decoded (see Room.load).
+ */
+export function schemaTag(schema: TLSchema): string {
+  let tag = tags.get(schema)
+  if (tag === undefined) {
+    tag = crypto.createHash('sha256').update(JSON.stringify(schema.serialize())).digest('base64url').slice(0, 22)
+    tags.set(schema, tag)
+  }
+  return tag
+}
+
+/** The tag of the schema a doc holds, if it is exactly `schema` (else null: it must be checked on load). */
+export function docSchemaTag(doc: Y.Doc, schema: TLSchema): string | null {
+  return compareSchema(schema, getMetaMap(doc).get(META_SCHEMA_KEY)) === 'same' ? schemaTag(schema) : null
+}
 
 export function migrateDocIfOlder(doc: Y.Doc, schema: TLSchema): MigrationOutcome {
   const stored = getMetaMap(doc).get(META_SCHEMA_KEY)

@@ -151,6 +151,30 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await storage.countUpdates(key)).toBe(0)
     })
 
+    it('compaction stores the schema tag and state vector its merge returns beside the snapshot, and replaces them on the next one', async () => {
+      const key = uid()
+      await storage.appendUpdates(key, [setUpdate('a', 1)])
+      const stateVector = new Uint8Array([1, 2, 3, 250])
+      await storage.compact(key, (doc) => ({ state: mergeStoredDoc(doc), schemaTag: 'schema-one', stateVector }))
+      const tagged = await storage.loadDoc(key)
+      expect(tagged.snapshotSchema).toBe('schema-one')
+      expect(Array.from(tagged.snapshotStateVector!)).toEqual([1, 2, 3, 250])
+      expect(mapOf(tagged)).toEqual({ a: 1 })
+
+      // Appending keeps the tag of the snapshot; the log beside it is what a loader must apply.
+      await storage.appendUpdates(key, [setUpdate('b', 2)])
+      const appended = await storage.loadDoc(key)
+      expect(appended.snapshotSchema).toBe('schema-one')
+      expect(appended.updates).toHaveLength(1)
+
+      // A merge that returns bare bytes (schema unknown) clears the tag.
+      await storage.compact(key, mergeStoredDoc)
+      const untagged = await storage.loadDoc(key)
+      expect(untagged.snapshotSchema).toBeNull()
+      expect(untagged.snapshotStateVector).toBeNull()
+      expect(mapOf(untagged)).toEqual({ a: 1, b: 2 })
+    })
+
     it('compaction with an empty log does not call merge and changes nothing', async () => {
       const key = uid()
       let called = false

@@ -8,17 +8,12 @@ import { earlierBoards } from './carryOverCandidates'
 import { errorMessage } from '../../api/http'
 import { jsonOf } from '../../sync/jsonRecord'
 
-/** Files past this size are not even read: the server would refuse them anyway (its limit is smaller). */
-export const MAX_IMPORT_READ_BYTES = 64 * 1024 * 1024
+import { readImportFile } from './readImportFile'
+
+export { MAX_IMPORT_READ_BYTES, readImportFile } from './readImportFile'
 
 export type TaskState = { state: 'idle' } | { state: 'busy' } | { state: 'done'; count: number } | { state: 'failed'; reason: string }
 
-
-/** Reads a chosen file as text, or says it is too large to send. */
-export async function readImportFile(file: File): Promise<string> {
-  if (file.size > MAX_IMPORT_READ_BYTES) throw new Error(`the file is larger than ${Math.round(MAX_IMPORT_READ_BYTES / 1024 / 1024)} MB`)
-  return file.text()
-}
 
 /** Runs a task that yields a count, keeping its state for the UI. */
 export function useCountTask() {
