@@ -18,8 +18,6 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main.focus()
 }
 
-// The board page (tldraw and its styles) is its own chunk: the lobby never downloads it.
-const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
 
 function Routes() {
   const { t } = useI18n()
