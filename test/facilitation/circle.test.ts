@@ -70,23 +70,23 @@ describe('circles, zone headings and votes people can follow (issue 13)', () => 
     expect(added.status).toBe(201)
     const activityId = (added.body.activity as { instanceId: string }).instanceId
     const control = await connect(`${board.id}/control`, board.tokens.participant)
-    await join(board, 'ada-secret-0123456789', 'Ada')
-    await join(board, 'bo-secret-01234567890', 'Bo')
-    await join(board, 'cy-secret-01234567890', 'Cy')
+    await join(board, 'ada-secret-x0123456789', 'Ada')
+    await join(board, 'bo-secret-x01234567890', 'Bo')
+    await join(board, 'cy-secret-x01234567890', 'Cy')
     await new Promise((r) => setTimeout(r, 300))
     const take = (id: string, seat: number, token = board.tokens.participant) => act(board, { action: 'takeSeat', activityId, seat, participantId: id }, token)
 
-    expect((await take('ada-secret-0123456789', 1)).status).toBe(200)
+    expect((await take('ada-secret-x0123456789', 1)).status).toBe(200)
     // A taken seat cannot be taken by another; one seat per person; not from the viewer link.
-    const taken = await take('bo-secret-01234567890', 1)
+    const taken = await take('bo-secret-x01234567890', 1)
     expect(taken.status).toBe(409)
     expect(taken.body.error).toMatch(/taken/)
-    expect((await take('ada-secret-0123456789', 3)).status).toBe(409)
-    expect((await take('cy-secret-01234567890', 3, board.tokens.viewer)).status).toBe(403)
+    expect((await take('ada-secret-x0123456789', 3)).status).toBe(409)
+    expect((await take('cy-secret-x01234567890', 3, board.tokens.viewer)).status).toBe(403)
     // An unknown private doc has no name: refused.
-    expect((await take('nobody-secret-0123456789', 4)).status).toBe(403)
-    expect((await take('bo-secret-01234567890', 2)).status).toBe(200)
-    expect((await take('cy-secret-01234567890', 3)).status).toBe(200)
+    expect((await take('nobody-secret-x0123456789', 4)).status).toBe(403)
+    expect((await take('bo-secret-x01234567890', 2)).status).toBe(200)
+    expect((await take('cy-secret-x01234567890', 3)).status).toBe(200)
     await waitFor(() => activityOf(seatRecord(control.doc, 3))?.meaning?.participant === 'Cy')
     expect([1, 2, 3].map((n) => activityOf(seatRecord(control.doc, n))?.label)).toEqual(['Ada', 'Bo', 'Cy'])
     expect(activityOf(seatRecord(control.doc, 4))?.meaning?.participant).toBeNull()
@@ -97,17 +97,17 @@ describe('circles, zone headings and votes people can follow (issue 13)', () => 
     expect((await pass(undefined, board.tokens.facilitator)).status).toBe(200)
     expect(starOn(control.doc, 1)).toBe(true)
     // Bo does not hold it: 403, and nothing moves.
-    expect((await pass('bo-secret-01234567890')).status).toBe(403)
+    expect((await pass('bo-secret-x01234567890')).status).toBe(403)
     expect((await pass()).status).toBe(403)
     // Ada holds it and passes: Bo's seat gets the star.
-    const passed = await pass('ada-secret-0123456789')
+    const passed = await pass('ada-secret-x0123456789')
     expect(passed.status).toBe(200)
     expect(passed.body.talkingPiece).toEqual({ seat: 2, round: 1 })
     await waitFor(() => starOn(control.doc, 2), 5000, 'the star on seat 2')
     expect(starOn(control.doc, 1)).toBe(false)
     // Now Ada cannot pass it any more; Bo can.
-    expect((await pass('ada-secret-0123456789')).status).toBe(403)
-    expect((await pass('bo-secret-01234567890')).status).toBe(200)
+    expect((await pass('ada-secret-x0123456789')).status).toBe(403)
+    expect((await pass('bo-secret-x01234567890')).status).toBe(200)
     await waitFor(() => starOn(control.doc, 3), 5000, 'the star on seat 3')
     // Results read the holder from the star.
     const results = (await (await fetch(`${server.url}/api/boards/${board.id}/results`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).json()) as {
@@ -152,9 +152,9 @@ describe('circles, zone headings and votes people can follow (issue 13)', () => 
     const opened = await act(board, { action: 'openVote', settings: { votesPerPerson: 3, maxPerNote: 3, anonymous: true, hideTotals: true } })
     expect(opened.status).toBe(200)
     const voteId = (opened.body.vote as { id: string }).id
-    const ana = await join(board, 'ana-secret-0123456789', 'Anastasia Voter')
-    const ben = await join(board, 'ben-secret-0123456789', 'Benedikt Voter')
-    const cy = await join(board, 'cyd-secret-0123456789', 'Cydonia Voter')
+    const ana = await join(board, 'ana-secret-x0123456789', 'Anastasia Voter')
+    const ben = await join(board, 'ben-secret-x0123456789', 'Benedikt Voter')
+    const cy = await join(board, 'cyd-secret-x0123456789', 'Cydonia Voter')
     const progress = () => control.doc.getMap(STATE_MAP).get(STATE_KEYS.voteProgress)
     await waitFor(() => JSON.stringify(progress()) === JSON.stringify({ voted: 0, present: 3 }), 5000, '0 of 3')
     const cast = (p: WebsocketProvider, votes: Record<string, number>) => {
