@@ -43,6 +43,8 @@ const LOBBY_JOINS_PER_MINUTE = 30
 
 const FACILITATOR = { role: 'facilitator' } as const
 const LOBBY = { role: 'participant', lobby: true, message: 'the viewer link cannot join the lobby' } as const
+/** Reading the lobby state: every link (a viewer's page learns it goes straight to the board). */
+const LOBBY_STATE = { lobby: true } as const
 
 function originOf(config: Config, url: string): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(url).origin
@@ -67,7 +69,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   })
 
   // The lobby: what a participant link or a credential may do before admission.
-  app.get('/api/boards/:id/lobby', boardAccess(LOBBY), async (c) => {
+  app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => {
     const person = c.var.person
     const rules = await identityRules(storage, c.var.board)
     const user = deps.signIn.user(c)

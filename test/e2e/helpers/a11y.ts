@@ -89,7 +89,9 @@ export async function measureReflow(page: Page): Promise<Reflow> {
       if (el.closest('.tl-container') && !el.closest(ownRoots)) return false
       if (el.closest('[hidden], [inert]')) return false
       if (el instanceof HTMLInputElement && el.type === 'hidden') return false
-      const open = document.querySelector('dialog[open]')
+      // With modals stacked (a dialog opened from a phone's sheet), only the top one is usable.
+      const opens = document.querySelectorAll('dialog[open]')
+      const open = opens[opens.length - 1]
       if (open && !open.contains(el)) return false
       return el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true }) && !el.classList.contains('visually-hidden') && !el.closest('.visually-hidden')
     })
