@@ -48,7 +48,7 @@ export async function enterName(page: Page, name: string, timeoutMs = 15_000): P
   await input.waitFor({ timeout: timeoutMs })
   await input.fill(name)
   await input.press('Enter')
-  await input.waitFor({ state: 'detached', timeout: 5_000 })
+  await input.waitFor({ state: 'detached', timeout: 15_000 })
 }
 
 export async function waitForEditor(page: Page, timeoutMs = 30_000): Promise<void> {
