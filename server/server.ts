@@ -29,7 +29,6 @@ export type CanvasServer = {
   close(): Promise<void>
 }
 
-/** PostgreSQL when DATABASE_URL is set (throws a clear error when unreachable), else SQLite. */
 // @hono/node-ws reports socket errors as an ErrorEvent, which Node 20 lacks (it polyfills only
 // CloseEvent): without this, every socket error prints a ReferenceError instead of being logged.
 const globals = globalThis as { ErrorEvent?: unknown }
@@ -41,8 +40,11 @@ globals.ErrorEvent ??= class ErrorEvent extends Event {
   }
 }
 
-// PostgreSQL and Redis clients are loaded only when configured (≈30 MiB of RSS the embedded
-// default does not need).
+/**
+ * PostgreSQL when DATABASE_URL is set (throws a clear error when unreachable), else SQLite.
+ * PostgreSQL and Redis clients are loaded only when configured (≈30 MiB of RSS the embedded
+ * default does not need).
+ */
 export async function createStorage(config: Config): Promise<Storage> {
   if (config.DATABASE_URL) {
     const { PostgresStorage } = await import('./storage/PostgresStorage.js')
@@ -60,31 +62,10 @@ export async function startServer(
   const metrics = createMetrics()
   const storage = await createStorage(config)
   const rooms = createRooms(config, storage, logger, metrics)
-  let relay: RedisRelay | null = null
-  if (config.REDIS_URL) {
-    if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
-    try {
-      const { RedisRelay } = await import('./cluster/RedisRelay.js')
-      relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
-        storage,
-        logger,
-        metrics,
-        closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
-      })
-    } catch (error) {
-      await storage.close()
-      throw error
-    }
-  }
+  const relay = await connectRelay(config, storage, rooms, logger, metrics)
   const pool = storage.kind === 'postgres' ? (storage as PostgresStorage) : null
   registerStorageMetrics(metrics, storage.kind, pool)
-  const health = async () => {
-    const storageState = pool ? { pool: pool.poolState() } : {}
-    if (!relay) return { ...storageState, relay: null }
-    const state = relay.state()
-    if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
-    return { ...storageState, relay: state }
-  }
+  const health = healthCheck(pool, relay)
   const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = createApp({ config, storage, rooms, logger, metrics, health })
   // Everything that reacts to a room, in the order its hooks run (see sync/RoomExtension.ts).
   if (relay) rooms.use(relay)
@@ -92,15 +73,7 @@ export async function startServer(
   rooms.use(facilitation)
   rooms.use(privateRooms)
   rooms.use(new AttendanceRecorder(storage, logger))
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
-  })
-  // Node takes its own error listener off a socket it hands to 'upgrade'; until ws adopts it
-  // (after the async auth route), a client resetting the connection would crash the process.
-  server.on('upgrade', (_request, socket) => {
-    socket.on('error', (error: Error) => logger.debug({ err: String(error) }, 'upgrade socket error'))
-  })
-  injectWebSocket(server)
+  const server = await listen(app.fetch, injectWebSocket, config, logger)
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`
   logger.info({ url, storage: storage.kind, relay: relay?.instanceId ?? null }, 'workshop canvas listening')
@@ -132,6 +105,52 @@ export async function startServer(
       return stop
     },
   }
+}
+
+/**
+ * The cross-instance relay when REDIS_URL is set, else null. Storage is closed when the relay
+ * cannot connect, so that a failed start leaves nothing open.
+ */
+async function connectRelay(config: Config, storage: Storage, rooms: RoomManager, logger: Logger, metrics: Metrics): Promise<RedisRelay | null> {
+  if (!config.REDIS_URL) return null
+  if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
+  try {
+    const { RedisRelay } = await import('./cluster/RedisRelay.js')
+    return await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
+      storage,
+      logger,
+      metrics,
+      closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
+    })
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+}
+
+/** What /health adds to its answer: the pool's state, and the relay's (throws while Redis is unreachable). */
+function healthCheck(pool: PostgresStorage | null, relay: RedisRelay | null): () => Promise<Record<string, unknown>> {
+  return async () => {
+    const storageState = pool ? { pool: pool.poolState() } : {}
+    if (!relay) return { ...storageState, relay: null }
+    const state = relay.state()
+    if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
+    return { ...storageState, relay: state }
+  }
+}
+
+/** Serves `fetch` on HOST:PORT, with the websocket upgrade attached, once it listens. */
+async function listen(fetch: (request: Request) => Response | Promise<Response>, injectWebSocket: (server: ServerType) => void, config: Config, logger: Logger): Promise<ServerType> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
+  })
+  // Node takes its own error listener off a socket it hands to 'upgrade'; until ws adopts it
+  // (after the async auth route), a client resetting the connection would crash the process.
+  server.on('upgrade', (_request, socket) => {
+    socket.on('error', (error: Error) => logger.debug({ err: String(error) }, 'upgrade socket error'))
+  })
+  injectWebSocket(server)
+  return server
 }
 
 /** The room manager with the limits of `config` (see RoomLimits). */

@@ -1,4 +1,4 @@
-import type { ActionItem, ActivityResult, GridEntry, KudosNote } from '../../../shared/activities/index'
+import type { ActionItem, ActivityResult, GridEntry, KudosNote, NoteResult } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { NoteMetaField } from './NoteMetaField'
 import { NoteList, NoteText, Sections, Votes } from './resultBits'
@@ -19,60 +19,15 @@ export function ActivityResultView({ result, editable }: { result: ActivityResul
         </>
       )
     case 'needsMap':
-      return (
-        <>
-          {result.stakeholders.map((stakeholder) => (
-            <section key={stakeholder.key}>
-              <h4>{stakeholder.label}</h4>
-              {stakeholder.rows.map((row) => (
-                <div key={row.key}>
-                  <span className="results-muted">{row.label}</span>
-                  <NoteList notes={row.notes} />
-                </div>
-              ))}
-            </section>
-          ))}
-        </>
-      )
+      return <GroupedNotes groups={result.stakeholders.map((s) => ({ key: s.key, label: s.label, rows: s.rows }))} />
     case 'commitments':
-      return (
-        <>
-          {result.people.map((person) => (
-            <section key={person.key}>
-              <h4>{person.label}</h4>
-              {person.modes.map((mode) => (
-                <div key={mode.key}>
-                  <span className="results-muted">{mode.label}</span>
-                  <NoteList notes={mode.notes} />
-                </div>
-              ))}
-            </section>
-          ))}
-        </>
-      )
+      return <GroupedNotes groups={result.people.map((p) => ({ key: p.key, label: p.label, rows: p.modes }))} />
     case 'empathyMap':
       return <Sections sections={result.sections} />
     case 'powerInterest':
       return <PowerInterestTable stakeholders={result.stakeholders} />
     case 'checkIn':
-      return (
-        <>
-          {result.averageScore !== null && <p>{t('activities.checkIn.average', { score: result.averageScore })}</p>}
-          <h4>{t('activities.checkIn.spectrum')}</h4>
-          {result.spectrum.length === 0 ? (
-            <p className="results-muted">{t('activities.results.noNotes')}</p>
-          ) : (
-            <ul>
-              {result.spectrum.map((note) => (
-                <li key={note.id}>
-                  <strong>{note.score}</strong> <NoteText text={note.text} /> <Votes count={note.votes} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <Sections sections={result.sections} />
-        </>
-      )
+      return <CheckInView result={result} />
     case 'recognition':
       return (
         <>
@@ -87,6 +42,49 @@ export function ActivityResultView({ result, editable }: { result: ActivityResul
     case 'circle':
       return <CircleView result={result} />
   }
+}
+
+type NoteRow = { key: string; label: string; notes: readonly NoteResult[] }
+
+/** Two levels of headings over notes: a needs map's stakeholders × needs, commitments' people × modes. */
+function GroupedNotes({ groups }: { groups: readonly { key: string; label: string; rows: readonly NoteRow[] }[] }) {
+  return (
+    <>
+      {groups.map((group) => (
+        <section key={group.key}>
+          <h4>{group.label}</h4>
+          {group.rows.map((row) => (
+            <div key={row.key}>
+              <span className="results-muted">{row.label}</span>
+              <NoteList notes={row.notes} />
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  )
+}
+
+function CheckInView({ result }: { result: Extract<ActivityResult, { kind: 'checkIn' }> }) {
+  const { t } = useI18n()
+  return (
+    <>
+      {result.averageScore !== null && <p>{t('activities.checkIn.average', { score: result.averageScore })}</p>}
+      <h4>{t('activities.checkIn.spectrum')}</h4>
+      {result.spectrum.length === 0 ? (
+        <p className="results-muted">{t('activities.results.noNotes')}</p>
+      ) : (
+        <ul>
+          {result.spectrum.map((note) => (
+            <li key={note.id}>
+              <strong>{note.score}</strong> <NoteText text={note.text} /> <Votes count={note.votes} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Sections sections={result.sections} />
+    </>
+  )
 }
 
 function ActionList({ actions, editable }: { actions: readonly ActionItem[]; editable: boolean }) {
