@@ -39,6 +39,8 @@ const en = {
   'zones.inPlaceDone': 'Done renaming',
   'bar.status': 'Connection: {status}',
   'bar.offline': 'Offline, your changes will sync',
+  'activities.prompts': 'Prompts (one per round)',
+  'activities.promptsHint': 'One question per line: each line is a round. Leave empty for three rounds without a prompt.',
 } as const
 
 type Catalogue = Record<keyof typeof en, string>
@@ -79,6 +81,8 @@ const fr: Catalogue = {
   'zones.inPlaceDone': 'Terminer le renommage',
   'bar.status': 'Connexion : {status}',
   'bar.offline': 'Hors ligne, vos modifications seront synchronisées',
+  'activities.prompts': 'Questions (une par tour)',
+  'activities.promptsHint': 'Une question par ligne : chaque ligne est un tour. Laissez vide pour trois tours sans question.',
 }
 
 export const roomMessages = { en, fr }

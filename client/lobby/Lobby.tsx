@@ -4,8 +4,8 @@ import { useMyBoards } from './useMyBoards'
 import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
-import { ActivityNamesField } from '../board/activities/ActivityNamesField'
-import { activityRequestFields, namesInputOf } from '../board/activities/activityInputs'
+import { ActivityOptionsFields } from '../board/activities/ActivityOptionsFields'
+import { activityRequestFields, NO_OPTIONS } from '../board/activities/activityInputs'
 import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { ShareView } from '../share/ShareView'
@@ -21,9 +21,8 @@ export function Lobby() {
     document.title = t('app.name')
   }, [t])
   const [template, setTemplate] = useState('')
-  const [names, setNames] = useState('')
+  const [names, setNames] = useState(NO_OPTIONS)
   const chosen = template ? getTemplate(template) : undefined
-  const namesInput = chosen ? namesInputOf(chosen) : null
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
   const { boards, forget } = useMyBoards(created)
 
@@ -46,12 +45,12 @@ export function Lobby() {
               if (!ok) return
               setTitle('')
               setTemplate('')
-              setNames('')
+              setNames(NO_OPTIONS)
             })
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />
-          {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
+          {chosen && <ActivityOptionsFields template={chosen} value={names} onChange={setNames} />}
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">
             <input
