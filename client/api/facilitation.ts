@@ -11,6 +11,8 @@ export type FacilitationAction =
   | { action: 'revealPrivate'; anonymous: boolean }
   | { action: 'passTalkingPiece'; activityId: string; participantId?: string }
   | { action: 'takeSeat'; activityId: string; seat: number; participantId: string }
+  | { action: 'renameHeading'; headingId: string; label: string }
+  | { action: 'addCommitmentRow'; activityId: string; name: string }
 
 /** Sends one action; resolves to the server's JSON answer or throws an `ApiError` with its message. */
 export function postFacilitation(boardId: string, token: string, body: FacilitationAction): Promise<Record<string, unknown>> {

@@ -35,6 +35,12 @@ const en = {
   'relink.label': 'Paste the new link you were sent',
   'relink.open': 'Open',
   'relink.invalid': 'This is not a board link.',
+  'zones.inPlace': 'Rename headings on the board',
+  'zones.inPlaceDone': 'Done renaming',
+  'bar.status': 'Connection: {status}',
+  'bar.offline': 'Offline, your changes will sync',
+  'activities.prompts': 'Prompts (one per round)',
+  'activities.promptsHint': 'One question per line: each line is a round. Leave empty for three rounds without a prompt.',
 } as const
 
 type Catalogue = Record<keyof typeof en, string>
@@ -71,6 +77,12 @@ const fr: Catalogue = {
   'relink.label': 'Collez le nouveau lien que vous avez reçu',
   'relink.open': 'Ouvrir',
   'relink.invalid': 'Ce n’est pas un lien de tableau.',
+  'zones.inPlace': 'Renommer les titres sur le tableau',
+  'zones.inPlaceDone': 'Terminer le renommage',
+  'bar.status': 'Connexion : {status}',
+  'bar.offline': 'Hors ligne, vos modifications seront synchronisées',
+  'activities.prompts': 'Questions (une par tour)',
+  'activities.promptsHint': 'Une question par ligne : chaque ligne est un tour. Laissez vide pour trois tours sans question.',
 }
 
 export const roomMessages = { en, fr }

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { useCreateBoard } from './useCreateBoard'
 import { useI18n } from '../i18n/I18nProvider'
 import { ActivityGallery } from '../board/activities/ActivityGallery'
-import { ActivityNamesField } from '../board/activities/ActivityNamesField'
-import { activityRequestFields, namesInputOf } from '../board/activities/activityInputs'
+import { ActivityOptionsFields } from '../board/activities/ActivityOptionsFields'
+import { activityRequestFields, NO_OPTIONS } from '../board/activities/activityInputs'
 import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { CreatedBoardDialog } from './CreatedBoardDialog'
@@ -15,9 +15,8 @@ export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
-  const [names, setNames] = useState('')
+  const [names, setNames] = useState(NO_OPTIONS)
   const chosen = template ? getTemplate(template) : undefined
-  const namesInput = chosen ? namesInputOf(chosen) : null
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
 
   return (
@@ -35,12 +34,12 @@ export function Lobby() {
               if (!ok) return
               setTitle('')
               setTemplate('')
-              setNames('')
+              setNames(NO_OPTIONS)
             })
           }}
         >
           <ActivityGallery value={template} onChange={setTemplate} includeBlank />
-          {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
+          {chosen && <ActivityOptionsFields template={chosen} value={names} onChange={setNames} />}
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">
             <input

@@ -10,6 +10,7 @@ import { VoteSettings } from '../../shared/facilitation.js'
 import { PARTICIPANT_ID } from '../../shared/roles.js'
 import type { BoardDocsDeps } from '../boards/boardDocs.js'
 import { passTalkingPiece, takeSeat } from '../boards/talkingPiece.js'
+import { addRowToCommitments, renameActivityHeading } from '../boards/headings.js'
 import type { FacilitationService } from '../facilitation/FacilitationService.js'
 import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
@@ -48,6 +49,10 @@ const Action = z.discriminatedUnion('action', [
     /** Who takes the seat (admission off): the name in the private doc with this id. */
     participantId: ParticipantId.optional(),
   }),
+  /** Facilitator only (SPEC F7): a zone heading, a stakeholder group's column, a commitments row. */
+  z.object({ action: z.literal('renameHeading'), headingId: z.string().min(1).max(200), label: z.string().trim().min(1).max(120) }),
+  /** Facilitator only (SPEC F8): a person's row added to a commitments activity. */
+  z.object({ action: z.literal('addCommitmentRow'), activityId: z.string().min(1).max(100), name: z.string().trim().min(1).max(60) }),
 ])
 
 export function registerFacilitationRoutes(
@@ -84,6 +89,10 @@ export function registerFacilitationRoutes(
         return c.json({ talkingPiece: await passTalkingPiece(deps, id, { role, person: c.var.person }, body) })
       case 'takeSeat':
         return c.json({ seat: await takeSeat(deps, id, { role, person: c.var.person }, body) })
+      case 'renameHeading':
+        return c.json({ heading: await renameActivityHeading(deps, id, body) })
+      case 'addCommitmentRow':
+        return c.json({ row: await addRowToCommitments(deps, id, body) })
     }
   })
 }

@@ -3,7 +3,7 @@ import type { Editor } from 'tldraw'
 import { getTemplate } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ActivityGallery } from './ActivityGallery'
-import { ActivityNamesField } from './ActivityNamesField'
+import { ActivityOptionsFields } from './ActivityOptionsFields'
 import { activityRequestFields, namesInputOf } from './activityInputs'
 import { templateName } from './templateText'
 import { useAddActivity } from './useAddActivity'
@@ -25,14 +25,15 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
   const ref = useRef<HTMLDialogElement>(null)
   const [templateId, setTemplateId] = useState('risk-matrix')
   const [title, setTitle] = useState('')
-  const [names, setNames] = useState(peopleNames.join('\n'))
+  const [typed, setTyped] = useState({ names: peopleNames.join('\n'), prompts: '' })
+  const setNames = (next: string) => setTyped((current) => ({ ...current, names: next }))
   const { add, adding, error } = useAddActivity(editor, boardId, token)
   const template = getTemplate(templateId)
   const namesInput = template ? namesInputOf(template) : null
 
   const submit = async () => {
     if (!template) return
-    const fields = activityRequestFields(template, names)
+    const fields = activityRequestFields(template, typed)
     const ok = await add({ template: template.id, locale, ...(title.trim() ? { title: title.trim() } : {}), ...fields })
     if (!ok) return
     ref.current?.close()
@@ -62,7 +63,7 @@ export function AddActivityDialog({ editor, boardId, token, peopleNames, onDone,
           {t('activities.add.titleLabel')}
           <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} placeholder={template ? templateName(t, template) : ''} />
         </label>
-        {namesInput && <ActivityNamesField kind={namesInput} value={names} onChange={setNames} />}
+        {template && <ActivityOptionsFields template={template} value={typed} onChange={setTyped} />}
         {error && (
           <p role="alert" className="error">
             {t('activities.add.failed', { reason: error })}

@@ -3,6 +3,7 @@ import './facilitation.css'
 import { useBoard, useFacilitation } from '../boardContext'
 import type { Facilitation } from './useFacilitationState'
 import { FacilitationDock } from './FacilitationDock'
+import { HeadingEditors } from './HeadingEditors'
 import { PrivateNoteMarkers } from './PrivateNoteMarkers'
 import { SeatHighlights } from './SeatHighlights'
 import { circlesOf } from './talkingPiece'
@@ -23,6 +24,7 @@ function Layer({ fac }: { fac: Facilitation }) {
       <SeatHighlights circles={circles} />
       <PrivateNoteMarkers fac={fac} />
       <VoteBadges fac={fac} voting={voting} />
+      <HeadingEditors fac={fac} />
       {!outlineOpen && <FacilitationDock fac={fac} voting={voting} follow={follow} activities={activities} circles={circles} />}
     </div>
   )

@@ -1,20 +1,35 @@
-/** Renaming a zone heading from the facilitator's client (issue 13): written to the control doc. */
+/**
+ * The headings a facilitator renames (issue 13): read from the control doc, renamed through the
+ * server (`renameHeading`, SPEC F7), and whether they are being renamed in place on the board.
+ */
+import { useEffect, useState } from 'react'
+import { atom } from 'tldraw'
 import type * as Y from 'yjs'
-import { getRecordsMap, readRecord, writeRecord } from '../../../shared/docLayout'
-import type { ActivityZone } from '../../../shared/activities'
-import { MAX_ZONE_LABEL, relabelZone } from '../../../shared/activities/relabel'
+import { getRecordsMap, readAllRecords } from '../../../shared/docLayout'
+import { renamableHeadings, type Heading } from '../../../shared/activities/headings'
 
-/** Renames a zone; a seat's new heading is also who sits there. Returns false when nothing changed. */
-export function renameZone(controlDoc: Y.Doc, zone: ActivityZone, label: string): boolean {
-  const text = label.trim().slice(0, MAX_ZONE_LABEL)
-  const record = readRecord(controlDoc, zone.id)
-  if (!text || !record || text === zone.label) return false
-  const participant = zone.meaning.kind === 'seat' ? text : undefined
-  controlDoc.transact(() => writeRecord(getRecordsMap(controlDoc), relabelZone(record, text, participant)))
-  return true
-}
+/** True while the facilitator renames headings on the canvas itself (one board per page). */
+export const renamingInPlace = atom('renaming headings in place', false)
 
-/** Zones whose heading a facilitator may rename: all but grid cells (their headings are the grid's). */
-export function renamableZones(zones: readonly ActivityZone[]): ActivityZone[] {
-  return zones.filter((z) => z.meaning.kind !== 'cell' && z.meaning.kind !== 'riskCell')
+/** The renamable headings of the board's activities, live. */
+export function useHeadings(controlDoc: Y.Doc): Heading[] {
+  const [headings, setHeadings] = useState<Heading[]>(() => renamableHeadings(readAllRecords(controlDoc)))
+  useEffect(() => {
+    const records = getRecordsMap(controlDoc)
+    let scheduled: ReturnType<typeof setTimeout> | null = null
+    const update = () => {
+      scheduled = null
+      setHeadings(renamableHeadings(readAllRecords(controlDoc)))
+    }
+    const onChange = () => {
+      scheduled ??= setTimeout(update, 100)
+    }
+    update()
+    records.observeDeep(onChange)
+    return () => {
+      records.unobserveDeep(onChange)
+      if (scheduled) clearTimeout(scheduled)
+    }
+  }, [controlDoc])
+  return headings
 }
