@@ -33,10 +33,11 @@ export function createBoard(
   title: string,
   template?: string,
   locale?: 'en' | 'fr',
-  /** The template's names (participants, or stakeholder groups as `options`), as "Add activity" sends them. */
-  fields: { participants?: string[]; options?: Record<string, unknown> } = {},
+  /** The template's names (participants, or stakeholder groups as `options`), as "Add activity" sends them; a ready-made plan's id. */
+  fields: { participants?: string[]; options?: Record<string, unknown>; plan?: string } = {},
 ): Promise<{ board: BoardInfo; links: BoardLinks }> {
-  return json('/api/boards', null, { method: 'POST', body: template ? { title, template, ...(locale ? { locale } : {}), ...fields } : { title } })
+  const withContent = template || fields.plan
+  return json('/api/boards', null, { method: 'POST', body: withContent ? { title, ...(template ? { template } : {}), ...(locale ? { locale } : {}), ...fields } : { title } })
 }
 
 /** The board and the role this link grants (404 unknown board, 401/403 refused link). */

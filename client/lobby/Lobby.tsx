@@ -9,14 +9,17 @@ import { LobbyImport } from './LobbyImport'
 import { CreatedBoardDialog } from './CreatedBoardDialog'
 import { LobbyHeader } from './LobbyHeader'
 import { MyBoards } from './MyBoards'
+import { PlanPicker } from './PlanPicker'
 
 /** The lobby page: the create-board form (owned here), import, and the boards this browser remembers. */
 export function Lobby() {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('')
+  const [plan, setPlan] = useState('')
   const [names, setNames] = useState(NO_OPTIONS)
-  const chosen = template ? getTemplate(template) : undefined
+  // A plan brings its own activities: the single-activity choice then does not apply.
+  const chosen = template && !plan ? getTemplate(template) : undefined
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
 
   return (
@@ -30,15 +33,18 @@ export function Lobby() {
           onSubmit={(e) => {
             e.preventDefault()
             // Cleared once created: a second click cannot make a duplicate board.
-            void create(title, template || undefined, locale, chosen ? activityRequestFields(chosen, names) : {}).then((ok) => {
+            const fields = plan ? { plan } : chosen ? activityRequestFields(chosen, names) : {}
+            void create(title, plan ? undefined : template || undefined, locale, fields).then((ok) => {
               if (!ok) return
               setTitle('')
               setTemplate('')
+              setPlan('')
               setNames(NO_OPTIONS)
             })
           }}
         >
-          <ActivityGallery value={template} onChange={setTemplate} includeBlank />
+          <PlanPicker value={plan} onChange={setPlan} />
+          {!plan && <ActivityGallery value={template} onChange={setTemplate} includeBlank />}
           {chosen && <ActivityOptionsFields template={chosen} value={names} onChange={setNames} />}
           <label htmlFor="board-title">{t('lobby.titleLabel')}</label>
           <div className="create-row">

@@ -16,7 +16,7 @@ export function useCreateBoard() {
   const [created, setCreated] = useState<CreatedBoard | null>(null)
   /** `locale` is the language of the template texts written on the board (the UI language). */
   const [sharing, setSharing] = useState(false)
-  const create = async (title: string, template?: string, locale?: Locale, fields: { participants?: string[]; options?: Record<string, unknown> } = {}): Promise<boolean> => {
+  const create = async (title: string, template?: string, locale?: Locale, fields: { participants?: string[]; options?: Record<string, unknown>; plan?: string } = {}): Promise<boolean> => {
     if (!title.trim()) return false
     setCreating(true)
     setError(null)
