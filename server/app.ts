@@ -109,7 +109,7 @@ export function createApp(deps: AppDeps) {
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
-  registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
+  registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage), plans, signIn })
   registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }

@@ -15,14 +15,17 @@ import { checkInCommitment, listSpaceActions, updateSpaceAction } from '../space
 import { spaceLink, spaceLinks } from '../spaces/links.js'
 import { spacePage } from '../spaces/page.js'
 import { SPACE_REPORT_FORMATS, spaceReport } from '../spaces/report.js'
-import { createBoardInSpace, createSpace, moveBoardIn, moveBoardOut, renameSpace, rotateSpaceLink, SPACE_LOCALES, type SpaceDeps } from '../spaces/spaces.js'
+import { createBoardInSpace, createSpace, getSpace, moveBoardIn, moveBoardOut, renameSpace, rotateSpaceLink, SPACE_LOCALES, spaceLocale, type SpaceDeps } from '../spaces/spaces.js'
+import type { PlanService } from '../boards/plan.js'
+import { readyMadePlan } from '../boards/readyPlans.js'
+import type { SignInGate } from './authRoutes.js'
 import { CHECK_IN_STATUSES, SPACE_ROLES } from '../storage/Storage.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import type { SpaceAccess } from './spaceAccess.js'
 import { parseJsonBody, parseQuery, parseValue } from './validate.js'
 
-export type SpaceRouteDeps = SpaceDeps & { config: Config; spaceAccess: SpaceAccess }
+export type SpaceRouteDeps = SpaceDeps & { config: Config; spaceAccess: SpaceAccess; plans: PlanService; signIn: SignInGate }
 
 const Title = z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters')
 const Locale = z.enum(SPACE_LOCALES, { message: `locale must be one of ${SPACE_LOCALES.join(', ')}` })
@@ -39,6 +42,8 @@ const CreateBoard = z.object({
   locale: z.enum(TEMPLATE_LOCALES).optional(),
   date: z.string().refine((v) => v.length === 10 && isoDay(v) !== null, 'date must be a date YYYY-MM-DD').optional(),
   purpose: z.string().trim().min(1).max(500, 'purpose is at most 500 characters').optional(),
+  /** A ready-made plan (GET /api/plans) to set on the new session, adding the activities it needs. */
+  plan: z.string().min(1).max(64).optional(),
 })
 const MoveIn = z.object({ boardToken: z.string().regex(TOKEN_PATTERN, 'boardToken is not a board token') })
 const Day = z.string().refine((v) => isoDay(v) !== null && v.length === 10, 'due must be a date YYYY-MM-DD')
@@ -68,6 +73,7 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
   const allowCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
 
   app.post('/api/spaces', async (c) => {
+    deps.signIn.require(c, 'create a space')
     if (!allowCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many spaces created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateSpace)
     const { space, tokens } = await createSpace(storage, body)
@@ -91,8 +97,12 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
   })
 
   app.post('/api/spaces/:id/boards', spaceAccess({ role: 'facilitator' }), async (c) => {
-    const body = await parseJsonBody(c, CreateBoard)
-    const { board, tokens } = await createBoardInSpace(storage, c.var.space, body)
+    const { plan: planId, ...body } = await parseJsonBody(c, CreateBoard)
+    // The plan is read (and an unknown id refused) before anything is created.
+    const locale = body.locale ?? (planId ? spaceLocale(await getSpace(storage, c.var.space)) : undefined)
+    const plan = planId ? readyMadePlan(planId, locale ?? 'en') : null
+    const { board, tokens } = await createBoardInSpace(storage, c.var.space, { ...body, ...(locale ? { locale } : {}) })
+    if (plan) await deps.plans.set(board.id, plan)
     return c.json({ board, links: boardLinks(originOf(config, c.req.url), board.id, tokens) }, 201)
   })
 
