@@ -7,6 +7,7 @@ import { ACTIVITIES_MESSAGES } from './messages.activities'
 import { boardToolsMessages } from './messages.boardTools'
 import { planEn, planFr } from './messages.plan'
 import { spaceMessages } from './messages.space'
+import { spaceManageMessages } from './messages.spaceManage'
 import { outlineMessages } from './messages.outline'
 import { peopleMessages } from './messages.people'
 import { roomMessages } from './messages.room'
@@ -83,6 +84,7 @@ const en = {
   ...boardToolsMessages.en,
   ...planEn,
   ...spaceMessages.en,
+  ...spaceManageMessages.en,
   ...outlineMessages.en,
   ...peopleMessages.en,
   ...roomMessages.en,
@@ -160,6 +162,7 @@ const fr: Catalogue = {
   ...boardToolsMessages.fr,
   ...planFr,
   ...spaceMessages.fr,
+  ...spaceManageMessages.fr,
   ...outlineMessages.fr,
   ...peopleMessages.fr,
   ...roomMessages.fr,

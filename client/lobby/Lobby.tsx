@@ -10,6 +10,7 @@ import { CreatedBoardDialog } from './CreatedBoardDialog'
 import { LobbyHeader } from './LobbyHeader'
 import { MyBoards } from './MyBoards'
 import { PlanPicker } from './PlanPicker'
+import { TeamSpaces } from './TeamSpaces'
 
 /** The lobby page: the create-board form (owned here), import, and the boards this browser remembers. */
 export function Lobby() {
@@ -69,6 +70,7 @@ export function Lobby() {
         {created && sharing && <CreatedBoardDialog created={created} onClose={dismiss} />}
         <LobbyImport />
         <MyBoards created={created} />
+        <TeamSpaces />
       </main>
     </div>
   )

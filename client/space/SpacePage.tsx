@@ -2,11 +2,14 @@
 import { useI18n } from '../i18n/I18nProvider'
 import { ActionsTable, ChartFigure, CommitmentsList, OpenMitigations, RecognitionFeed, SessionsTimeline } from './SpaceSections'
 import { REPORT_FORMATS, useSpace } from './useSpace'
+import { SpaceManage } from './SpaceManage'
+import { useRememberSpace } from './useRememberSpace'
 import './space.css'
 
 export function SpacePage({ spaceId, token }: { spaceId: string; token: string }) {
   const { t } = useI18n()
-  const { state, updateAction, checkIn, downloadReport } = useSpace(spaceId, token)
+  const { state, reload, updateAction, checkIn, downloadReport } = useSpace(spaceId, token)
+  useRememberSpace(state)
   if (state.state === 'loading') {
     return (
       <main className="page-message" id="main">
@@ -33,6 +36,7 @@ export function SpacePage({ spaceId, token }: { spaceId: string; token: string }
         <h2 id="space-sessions">{t('space.sessions')}</h2>
         <SessionsTimeline sessions={data.overview.sessions} token={token} />
       </section>
+      {data.role === 'facilitator' && <SpaceManage space={data.space} token={token} reload={reload} />}
       <section aria-labelledby="space-actions">
         <h2 id="space-actions">{t('space.actions')}</h2>
         <ActionsTable overview={data.overview} canEdit={canEdit} update={updateAction} />

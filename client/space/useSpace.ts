@@ -63,5 +63,5 @@ export function useSpace(spaceId: string, token: string) {
     [spaceId, token],
   )
 
-  return { state, updateAction, checkIn, downloadReport }
+  return { state, reload, updateAction, checkIn, downloadReport }
 }
