@@ -112,5 +112,5 @@ export function createApp(deps: AppDeps) {
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage) })
   registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
   registerClientRoutes(app, config)
-  return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
+  return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms, personSessions }
 }

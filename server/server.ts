@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from './metrics.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { AttendanceRecorder } from './spaces/attendance.js'
 import type { RedisRelay } from './cluster/RedisRelay.js'
+import type { PersonSessions } from './people/personSessions.js'
 import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
@@ -61,6 +62,8 @@ export async function startServer(
   const storage = await createStorage(config)
   const rooms = createRooms(config, storage, logger, metrics)
   let relay: RedisRelay | null = null
+  // Set once the app exists; a relayed revocation before that finds no socket to close anyway.
+  let personSessions: PersonSessions | null = null
   if (config.REDIS_URL) {
     if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
     try {
@@ -70,6 +73,7 @@ export async function startServer(
         logger,
         metrics,
         closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
+        closePersonSessions: (hash, event) => personSessions?.closeByHash(hash, event) ?? 0,
       })
     } catch (error) {
       await storage.close()
@@ -85,7 +89,11 @@ export async function startServer(
     if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
     return { ...storageState, relay: state }
   }
-  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = createApp({ config, storage, rooms, logger, metrics, health })
+  const created = createApp({ config, storage, rooms, logger, metrics, health })
+  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = created
+  personSessions = created.personSessions
+  const liveRelay = relay
+  if (liveRelay) personSessions.onRevoke = (hash, event) => liveRelay.revokePerson(hash, event)
   // Everything that reacts to a room, in the order its hooks run (see sync/RoomExtension.ts).
   if (relay) rooms.use(relay)
   rooms.use(new VersionKeeper(saveVersion, logger, config.AUTOSAVE_INTERVAL_MS))

@@ -121,7 +121,6 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
       return c.json({ person: personView({ ...person, status: 'revoked' }), closedSessions })
     }
     await storage.setPersonStatus(person.id, 'admitted')
-    personSessions.readmit(person.id)
     return c.json({ person: personView({ ...person, status: 'admitted' }) })
   })
 }
