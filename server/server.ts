@@ -12,7 +12,7 @@ import { createMetrics, type Metrics } from './metrics.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { AttendanceRecorder } from './spaces/attendance.js'
 import type { RedisRelay } from './cluster/RedisRelay.js'
-import type { PersonSessions } from './people/personSessions.js'
+import { PersonSessions } from './people/personSessions.js'
 import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
@@ -61,25 +61,9 @@ export async function startServer(
   const metrics = createMetrics()
   const storage = await createStorage(config)
   const rooms = createRooms(config, storage, logger, metrics)
-  let relay: RedisRelay | null = null
-  // Set once the app exists; a relayed revocation before that finds no socket to close anyway.
-  let personSessions: PersonSessions | null = null
-  if (config.REDIS_URL) {
-    if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
-    try {
-      const { RedisRelay } = await import('./cluster/RedisRelay.js')
-      relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
-        storage,
-        logger,
-        metrics,
-        closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
-        closePersonSessions: (hash, event) => personSessions?.closeByHash(hash, event) ?? 0,
-      })
-    } catch (error) {
-      await storage.close()
-      throw error
-    }
-  }
+  // Admitted people's sockets, shared by the app (revocations here) and the relay (revocations elsewhere).
+  const personSessions = new PersonSessions()
+  const relay = await connectRelay(config, { storage, logger, metrics, rooms, personSessions })
   const pool = storage.kind === 'postgres' ? (storage as PostgresStorage) : null
   registerStorageMetrics(metrics, storage.kind, pool)
   const health = async () => {
@@ -89,11 +73,7 @@ export async function startServer(
     if (!state.connected) throw new Error(`redis relay not connected (publisher ${state.publisher}, subscriber ${state.subscriber})`)
     return { ...storageState, relay: state }
   }
-  const created = createApp({ config, storage, rooms, logger, metrics, health })
-  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = created
-  personSessions = created.personSessions
-  const liveRelay = relay
-  if (liveRelay) personSessions.onRevoke = (hash, event) => liveRelay.revokePerson(hash, event)
+  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = createApp({ config, storage, rooms, logger, metrics, health, personSessions })
   // Everything that reacts to a room, in the order its hooks run (see sync/RoomExtension.ts).
   if (relay) rooms.use(relay)
   rooms.use(new VersionKeeper(saveVersion, logger, config.AUTOSAVE_INTERVAL_MS))
@@ -139,6 +119,34 @@ export async function startServer(
       })()
       return stop
     },
+  }
+}
+
+/**
+ * The cross-instance relay when REDIS_URL is set (closes storage and throws when Redis is
+ * unreachable): it repeats link rotations and credential revocations on every instance.
+ */
+async function connectRelay(
+  config: Config,
+  deps: { storage: Storage; logger: Logger; metrics: Metrics; rooms: RoomManager; personSessions: PersonSessions },
+): Promise<RedisRelay | null> {
+  const { storage, logger, metrics, rooms, personSessions } = deps
+  if (!config.REDIS_URL) return null
+  if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
+  try {
+    const { RedisRelay } = await import('./cluster/RedisRelay.js')
+    const relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
+      storage,
+      logger,
+      metrics,
+      closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
+      closePersonSessions: (hash, event) => personSessions.closeByHash(hash, event),
+    })
+    personSessions.onRevoke = (hash, event) => relay.revokePerson(hash, event)
+    return relay
+  } catch (error) {
+    await storage.close()
+    throw error
   }
 }
 

@@ -72,7 +72,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => {
     const person = c.var.person
     const rules = await identityRules(storage, c.var.board)
-    const user = deps.signIn.user(c)
+    const user = await deps.signIn.user(c)
     return c.json({
       role: c.var.role,
       admission: rules.admission || rules.signIn,
@@ -88,7 +88,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     if (!allowJoin(clientIp(c))) throw new HTTPException(429, { message: 'too many people joined from this address; try again in a minute' })
     if (rules.signIn) {
       // The name is the ID token's: the body is not read.
-      const user = deps.signIn.require(c, 'join this board')
+      const user = await deps.signIn.require(c, 'join this board')
       if (!user) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
       const { person, credential } = await signedInPerson(storage, c.var.board, user, rules.admission)
       return c.json({ person: personView(person), credential }, 201)

@@ -17,12 +17,13 @@ import { spacePage } from '../spaces/page.js'
 import { SPACE_REPORT_FORMATS, spaceReport } from '../spaces/report.js'
 import { createBoardInSpace, createSpace, moveBoardIn, moveBoardOut, renameSpace, rotateSpaceLink, SPACE_LOCALES, type SpaceDeps } from '../spaces/spaces.js'
 import { CHECK_IN_STATUSES, SPACE_ROLES } from '../storage/Storage.js'
+import type { SignInGate } from './authRoutes.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import type { SpaceAccess } from './spaceAccess.js'
 import { parseJsonBody, parseQuery, parseValue } from './validate.js'
 
-export type SpaceRouteDeps = SpaceDeps & { config: Config; spaceAccess: SpaceAccess }
+export type SpaceRouteDeps = SpaceDeps & { config: Config; spaceAccess: SpaceAccess; signIn?: SignInGate }
 
 const Title = z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters')
 const Locale = z.enum(SPACE_LOCALES, { message: `locale must be one of ${SPACE_LOCALES.join(', ')}` })
@@ -68,6 +69,7 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
   const allowCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
 
   app.post('/api/spaces', async (c) => {
+    await deps.signIn?.require(c, 'create a space')
     if (!allowCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many spaces created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateSpace)
     const { space, tokens } = await createSpace(storage, body)
