@@ -3,6 +3,8 @@
  * lobby; names and ballots come from the personal credential a facilitator admitted; revoking
  * a credential closes its sockets at once. Raw websocket clients and plain HTTP.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
@@ -96,6 +98,35 @@ describe('admitted participants (issue 17)', () => {
     expect(await upgradeStatus(board.id, board.tokens.participant)).toBe(403)
     expect(await upgradeStatus(board.id, board.tokens.viewer)).toBe(101)
     expect(await upgradeStatus(`${board.id}/control`, board.tokens.facilitator)).toBe(101)
+  })
+
+  it('[R12] every board route but the lobby refuses a waiting credential and the bare participant link (all routes, read from the route files)', async () => {
+    const board = await createTestBoard(server.url, 'Sealed', 'retro-start-stop-continue')
+    await admissionOn(board)
+    const waiting = await api('POST', `/${board.id}/lobby`, board.tokens.participant, { name: 'Walt' })
+    expect(waiting.status).toBe(201)
+    const credential = waiting.body.credential as string
+    // The routes as the server declares them, so that a route added later is covered too.
+    const dir = path.resolve('server/http')
+    const routes = new Set<string>()
+    for (const file of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8')
+      for (const m of text.matchAll(/app\.(get|post|put|patch|delete)\('\/api\/boards\/:id([^']*)'/g)) routes.add(`${m[1]!.toUpperCase()} ${m[2]}`)
+    }
+    expect(routes.size).toBeGreaterThan(20)
+    const fill = (route: string) => route.replace(':vid', '1').replace(':role', 'viewer').replace(':pid', 'AAAAAAAAAAAAAAAAAAAAAA').replace(':action', 'admit')
+    const answers: string[] = []
+    for (const route of routes) {
+      const [method, rest] = route.split(' ') as [string, string]
+      if (rest === '/lobby') continue
+      for (const token of [credential, board.tokens.participant]) {
+        const res = await api(method, `/${board.id}${fill(rest)}`, token, method === 'GET' || method === 'DELETE' ? undefined : {})
+        answers.push(`${route} ${res.status}`)
+      }
+    }
+    expect(answers.filter((a) => !a.endsWith(' 403'))).toEqual([])
+    // The lobby itself answers, and says only the lobby's state.
+    expect(Object.keys((await api('GET', `/${board.id}/lobby`, credential)).body).sort()).toEqual(['admission', 'person', 'role', 'signIn', 'signedInAs'])
   })
 
   it('[R12] the participant link of a board under admission cannot carry its actions into another board', async () => {
