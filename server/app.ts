@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps) {
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage), signIn })
-  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
+  registerPeopleRoutes(app, { config, storage, boardAccess, spaceAccess: spaceAccessWith(storage), personSessions, signIn })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

@@ -16,17 +16,27 @@ import {
   listBoardPeople,
   personView,
   setBoardIdentitySettings,
+  setSpaceIdentitySettings,
   signedInPerson,
+  spaceIdentitySettings,
 } from '../people/admission.js'
 import type { PersonSessions } from '../people/personSessions.js'
 import type { Storage } from '../storage/Storage.js'
 import type { BoardAccess } from './access.js'
 import type { SignInGate } from './authRoutes.js'
+import type { SpaceAccess } from './spaceAccess.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import { parseJsonBody, parseValue } from './validate.js'
 
-export type PeopleRouteDeps = { config: Config; storage: Storage; boardAccess: BoardAccess; personSessions: PersonSessions; signIn: SignInGate }
+export type PeopleRouteDeps = {
+  config: Config
+  storage: Storage
+  boardAccess: BoardAccess
+  spaceAccess: SpaceAccess
+  personSessions: PersonSessions
+  signIn: SignInGate
+}
 
 const SettingsPatch = z
   .object({
@@ -97,6 +107,17 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     const { name } = await parseJsonBody(c, PersonName)
     const { person, credential } = await addPerson(storage, c.var.board, name, 'waiting')
     return c.json({ person: personView(person), credential }, 201)
+  })
+
+  // The same settings on a space: every board of the space is under them (SPEC R12, R17).
+  app.get('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) =>
+    c.json({ settings: await spaceIdentitySettings(storage, c.var.space), signInAvailable: deps.signIn.configured }),
+  )
+
+  app.patch('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) => {
+    const body = await parseJsonBody(c, SettingsPatch)
+    if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+    return c.json({ settings: await setSpaceIdentitySettings(storage, c.var.space, body), signInAvailable: deps.signIn.configured })
   })
 
   app.get('/api/boards/:id/people', boardAccess(FACILITATOR), async (c) => {
