@@ -61,6 +61,7 @@ function originOf(config: Config, url: string): string {
 }
 
 export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
+  registerSpaceIdentityRoutes(app, deps)
   const { storage, boardAccess, personSessions } = deps
   const allowJoin = rateLimiter(LOBBY_JOINS_PER_MINUTE)
   const settingsAnswer = async (boardId: string) => ({
@@ -109,17 +110,6 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     return c.json({ person: personView(person), credential }, 201)
   })
 
-  // The same settings on a space: every board of the space is under them (SPEC R12, R17).
-  app.get('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) =>
-    c.json({ settings: await spaceIdentitySettings(storage, c.var.space), signInAvailable: deps.signIn.configured }),
-  )
-
-  app.patch('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) => {
-    const body = await parseJsonBody(c, SettingsPatch)
-    if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
-    return c.json({ settings: await setSpaceIdentitySettings(storage, c.var.space, body), signInAvailable: deps.signIn.configured })
-  })
-
   app.get('/api/boards/:id/people', boardAccess(FACILITATOR), async (c) => {
     return c.json({ people: (await listBoardPeople(storage, c.var.board)).map(personView) })
   })
@@ -143,5 +133,18 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     }
     await storage.setPersonStatus(person.id, 'admitted')
     return c.json({ person: personView({ ...person, status: 'admitted' }) })
+  })
+}
+
+/** A space's identity settings: every board of the space is under them (SPEC R12, R17). */
+function registerSpaceIdentityRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
+  app.get('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) =>
+    c.json({ settings: await spaceIdentitySettings(deps.storage, c.var.space), signInAvailable: deps.signIn.configured }),
+  )
+
+  app.patch('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) => {
+    const body = await parseJsonBody(c, SettingsPatch)
+    if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+    return c.json({ settings: await setSpaceIdentitySettings(deps.storage, c.var.space, body), signInAvailable: deps.signIn.configured })
   })
 }
