@@ -43,6 +43,8 @@ export type AppDeps = {
   metrics: Metrics
   /** Extra health facts (relay state…). */
   health?: () => Promise<Record<string, unknown>>
+  /** Admitted people's sockets (server.ts shares them with the cluster relay). */
+  personSessions?: PersonSessions
 }
 
 const CSP = {
@@ -95,9 +97,9 @@ export function createApp(deps: AppDeps) {
   const docs: BoardDocsDeps = { rooms, storage }
   const save = (boardId: string, label: string) => saveVersion(docs, boardId, label)
   const boardAccess = boardAccessWith(storage)
-  const personSessions = new PersonSessions()
+  const personSessions = deps.personSessions ?? new PersonSessions()
   const oidcConfig = oidcSettings(config)
-  const oidc = oidcConfig ? new OidcSignIn(oidcConfig) : null
+  const oidc = oidcConfig ? new OidcSignIn(oidcConfig, storage) : null
   const signIn = signInGate(oidc)
   registerAuthRoutes(app, oidc, signIn, logger)
   registerSyncRoute(app, { config, storage, rooms, logger, upgradeWebSocket, personSessions })
@@ -110,7 +112,7 @@ export function createApp(deps: AppDeps) {
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage), plans, signIn })
-  registerPeopleRoutes(app, { config, storage, boardAccess, personSessions, signIn })
+  registerPeopleRoutes(app, { config, storage, boardAccess, spaceAccess: spaceAccessWith(storage), personSessions, signIn })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

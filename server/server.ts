@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from './metrics.js'
 import { VersionKeeper } from './history/VersionKeeper.js'
 import { AttendanceRecorder } from './spaces/attendance.js'
 import type { RedisRelay } from './cluster/RedisRelay.js'
+import { PersonSessions } from './people/personSessions.js'
 import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
@@ -62,11 +63,13 @@ export async function startServer(
   const metrics = createMetrics()
   const storage = await createStorage(config)
   const rooms = createRooms(config, storage, logger, metrics)
-  const relay = await connectRelay(config, storage, rooms, logger, metrics)
+  // Admitted people's sockets, shared by the app (revocations here) and the relay (revocations elsewhere).
+  const personSessions = new PersonSessions()
+  const relay = await connectRelay(config, { storage, logger, metrics, rooms, personSessions })
   const pool = storage.kind === 'postgres' ? (storage as PostgresStorage) : null
   registerStorageMetrics(metrics, storage.kind, pool)
   const health = healthCheck(pool, relay)
-  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = createApp({ config, storage, rooms, logger, metrics, health })
+  const { app, injectWebSocket, wss, facilitation, saveVersion, privateRooms } = createApp({ config, storage, rooms, logger, metrics, health, personSessions })
   // Everything that reacts to a room, in the order its hooks run (see sync/RoomExtension.ts).
   if (relay) rooms.use(relay)
   rooms.use(new VersionKeeper(saveVersion, logger, config.AUTOSAVE_INTERVAL_MS))
@@ -108,20 +111,27 @@ export async function startServer(
 }
 
 /**
- * The cross-instance relay when REDIS_URL is set, else null. Storage is closed when the relay
- * cannot connect, so that a failed start leaves nothing open.
+ * The cross-instance relay when REDIS_URL is set (closes storage and throws when Redis is
+ * unreachable): it repeats link rotations and credential revocations on every instance.
  */
-async function connectRelay(config: Config, storage: Storage, rooms: RoomManager, logger: Logger, metrics: Metrics): Promise<RedisRelay | null> {
+async function connectRelay(
+  config: Config,
+  deps: { storage: Storage; logger: Logger; metrics: Metrics; rooms: RoomManager; personSessions: PersonSessions },
+): Promise<RedisRelay | null> {
+  const { storage, logger, metrics, rooms, personSessions } = deps
   if (!config.REDIS_URL) return null
   if (storage.kind === 'sqlite') logger.warn('REDIS_URL is set without DATABASE_URL: instances only share boards through a shared database')
   try {
     const { RedisRelay } = await import('./cluster/RedisRelay.js')
-    return await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
+    const relay = await RedisRelay.connect(config.REDIS_URL, config.REDIS_PREFIX, {
       storage,
       logger,
       metrics,
       closeBoardSessions: (revocation, event) => rooms.closeBoardSessions(revocation, event),
+      closePersonSessions: (hash, event) => personSessions.closeByHash(hash, event),
     })
+    personSessions.onRevoke = (hash, event) => relay.revokePerson(hash, event)
+    return relay
   } catch (error) {
     await storage.close()
     throw error

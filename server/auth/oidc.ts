@@ -1,12 +1,17 @@
 /**
  * Sign-in with OpenID Connect (optional, SPEC R17): authorization code flow with PKCE, state
  * and nonce through `openid-client`; ID token signatures checked against the provider's keys.
- * A signed-in browser holds one http-only cookie naming a server-side session (in memory; only
- * the SHA-256 of the cookie value is a key). Nothing here runs unless OIDC_ISSUER is set.
+ * While a login is under way, its state, nonce and PKCE verifier travel in the browser's own
+ * http-only login cookie (any instance can end the login). A signed-in browser holds one
+ * http-only cookie naming a session kept in storage (only the SHA-256 of the cookie value is a
+ * key), so sessions outlive a restart and every instance sees them. Nothing here runs unless
+ * OIDC_ISSUER is set.
  */
 import { randomBytes } from 'node:crypto'
 import * as oidc from 'openid-client'
+import { z } from 'zod'
 import type { Config } from '../config.js'
+import type { SignInSessionStore } from '../storage/Storage.js'
 import { hashToken, secretsEqual } from './tokens.js'
 
 export type OidcSettings = {
@@ -41,24 +46,44 @@ export function oidcSettings(config: Config): OidcSettings | null {
 /** Who signed in: `subject` is `<issuer> <sub>`, stable across sessions. */
 export type SignedInUser = { subject: string; name: string; email: string | null }
 
-type PendingLogin = { codeVerifier: string; nonce: string; returnTo: string; expiresAt: number }
-type Session = { user: SignedInUser; expiresAt: number }
+/** What the login cookie carries between `/auth/login` and `/auth/callback`. */
+const PendingLogin = z.object({
+  state: z.string().min(1).max(200),
+  codeVerifier: z.string().min(43).max(128),
+  nonce: z.string().min(1).max(200),
+  returnTo: z.string().regex(/^\/(?![/\\])/).max(500),
+  expiresAt: z.number(),
+})
+type PendingLogin = z.infer<typeof PendingLogin>
 
 const LOGIN_TTL_MS = 10 * 60_000
-const SESSION_TTL_MS = 12 * 60 * 60_000
-/** Bounds on what unauthenticated requests can make the server remember. */
-const MAX_PENDING_LOGINS = 10_000
+export const SESSION_TTL_MS = 12 * 60 * 60_000
+/** How often expired sessions are swept from storage (at most; on sign-in). */
+const SWEEP_EVERY_MS = 10 * 60_000
 
 export class SignInRefused extends Error {}
 
+function encodeLogin(login: PendingLogin): string {
+  return Buffer.from(JSON.stringify(login), 'utf8').toString('base64url')
+}
+
+function decodeLogin(cookie: string | undefined): PendingLogin | null {
+  if (!cookie || cookie.length > 2000) return null
+  try {
+    return PendingLogin.safeParse(JSON.parse(Buffer.from(cookie, 'base64url').toString('utf8'))).data ?? null
+  } catch {
+    return null
+  }
+}
+
 export class OidcSignIn {
   private configuration: Promise<oidc.Configuration> | null = null
-  /** Pending logins by state (the state is also in the browser's login cookie). */
-  private readonly pending = new Map<string, PendingLogin>()
-  /** Sessions by SHA-256 of the cookie value. */
-  private readonly sessions = new Map<string, Session>()
+  private lastSweep = 0
 
-  constructor(readonly settings: OidcSettings) {}
+  constructor(
+    readonly settings: OidcSettings,
+    private readonly sessions: SignInSessionStore,
+  ) {}
 
   /** Discovery happens on first use, and again after a failure. */
   private config(): Promise<oidc.Configuration> {
@@ -79,41 +104,41 @@ export class OidcSignIn {
     return this.configuration
   }
 
-  /** Starts a login: the provider URL to redirect to and the state for the login cookie. */
-  async start(returnTo: string, now = Date.now()): Promise<{ url: string; state: string }> {
-    this.sweep(now)
-    if (this.pending.size >= MAX_PENDING_LOGINS) throw new SignInRefused('too many sign-ins in progress; try again in a minute')
+  /** Starts a login: the provider URL to redirect to and the value of the login cookie. */
+  async start(returnTo: string, now = Date.now()): Promise<{ url: string; loginCookie: string }> {
     const config = await this.config()
-    const codeVerifier = oidc.randomPKCECodeVerifier()
-    const state = oidc.randomState()
-    const nonce = oidc.randomNonce()
+    const login: PendingLogin = {
+      state: oidc.randomState(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      nonce: oidc.randomNonce(),
+      returnTo,
+      expiresAt: now + LOGIN_TTL_MS,
+    }
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUri,
       scope: 'openid profile email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge: await oidc.calculatePKCECodeChallenge(login.codeVerifier),
       code_challenge_method: 'S256',
-      state,
-      nonce,
+      state: login.state,
+      nonce: login.nonce,
     })
-    this.pending.set(state, { codeVerifier, nonce, returnTo, expiresAt: now + LOGIN_TTL_MS })
-    return { url: url.href, state }
+    return { url: url.href, loginCookie: encodeLogin(login) }
   }
 
   /**
-   * Ends a login: `cookieState` is the state this browser started with. Checks the state, the
+   * Ends a login: `loginCookie` is what this browser started with. Checks the state, the
    * PKCE verifier, the ID token (signature, issuer, audience, expiry, nonce) and the email
-   * domain; answers the session cookie value and where to go back to.
+   * domain; stores the session and answers its cookie value and where to go back to.
    */
-  async finish(callbackUrl: URL, cookieState: string | undefined, now = Date.now()): Promise<{ sessionId: string; user: SignedInUser; returnTo: string }> {
+  async finish(callbackUrl: URL, loginCookie: string | undefined, now = Date.now()): Promise<{ sessionId: string; user: SignedInUser; returnTo: string }> {
     const state = callbackUrl.searchParams.get('state')
-    const login = cookieState ? this.pending.get(cookieState) : undefined
-    if (!state || !cookieState || !secretsEqual(state, cookieState) || !login || login.expiresAt < now) throw new SignInRefused('this sign-in does not match the one this browser started')
-    this.pending.delete(cookieState)
+    const login = decodeLogin(loginCookie)
+    if (!state || !login || !secretsEqual(state, login.state) || login.expiresAt < now) throw new SignInRefused('this sign-in does not match the one this browser started')
     let claims: oidc.IDToken | undefined
     try {
       const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, {
         pkceCodeVerifier: login.codeVerifier,
-        expectedState: state,
+        expectedState: login.state,
         expectedNonce: login.nonce,
         idTokenExpected: true,
       })
@@ -124,7 +149,8 @@ export class OidcSignIn {
     if (!claims) throw new SignInRefused('the identity provider sent no ID token')
     const user = this.userOf(claims)
     const sessionId = randomBytes(32).toString('base64url')
-    this.sessions.set(hashToken(sessionId), { user, expiresAt: now + SESSION_TTL_MS })
+    await this.sweep(now)
+    await this.sessions.createSignInSession({ idHash: hashToken(sessionId), ...user, createdAt: now, expiresAt: now + SESSION_TTL_MS })
     return { sessionId, user, returnTo: login.returnTo }
   }
 
@@ -139,25 +165,20 @@ export class OidcSignIn {
     return { subject: `${claims.iss} ${claims.sub}`, name: name.trim().slice(0, 60), email }
   }
 
-  /** The user of a session cookie, or null (unknown or expired). */
-  user(sessionId: string | undefined, now = Date.now()): SignedInUser | null {
-    if (!sessionId) return null
-    const key = hashToken(sessionId)
-    const session = this.sessions.get(key)
-    if (!session) return null
-    if (session.expiresAt < now) {
-      this.sessions.delete(key)
-      return null
-    }
-    return session.user
+  /** The user of a session cookie, or null (unknown, expired or malformed). */
+  async user(sessionId: string | undefined, now = Date.now()): Promise<SignedInUser | null> {
+    if (!sessionId || sessionId.length > 200) return null
+    const session = await this.sessions.getSignInSession(hashToken(sessionId), now)
+    return session ? { subject: session.subject, name: session.name, email: session.email } : null
   }
 
-  logout(sessionId: string | undefined): void {
-    if (sessionId) this.sessions.delete(hashToken(sessionId))
+  async logout(sessionId: string | undefined): Promise<void> {
+    if (sessionId && sessionId.length <= 200) await this.sessions.deleteSignInSession(hashToken(sessionId))
   }
 
-  private sweep(now: number): void {
-    for (const [state, login] of this.pending) if (login.expiresAt < now) this.pending.delete(state)
-    for (const [key, session] of this.sessions) if (session.expiresAt < now) this.sessions.delete(key)
+  private async sweep(now: number): Promise<void> {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return
+    this.lastSweep = now
+    await this.sessions.deleteExpiredSignInSessions(now)
   }
 }

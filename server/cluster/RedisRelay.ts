@@ -29,13 +29,16 @@ import type { Room } from '../sync/Room.js'
 import type { Revocation, RoomExtension } from '../sync/RoomExtension.js'
 import {
   controlChannel,
+  decodePersonRevoke,
   decodeRevoke,
   docChannel,
+  encodePersonRevoke,
   encodeRevoke,
   readRelayMessage,
   RELAY_AWARENESS,
   RELAY_QUERY_AWARENESS,
   RELAY_REVOKE,
+  RELAY_REVOKE_PERSON,
   RELAY_UPDATE,
   writeRelayMessage,
   type RelayType,
@@ -52,6 +55,8 @@ export type RelayDeps = {
   metrics: Metrics
   /** Closes, on this instance, the sessions a revocation from another instance names. */
   closeBoardSessions(revocation: Revocation, event: CloseEvent): number
+  /** Closes, on this instance, the sockets of the person a hash names (credential revoked elsewhere). */
+  closePersonSessions?(personHash: string, event: CloseEvent): number
 }
 
 export type RelayState = {
@@ -155,6 +160,11 @@ export class RedisRelay implements RoomExtension {
     this.publishTo(controlChannel(this.prefix), RELAY_REVOKE, encodeRevoke({ boardId, role, ...(via ? { via } : {}), code: event.code, reason: event.reason }))
   }
 
+  /** A person's credential was revoked here: every instance closes their sockets (SPEC R18). */
+  revokePerson(personHash: string, event: CloseEvent): void {
+    this.publishTo(controlChannel(this.prefix), RELAY_REVOKE_PERSON, encodePersonRevoke({ person: personHash, code: event.code, reason: event.reason }))
+  }
+
   /** Unsubscribe after unload. */
   onUnload(room: Room): void {
     if (this.rooms.get(room.docKey) !== room) return
@@ -213,6 +223,7 @@ export class RedisRelay implements RoomExtension {
           this.publishLocalAwareness(room)
           return
         case RELAY_REVOKE:
+        case RELAY_REVOKE_PERSON:
           this.counts.dropped++ // only valid on the control channel
           return
       }
@@ -225,6 +236,10 @@ export class RedisRelay implements RoomExtension {
   private onControlMessage(data: Buffer): void {
     const message = readRelayMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     if (!message || message.sender === this.instanceId) return
+    if (message.type === RELAY_REVOKE_PERSON) {
+      this.onPersonRevoke(message.payload)
+      return
+    }
     const revoke = message.type === RELAY_REVOKE ? decodeRevoke(message.payload) : null
     if (!revoke) {
       this.counts.dropped++
@@ -233,6 +248,17 @@ export class RedisRelay implements RoomExtension {
     this.counts.received++
     const closed = this.deps.closeBoardSessions(revoke, { code: revoke.code, reason: revoke.reason })
     if (closed > 0) this.deps.logger.info({ boardId: revoke.boardId, role: revoke.role, closed }, 'closed sessions revoked on another instance')
+  }
+
+  private onPersonRevoke(payload: Uint8Array): void {
+    const revoke = decodePersonRevoke(payload)
+    if (!revoke) {
+      this.counts.dropped++
+      return
+    }
+    this.counts.received++
+    const closed = this.deps.closePersonSessions?.(revoke.person, { code: revoke.code, reason: revoke.reason }) ?? 0
+    if (closed > 0) this.deps.logger.info({ person: revoke.person, closed }, 'closed the sockets of a credential revoked on another instance')
   }
 
   /** Answers an awareness query with the states of this instance's own sessions. */

@@ -5,7 +5,8 @@
  *
  *   varString  sender instance id   — a receiver drops its own messages (no echo loop)
  *   varUint    type                 — RELAY_UPDATE | RELAY_AWARENESS | RELAY_QUERY_AWARENESS
- *                                     (doc channels) | RELAY_REVOKE (control channel)
+ *                                     (doc channels) | RELAY_REVOKE | RELAY_REVOKE_PERSON
+ *                                     (control channel)
  *   varUint8Array payload           — a Yjs update (already durable on the sender), an
  *                                     awareness update, empty, or a UTF-8 JSON revocation
  */
@@ -20,7 +21,14 @@ export const RELAY_QUERY_AWARENESS = 2
 /** Close a board's sessions (link rotated, board deleted): payload `RevokePayload` as JSON. */
 export const RELAY_REVOKE = 3
 
-export type RelayType = typeof RELAY_UPDATE | typeof RELAY_AWARENESS | typeof RELAY_QUERY_AWARENESS | typeof RELAY_REVOKE
+/**
+ * Close one admitted person's sockets (their credential was revoked, SPEC R18): payload
+ * `PersonRevokePayload` as JSON. The person is named by a short hash of their id, never by the
+ * id or the credential.
+ */
+export const RELAY_REVOKE_PERSON = 4
+
+export type RelayType = typeof RELAY_UPDATE | typeof RELAY_AWARENESS | typeof RELAY_QUERY_AWARENESS | typeof RELAY_REVOKE | typeof RELAY_REVOKE_PERSON
 
 export type RevokePayload = { boardId: string; role: 'facilitator' | 'participant' | 'viewer' | null; via?: 'board' | 'space'; code: number; reason: string }
 
@@ -44,6 +52,26 @@ export function decodeRevoke(bytes: Uint8Array): RevokePayload | null {
   }
 }
 
+export type PersonRevokePayload = { person: string; code: number; reason: string }
+
+const PERSON_HASH = /^[A-Za-z0-9_-]{16}$/
+
+export function encodePersonRevoke(payload: PersonRevokePayload): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(payload))
+}
+
+/** Decodes a person's revocation; null for anything that is not exactly one. */
+export function decodePersonRevoke(bytes: Uint8Array): PersonRevokePayload | null {
+  try {
+    const v = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>
+    if (typeof v.person !== 'string' || !PERSON_HASH.test(v.person)) return null
+    if (typeof v.code !== 'number' || !Number.isInteger(v.code) || typeof v.reason !== 'string' || v.reason.length > 123) return null
+    return { person: v.person, code: v.code, reason: v.reason }
+  } catch {
+    return null
+  }
+}
+
 export type RelayMessage = { sender: string; type: RelayType; payload: Uint8Array }
 
 export function writeRelayMessage(message: RelayMessage): Uint8Array {
@@ -61,7 +89,7 @@ export function readRelayMessage(data: Uint8Array): RelayMessage | null {
     const sender = decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
-    if (type !== RELAY_UPDATE && type !== RELAY_AWARENESS && type !== RELAY_QUERY_AWARENESS && type !== RELAY_REVOKE) return null
+    if (type !== RELAY_UPDATE && type !== RELAY_AWARENESS && type !== RELAY_QUERY_AWARENESS && type !== RELAY_REVOKE && type !== RELAY_REVOKE_PERSON) return null
     return { sender, type, payload }
   } catch {
     return null

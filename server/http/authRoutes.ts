@@ -27,19 +27,19 @@ const ReturnTo = z.object({
 /** Who is signed in on this request, and a guard for routes that need someone. */
 export type SignInGate = {
   configured: boolean
-  user(c: Context<AppEnv>): SignedInUser | null
+  user(c: Context<AppEnv>): Promise<SignedInUser | null>
   /** 401 when sign-in is configured and nobody is signed in; the user (or null when not configured). */
-  require(c: Context<AppEnv>, what: string): SignedInUser | null
+  require(c: Context<AppEnv>, what: string): Promise<SignedInUser | null>
 }
 
 export function signInGate(oidc: OidcSignIn | null): SignInGate {
-  const user = (c: Context<AppEnv>) => (oidc ? oidc.user(getCookie(c, SESSION_COOKIE)) : null)
+  const user = async (c: Context<AppEnv>) => (oidc ? oidc.user(getCookie(c, SESSION_COOKIE)) : null)
   return {
     configured: oidc !== null,
     user,
-    require(c, what) {
+    async require(c, what) {
       if (!oidc) return null
-      const signedIn = user(c)
+      const signedIn = await user(c)
       if (!signedIn) throw new HTTPException(401, { message: `sign in to ${what}` })
       return signedIn
     },
@@ -47,8 +47,8 @@ export function signInGate(oidc: OidcSignIn | null): SignInGate {
 }
 
 export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, gate: SignInGate, logger: Logger): void {
-  app.get('/api/me', (c) => {
-    const user = gate.user(c)
+  app.get('/api/me', async (c) => {
+    const user = await gate.user(c)
     return c.json({ signIn: gate.configured, user: user ? { name: user.name, email: user.email } : null })
   })
   if (!oidc) return
@@ -56,25 +56,24 @@ export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, g
 
   app.get('/auth/login', async (c) => {
     const { returnTo } = parseQuery(c.req.query(), ReturnTo)
-    let started: { url: string; state: string }
+    let started: { url: string; loginCookie: string }
     try {
       started = await oidc.start(returnTo)
-    } catch (error) {
-      if (error instanceof SignInRefused) throw new HTTPException(429, { message: error.message })
+    } catch {
       throw new HTTPException(502, { message: 'the identity provider cannot be reached' })
     }
     // Lax: the cookie must come back on the provider's top-level redirect to the callback.
-    setCookie(c, LOGIN_COOKIE, started.state, { httpOnly: true, secure, sameSite: 'Lax', path: '/auth', maxAge: 600 })
+    setCookie(c, LOGIN_COOKIE, started.loginCookie, { httpOnly: true, secure, sameSite: 'Lax', path: '/auth', maxAge: 600 })
     return c.redirect(started.url, 302)
   })
 
   app.get('/auth/callback', async (c) => {
-    const cookieState = getCookie(c, LOGIN_COOKIE)
+    const loginCookie = getCookie(c, LOGIN_COOKIE)
     deleteCookie(c, LOGIN_COOKIE, { path: '/auth', secure })
     const callbackUrl = new URL(oidc.settings.redirectUri)
     callbackUrl.search = new URL(c.req.url).search
     try {
-      const { sessionId, returnTo } = await oidc.finish(callbackUrl, cookieState)
+      const { sessionId, returnTo } = await oidc.finish(callbackUrl, loginCookie)
       setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: 12 * 60 * 60 })
       return c.redirect(returnTo, 302)
     } catch (error) {
@@ -87,8 +86,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, oidc: OidcSignIn | null, g
     }
   })
 
-  app.post('/auth/logout', (c) => {
-    oidc.logout(getCookie(c, SESSION_COOKIE))
+  app.post('/auth/logout', async (c) => {
+    await oidc.logout(getCookie(c, SESSION_COOKIE))
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
     return c.json({ signedOut: true })
   })

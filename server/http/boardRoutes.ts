@@ -58,7 +58,7 @@ export function registerBoardRoutes(app: Hono<AppEnv>, deps: BoardRouteDeps): vo
   const allowBoardCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
 
   app.post('/api/boards', async (c) => {
-    deps.signIn.require(c, 'create a board')
+    await deps.signIn.require(c, 'create a board')
     if (!allowBoardCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many boards created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateBoardBody)
     const plan = body.plan ? readyMadePlan(body.plan, body.locale ?? 'en') : null
@@ -111,7 +111,7 @@ export function registerBoardRoutes(app: Hono<AppEnv>, deps: BoardRouteDeps): vo
 
   // Import a .tldr into a new board …
   app.post('/api/boards/import', async (c) => {
-    deps.signIn.require(c, 'create a board')
+    await deps.signIn.require(c, 'create a board')
     const body = await parseJsonBody(c, ImportBody)
     const created = await importAsNewBoard(deps, body)
     return c.json({ board: created.board, links: boardLinks(originOf(config, c.req.url), created.board.id, created.tokens), imported: created.imported }, 201)

@@ -16,17 +16,27 @@ import {
   listBoardPeople,
   personView,
   setBoardIdentitySettings,
+  setSpaceIdentitySettings,
   signedInPerson,
+  spaceIdentitySettings,
 } from '../people/admission.js'
 import type { PersonSessions } from '../people/personSessions.js'
 import type { Storage } from '../storage/Storage.js'
 import type { BoardAccess } from './access.js'
 import type { SignInGate } from './authRoutes.js'
+import type { SpaceAccess } from './spaceAccess.js'
 import { clientIp, type AppEnv } from './env.js'
 import { rateLimiter } from './rateLimit.js'
 import { parseJsonBody, parseValue } from './validate.js'
 
-export type PeopleRouteDeps = { config: Config; storage: Storage; boardAccess: BoardAccess; personSessions: PersonSessions; signIn: SignInGate }
+export type PeopleRouteDeps = {
+  config: Config
+  storage: Storage
+  boardAccess: BoardAccess
+  spaceAccess: SpaceAccess
+  personSessions: PersonSessions
+  signIn: SignInGate
+}
 
 const SettingsPatch = z
   .object({
@@ -51,6 +61,7 @@ function originOf(config: Config, url: string): string {
 }
 
 export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
+  registerSpaceIdentityRoutes(app, deps)
   const { storage, boardAccess, personSessions } = deps
   const allowJoin = rateLimiter(LOBBY_JOINS_PER_MINUTE)
   const settingsAnswer = async (boardId: string) => ({
@@ -72,7 +83,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => {
     const person = c.var.person
     const rules = await identityRules(storage, c.var.board)
-    const user = deps.signIn.user(c)
+    const user = await deps.signIn.user(c)
     return c.json({
       role: c.var.role,
       admission: rules.admission || rules.signIn,
@@ -88,7 +99,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     if (!allowJoin(clientIp(c))) throw new HTTPException(429, { message: 'too many people joined from this address; try again in a minute' })
     if (rules.signIn) {
       // The name is the ID token's: the body is not read.
-      const user = deps.signIn.require(c, 'join this board')
+      const user = await deps.signIn.require(c, 'join this board')
       if (!user) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
       const { person, credential } = await signedInPerson(storage, c.var.board, user, rules.admission)
       return c.json({ person: personView(person), credential }, 201)
@@ -121,7 +132,19 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
       return c.json({ person: personView({ ...person, status: 'revoked' }), closedSessions })
     }
     await storage.setPersonStatus(person.id, 'admitted')
-    personSessions.readmit(person.id)
     return c.json({ person: personView({ ...person, status: 'admitted' }) })
+  })
+}
+
+/** A space's identity settings: every board of the space is under them (SPEC R12, R17). */
+function registerSpaceIdentityRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
+  app.get('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) =>
+    c.json({ settings: await spaceIdentitySettings(deps.storage, c.var.space), signInAvailable: deps.signIn.configured }),
+  )
+
+  app.patch('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) => {
+    const body = await parseJsonBody(c, SettingsPatch)
+    if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+    return c.json({ settings: await setSpaceIdentitySettings(deps.storage, c.var.space, body), signInAvailable: deps.signIn.configured })
   })
 }

@@ -73,7 +73,7 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
   const allowCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
 
   app.post('/api/spaces', async (c) => {
-    deps.signIn.require(c, 'create a space')
+    await deps.signIn.require(c, 'create a space')
     if (!allowCreation(clientIp(c))) throw new HTTPException(429, { message: 'too many spaces created from this address; try again in a minute' })
     const body = await parseJsonBody(c, CreateSpace)
     const { space, tokens } = await createSpace(storage, body)

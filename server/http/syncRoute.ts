@@ -5,6 +5,7 @@
 import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { NodeWebSocket } from '@hono/node-ws'
+import { CloseEvents } from '../../shared/protocol.js'
 import { accessFor, docKey, parseDocName, type DocName } from '../../shared/roles.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -63,7 +64,9 @@ export function registerSyncRoute(app: Hono<AppEnv>, deps: SyncRouteDeps): void 
     const person = grant.person
     const connect = (socket: Parameters<RoomManager['connect']>[0]) => {
       const connection = rooms.connect(socket, { ...grant, ip }, key, name.kind, access)
-      return person ? deps.personSessions.track(person.id, connection) : connection
+      if (!person) return connection
+      const stillAdmitted = async () => (await storage.getPerson(person.id))?.status === 'admitted'
+      return deps.personSessions.track(person.id, connection, stillAdmitted, CloseEvents.LinkRevoked)
     }
     const events = wsSocketEvents(connect, {
       keepAliveIntervalMs: deps.config.KEEPALIVE_INTERVAL_MS,

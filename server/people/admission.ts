@@ -54,6 +54,20 @@ export async function setBoardIdentitySettings(storage: Storage, boardId: string
   return rulesOf(next)
 }
 
+/** A space's own settings (what its facilitator can change; its boards inherit them). */
+export async function spaceIdentitySettings(storage: Storage, spaceId: string): Promise<IdentityRules> {
+  const space = await storage.getSpace(spaceId)
+  return rulesOf(space ? space.settings : {})
+}
+
+export async function setSpaceIdentitySettings(storage: Storage, spaceId: string, patch: Partial<IdentityRules>): Promise<IdentityRules> {
+  const space = await storage.getSpace(spaceId)
+  if (!space) throw new BoardError(404, 'no such space')
+  const next = { ...space.settings, ...patch }
+  await storage.updateSpace(spaceId, { settings: next })
+  return rulesOf(next)
+}
+
 /** The scopes whose people may open a board: the board itself and its space. */
 export async function personScopes(storage: Storage, boardId: string): Promise<string[]> {
   const spaceId = await storage.getBoardSpace(boardId)

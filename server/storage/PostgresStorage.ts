@@ -11,7 +11,8 @@
  */
 import pg from 'pg'
 import type { Role } from '../../shared/roles.js'
-import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
+import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type SignInSessionRecord, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
+import { POSTGRES_SIGN_IN_SESSIONS_MIGRATION, PostgresSignInSessions } from './signInSessions.js'
 import { type BoardRow, POSTGRES_TEAMS_MIGRATION, PostgresTeamStore, toBoard } from './postgresTeams.js'
 
 /** Advisory-lock namespaces (first key of the two-key form). */
@@ -64,6 +65,8 @@ const MIGRATIONS: string[] = [
   POSTGRES_TEAMS_MIGRATION,
   // The board schema a snapshot was written with and its state vector (issue 18: a cold load without decoding).
   'ALTER TABLE doc_snapshots ADD COLUMN IF NOT EXISTS schema_tag TEXT, ADD COLUMN IF NOT EXISTS state_vector BYTEA;',
+  // Sign-in sessions (issue 17, SPEC R17).
+  POSTGRES_SIGN_IN_SESSIONS_MIGRATION,
 ]
 
 /** The schema version this code expects. */
@@ -347,6 +350,21 @@ export class PostgresStorage extends PostgresTeamStore implements Storage {
   /** Connection pool figures, for /healthz and /metrics. */
   poolState(): { total: number; idle: number; waiting: number } {
     return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount }
+  }
+
+  // Sign-in sessions (SPEC R17): server/storage/signInSessions.ts.
+  private readonly signInSessions = new PostgresSignInSessions(this.pool)
+  createSignInSession(session: SignInSessionRecord): Promise<void> {
+    return this.signInSessions.createSignInSession(session)
+  }
+  getSignInSession(idHash: string, now: number): Promise<SignInSessionRecord | null> {
+    return this.signInSessions.getSignInSession(idHash, now)
+  }
+  deleteSignInSession(idHash: string): Promise<boolean> {
+    return this.signInSessions.deleteSignInSession(idHash)
+  }
+  deleteExpiredSignInSessions(now: number): Promise<number> {
+    return this.signInSessions.deleteExpiredSignInSessions(now)
   }
 
   async ping(): Promise<void> {

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Role } from '../../shared/roles.js'
-import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
+import { mergedParts, type BoardRecord, type MergedDoc, type Settings, type SignInSessionRecord, type Storage, type StoredDoc, type TokenGrant, type VersionRecord } from './Storage.js'
+import { SQLITE_SIGN_IN_SESSIONS_MIGRATION, SqliteSignInSessions } from './signInSessions.js'
 import { type BoardRow, SQLITE_TEAMS_MIGRATION, SqliteTeamStore, toBoard } from './sqliteTeams.js'
 
 /** The schema of the first release (user_version 0); later changes are MIGRATIONS. */
@@ -50,6 +51,8 @@ const MIGRATIONS: string[] = [
   SQLITE_TEAMS_MIGRATION,
   // The board schema a snapshot was written with and its state vector (issue 18: a cold load without decoding).
   'ALTER TABLE doc_snapshots ADD COLUMN schema_tag TEXT; ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;',
+  // Sign-in sessions (issue 17, SPEC R17).
+  SQLITE_SIGN_IN_SESSIONS_MIGRATION,
 ]
 
 /** The schema version this code expects. */
@@ -274,6 +277,21 @@ export class SqliteStorage extends SqliteTeamStore implements Storage {
   async getBoardImage(boardId: string): Promise<string | null> {
     const row = this.db.prepare('SELECT data_url FROM board_images WHERE board_id = ?').get(boardId) as { data_url: string } | undefined
     return row?.data_url ?? null
+  }
+
+  // Sign-in sessions (SPEC R17): server/storage/signInSessions.ts.
+  private readonly signInSessions = new SqliteSignInSessions(this.db)
+  createSignInSession(session: SignInSessionRecord): Promise<void> {
+    return this.signInSessions.createSignInSession(session)
+  }
+  getSignInSession(idHash: string, now: number): Promise<SignInSessionRecord | null> {
+    return this.signInSessions.getSignInSession(idHash, now)
+  }
+  deleteSignInSession(idHash: string): Promise<boolean> {
+    return this.signInSessions.deleteSignInSession(idHash)
+  }
+  deleteExpiredSignInSessions(now: number): Promise<number> {
+    return this.signInSessions.deleteExpiredSignInSessions(now)
   }
 
   async ping(): Promise<void> {

@@ -122,7 +122,30 @@ export type PersonRecord = {
   createdAt: number
 }
 
-export interface Storage {
+/** A sign-in session (SPEC R17): who signed in, keyed by the SHA-256 of the session cookie's value. */
+export type SignInSessionRecord = {
+  idHash: string
+  /** `<issuer> <sub>`. */
+  subject: string
+  name: string
+  email: string | null
+  createdAt: number
+  expiresAt: number
+}
+
+/** Sign-in sessions (SPEC R17), in server/storage/signInSessions.ts. */
+export interface SignInSessionStore {
+  /** Inserts a session; a duplicate hash is an error. */
+  createSignInSession(session: SignInSessionRecord): Promise<void>
+  /** The session, or null when unknown or expired at `now`. */
+  getSignInSession(idHash: string, now: number): Promise<SignInSessionRecord | null>
+  /** Logout; returns whether the session existed. */
+  deleteSignInSession(idHash: string): Promise<boolean>
+  /** Removes the sessions expired at `now`; returns how many. */
+  deleteExpiredSignInSessions(now: number): Promise<number>
+}
+
+export interface Storage extends SignInSessionStore {
   /** Short name for logs and health ('sqlite', 'postgres'). */
   readonly kind: string
   /** Creates a board with its token hashes, in a space and with settings when given, atomically. */

@@ -25,6 +25,12 @@ describe('admission in a real browser (issue 17)', () => {
       expect(patched.status).toBe(200)
 
       const { page } = await suite.newPage()
+      // What the page asks of the server before it is admitted: the lobby, and nothing of the board.
+      const asked: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/sync/')) asked.push(`${request.method()} ${url.pathname}`)
+      })
       await page.goto(board.links.participant)
       const lobby = page.getByTestId('waiting-lobby')
       await lobby.waitFor({ timeout: 30_000 })
@@ -33,6 +39,9 @@ describe('admission in a real browser (issue 17)', () => {
       await page.getByText('Waiting for the facilitator').waitFor({ timeout: 15_000 })
       expect(await page.locator('.tl-canvas').count()).toBe(0)
       await page.screenshot({ path: screenshotPath('admission-waiting.png') })
+      const lobbyOnly = new Set([`GET /api/boards/${board.id}/lobby`, `POST /api/boards/${board.id}/lobby`, 'GET /api/me'])
+      expect(asked.length).toBeGreaterThan(0)
+      expect(asked.filter((r) => !lobbyOnly.has(r))).toEqual([])
 
       const facilitator = await suite.open(board.links.facilitator, 'Fran')
       await facilitator.page.getByRole('button', { name: 'People', exact: true }).click()

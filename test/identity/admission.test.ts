@@ -3,6 +3,8 @@
  * lobby; names and ballots come from the personal credential a facilitator admitted; revoking
  * a credential closes its sockets at once. Raw websocket clients and plain HTTP.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
@@ -96,6 +98,86 @@ describe('admitted participants (issue 17)', () => {
     expect(await upgradeStatus(board.id, board.tokens.participant)).toBe(403)
     expect(await upgradeStatus(board.id, board.tokens.viewer)).toBe(101)
     expect(await upgradeStatus(`${board.id}/control`, board.tokens.facilitator)).toBe(101)
+  })
+
+  it('[R12] every board route but the lobby refuses a waiting credential and the bare participant link (all routes, read from the route files)', async () => {
+    const board = await createTestBoard(server.url, 'Sealed', 'retro-start-stop-continue')
+    await admissionOn(board)
+    const waiting = await api('POST', `/${board.id}/lobby`, board.tokens.participant, { name: 'Walt' })
+    expect(waiting.status).toBe(201)
+    const credential = waiting.body.credential as string
+    // The routes as the server declares them, so that a route added later is covered too.
+    const dir = path.resolve('server/http')
+    const routes = new Set<string>()
+    for (const file of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8')
+      for (const m of text.matchAll(/app\.(get|post|put|patch|delete)\('\/api\/boards\/:id([^']*)'/g)) routes.add(`${m[1]!.toUpperCase()} ${m[2]}`)
+    }
+    expect(routes.size).toBeGreaterThan(20)
+    const fill = (route: string) => route.replace(':vid', '1').replace(':role', 'viewer').replace(':pid', 'AAAAAAAAAAAAAAAAAAAAAA').replace(':action', 'admit')
+    const answers: string[] = []
+    for (const route of routes) {
+      const [method, rest] = route.split(' ') as [string, string]
+      if (rest === '/lobby') continue
+      for (const token of [credential, board.tokens.participant]) {
+        const res = await api(method, `/${board.id}${fill(rest)}`, token, method === 'GET' || method === 'DELETE' ? undefined : {})
+        answers.push(`${route} ${res.status}`)
+      }
+    }
+    expect(answers.filter((a) => !a.endsWith(' 403'))).toEqual([])
+    // The lobby itself answers, and says only the lobby's state.
+    expect(Object.keys((await api('GET', `/${board.id}/lobby`, credential)).body).sort()).toEqual(['admission', 'person', 'role', 'signIn', 'signedInAs'])
+  })
+
+  it('[R12] a space facilitator turns admission on for the space: its boards’ participant and member links open only the lobby', async () => {
+    const post = async (url: string, body: unknown, token?: string) => {
+      const res = await fetch(`${server.url}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as Json
+    }
+    const hashOf = (link: string) => link.slice(link.indexOf('#') + 1)
+    const created = await post('/api/spaces', { title: 'Team space' })
+    const spaceId = (created.space as { id: string }).id
+    const spaceTokens = Object.fromEntries(Object.entries(created.links as Record<string, string>).map(([r, l]) => [r, hashOf(l)]))
+    const inSpace = await post(`/api/spaces/${spaceId}/boards`, { title: 'Session 1' }, spaceTokens.facilitator)
+    const boardId = (inSpace.board as { id: string }).id
+    const participantToken = hashOf((inSpace.links as Record<string, string>).participant!)
+    expect(await upgradeStatus(boardId, participantToken)).toBe(101)
+    expect(await upgradeStatus(boardId, spaceTokens.member!)).toBe(101)
+
+    const settings = async (method: string, token: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/spaces/${spaceId}/settings`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      return { status: res.status, body: (await res.json()) as Json }
+    }
+    expect(await settings('GET', spaceTokens.facilitator!)).toEqual({ status: 200, body: { settings: { admission: false, signIn: false }, signInAvailable: false } })
+    expect((await settings('PATCH', spaceTokens.member!, { admission: true })).status).toBe(403)
+    expect((await settings('PATCH', spaceTokens.facilitator!, {})).status).toBe(400)
+    expect((await settings('PATCH', spaceTokens.facilitator!, { signIn: true })).status).toBe(409)
+    expect(await settings('PATCH', spaceTokens.facilitator!, { admission: true })).toEqual({ status: 200, body: { settings: { admission: true, signIn: false }, signInAvailable: false } })
+
+    // Every board of the space is now under admission; the board's own setting is still off.
+    expect(await upgradeStatus(boardId, participantToken)).toBe(403)
+    expect(await upgradeStatus(boardId, spaceTokens.member!)).toBe(403)
+    expect(await upgradeStatus(boardId, spaceTokens.viewer!)).toBe(101)
+    const boardSettings = await api('GET', `/${boardId}/settings`, spaceTokens.facilitator!)
+    expect(boardSettings.body).toMatchObject({ settings: { admission: false }, effective: { admission: true } })
+    expect((await api('GET', `/${boardId}/lobby`, participantToken)).body).toMatchObject({ admission: true, person: null })
+    // Changing the space's language keeps admission, and admission kept the language.
+    const renamed = await fetch(`${server.url}/api/spaces/${spaceId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${spaceTokens.facilitator}` },
+      body: JSON.stringify({ locale: 'fr' }),
+    })
+    expect(((await renamed.json()) as { space: { settings: Json } }).space.settings).toMatchObject({ admission: true, locale: 'fr' })
+    expect((await settings('PATCH', spaceTokens.facilitator!, { admission: false })).body.settings).toEqual({ admission: false, signIn: false })
+    expect(await upgradeStatus(boardId, participantToken)).toBe(101)
   })
 
   it('[R12] the participant link of a board under admission cannot carry its actions into another board', async () => {

@@ -25,17 +25,15 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
   let server: Server
   let base: string
   let redirectUri: string
-
-  beforeAll(async () => {
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    redirectUri = `${base}/auth/callback`
-    provider = await startOidcProvider(redirectUri, ACCOUNTS)
-    server = await startServer(
+  let port: number
+  const dataDir = tempDir()
+  /** The canvas server, on the port and data directory of the provider's redirect URI. */
+  const start = () =>
+    startServer(
       {
         HOST: '127.0.0.1',
         PORT: port,
-        DATA_DIR: tempDir(),
+        DATA_DIR: dataDir,
         PUBLIC_URL: base,
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: provider.clientId,
@@ -44,6 +42,13 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
       },
       { logger: logs.logger, env: {} },
     )
+
+  beforeAll(async () => {
+    port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    redirectUri = `${base}/auth/callback`
+    provider = await startOidcProvider(redirectUri, ACCOUNTS)
+    server = await start()
   })
   afterAll(async () => {
     await server?.close()
@@ -74,6 +79,7 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
   it('[R17] a facilitator signs in, creates a board; a participant of a sign-in board appears with the ID token’s name', async () => {
     const facilitator = new CookieBrowser()
     expect((await facilitator.request(`${base}/api/boards`, json({ title: 'Nope' }))).status).toBe(401)
+    expect((await facilitator.request(`${base}/api/spaces`, json({ title: 'Nope' }))).status).toBe(401)
     const back = await signIn(facilitator, 'ada', '/somewhere')
     expect(back.status).toBe(302)
     expect(back.headers.get('location')).toBe('/somewhere')
@@ -82,6 +88,7 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
     expect(cookie).toMatch(/SameSite=Lax/i)
     expect(await me(facilitator)).toEqual({ signIn: true, user: { name: 'Ada Lovelace', email: 'ada@agency.example' } })
 
+    expect((await facilitator.request(`${base}/api/spaces`, json({ title: 'Signed-in space' }))).status).toBe(201)
     const created = await facilitator.request(`${base}/api/boards`, json({ title: 'Signed-in workshop' }))
     expect(created.status).toBe(201)
     const { board, links } = (await created.json()) as { board: { id: string }; links: Record<string, string> }
@@ -160,5 +167,38 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
       const res = await browser.request(`${base}/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
       expect(res.status).toBe(400)
     }
+  })
+
+  it('[R17] a session outlives a restart (stored, by hash only); a login started before a restart ends after it; logout deletes it', async () => {
+    const browser = new CookieBrowser()
+    expect((await signIn(browser, 'grace')).status).toBe(302)
+    const session = browser.cookies.get('canvas_session')!
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    // Another browser is half-way through its login when the server restarts.
+    const late = new CookieBrowser()
+    const callback = await loginUntilCallback(late, 'ada')
+
+    await server.close()
+    // Let the HTTP client see its kept-alive connections closed before it reuses one.
+    await new Promise((r) => setTimeout(r, 300))
+    server = await start()
+    expect((await me(browser)).user).toEqual({ name: 'Grace Hopper', email: 'grace@agency.example' })
+    expect((await late.request(callback.href)).status).toBe(302)
+    expect((await me(late)).user?.name).toBe('Ada Lovelace')
+
+    // What storage holds is the hash of the cookie value, never the value.
+    const { hashToken } = await import('../../server/auth/tokens.js')
+    expect(await server.storage.getSignInSession(session, Date.now())).toBeNull()
+    expect((await server.storage.getSignInSession(hashToken(session), Date.now()))?.name).toBe('Grace Hopper')
+    // Logout deletes the stored session: the old cookie value, replayed, finds no one.
+    expect((await browser.request(`${base}/auth/logout`, { method: 'POST' })).status).toBe(200)
+    expect(await server.storage.getSignInSession(hashToken(session), Date.now())).toBeNull()
+    const replay = await fetch(`${base}/api/me`, { headers: { cookie: `canvas_session=${session}` } })
+    expect(((await replay.json()) as { user: unknown }).user).toBeNull()
+    // A malformed or forged login cookie is refused like a wrong state.
+    const forged = new CookieBrowser()
+    const forgedCallback = await loginUntilCallback(forged, 'ada')
+    forged.cookies.set('canvas_login', Buffer.from(JSON.stringify({ state: 'x' })).toString('base64url'))
+    expect((await forged.request(forgedCallback.href)).status).toBe(400)
   })
 })

@@ -69,6 +69,39 @@ describe('private-doc ids and secrets in logs (issue 17)', () => {
     }
   })
 
+  it('[R16] under admission, a person’s refused write, lobby join, admission and revocation log neither their id nor their credential', async () => {
+    const board = await createTestBoard(server.url)
+    const call = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      return (await res.json()) as Record<string, unknown>
+    }
+    await call('PATCH', '/settings', board.tokens.facilitator, { admission: true })
+    const joined = await call('POST', '/lobby', board.tokens.participant, { name: 'Pat' })
+    const credential = joined.credential as string
+    const personId = (joined.person as { id: string }).id
+    // Refused while waiting, then admitted.
+    await expect(rawClient(wsUrl(server.url, `${board.id}/private/${personId}`, credential)).opened).rejects.toEqual(new UpgradeRefused(403))
+    await call('POST', `/people/${personId}/admit`, board.tokens.facilitator)
+    const rejectionsBefore = logs.entries().filter((e) => e.msg === 'schema guard rejected a write').length
+    const raw = rawClient(wsUrl(server.url, `${board.id}/private/${personId}`, credential))
+    await raw.opened
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('facilitatorOwned', true)
+    raw.send(updateFrame(Y.encodeStateAsUpdate(doc)))
+    await waitFor(() => logs.entries().filter((e) => e.msg === 'schema guard rejected a write').length > rejectionsBefore, 5000, 'the rejection logged')
+    await call('POST', `/people/${personId}/revoke`, board.tokens.facilitator)
+    await raw.closed
+    // A request whose path holds the person id and whose query holds the credential.
+    await fetch(`${server.url}/sync/${board.id}/private/${personId}?token=${credential}`)
+    await sleep(100)
+    const text = logs.text()
+    for (const secret of [personId, credential, board.tokens.facilitator, board.tokens.participant]) expect(text).not.toContain(secret)
+  })
+
   it('[F3] a raw client writing the ballot as docs/PROTOCOL.md describes is counted', async () => {
     const board = await createTestBoard(server.url)
     const writer = connectProvider(server.url, board.id, board.tokens.participant)

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mergeStoredDoc } from '../../server/sync/Room.js'
 import type { BoardRecord, Storage, StoredDoc } from '../../server/storage/Storage.js'
+import { signInSessionContract } from './signInSessionsContract.js'
 import { teamStorageContract } from './teamsContract.js'
 
 export type StorageFactory = () => Promise<{ storage: Storage; dispose(): Promise<void> }>
@@ -275,6 +276,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
     })
 
     teamStorageContract(() => storage)
+    signInSessionContract(() => storage)
 
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined()
