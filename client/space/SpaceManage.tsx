@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { rememberSpace } from '../lib/mySpaces'
 import { SessionPlanner } from './SessionPlanner'
 import { SpaceLinksView } from './SpaceLinksView'
+import { SpaceIdentitySettings } from './SpaceIdentitySettings'
 
 type Props = { space: { id: string; title: string }; token: string; reload: () => Promise<void> }
 
@@ -18,6 +19,7 @@ export function SpaceManage({ space, token, reload }: Props) {
       <SessionPlanner spaceId={space.id} token={token} onCreated={() => void reload()} />
       <MoveBoardIn spaceId={space.id} token={token} onMoved={reload} />
       <SpaceLinksManager space={space} token={token} />
+      <SpaceIdentitySettings spaceId={space.id} token={token} />
     </section>
   )
 }
