@@ -12,6 +12,7 @@ import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { createTestBoard, type TestBoard } from '../helpers/server.js'
 import { browserSuite, enterName, joinBoard, screenshotPath, type TestPage } from './helpers/browser.js'
+import { rawBoard } from './helpers/rawBoard.js'
 
 const BROWSER_TEST_TIMEOUT_MS = 420_000
 const PHONE = { width: 390, height: 844 }
@@ -173,6 +174,10 @@ describe('everyone in the room', () => {
       console.log(`[phone] note text on screen: ${sizes.map((s) => s.toFixed(1)).join(', ')} px`)
       expect(sizes.length).toBeGreaterThan(0)
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
+      // The connection is on screen at once, without opening the Board sheet.
+      const status = phone.page.getByTestId('phone-status')
+      expect(await status.getAttribute('data-connection')).toBe('online')
+      expect(await status.isVisible()).toBe(true)
       // tldraw's toolbar is there, above the bottom bar.
       const toolbar = await phone.page.locator('.tlui-toolbar').first().boundingBox()
       const bar = await phone.page.getByTestId('bottom-bar').boundingBox()
@@ -193,6 +198,62 @@ describe('everyone in the room', () => {
       await phone.page.screenshot({ path: screenshotPath('room-phone-board-sheet-390.png') })
       await boardSheet.getByRole('button', { name: 'Close' }).tap()
       await boardSheet.waitFor({ state: 'detached' })
+
+      // The phone adds a note into "Stop" with the bar's main action, by taps and typing…
+      const boardId = new URL(decoded!).pathname.split('/')[2]!
+      const tokens = { facilitator: links.facilitator!.split('#')[1]!, participant: links.participant!.split('#')[1]!, viewer: links.viewer!.split('#')[1]! }
+      const raw = await rawBoard(suite.url, { id: boardId, title: 'Sprint 14 retro', links: { facilitator: links.facilitator!, participant: links.participant!, viewer: links.viewer! }, tokens })
+      try {
+        await phone.page.getByTestId('bottom-bar').getByRole('button', { name: 'Add a note' }).tap()
+        const addNote = phone.page.getByRole('dialog', { name: 'Add a note' })
+        await addNote.waitFor()
+        await addNote.getByLabel('Text of the note').tap()
+        await phone.page.keyboard.type('Stop meetings without an agenda')
+        const stopZone = raw.activities()[0]!.zones.find((z) => z.key === 'stop')!
+        // A native <select> on a phone opens the system picker: choosing in it is not a mouse event.
+        await addNote.getByLabel('Zone').selectOption(stopZone.id)
+        await phone.page.screenshot({ path: screenshotPath('room-phone-add-note-390.png') })
+        await addNote.getByRole('button', { name: 'Add the note' }).tap()
+        await addNote.waitFor({ state: 'detached' })
+        await expect.poll(() => raw.notes().find((n) => n.text === 'Stop meetings without an agenda') ?? null, { timeout: 15_000 }).not.toBeNull()
+        // …and a stock y-websocket client finds it inside the zone's bounds (the whole note).
+        const added = raw.notes().find((n) => n.text === 'Stop meetings without an agenda')!
+        expect(raw.zoneOf(added)?.key).toBe('stop')
+        const zone = raw.activities()[0]!.zones.find((z) => z.key === 'stop')!.bounds
+        expect(added.center.x - 100).toBeGreaterThanOrEqual(zone.x)
+        expect(added.center.y - 100).toBeGreaterThanOrEqual(zone.y)
+        expect(added.center.x + 100).toBeLessThanOrEqual(zone.x + zone.w)
+        expect(added.center.y + 100).toBeLessThanOrEqual(zone.y + zone.h)
+
+        // The facilitator opens a vote with live totals; the phone votes from the list.
+        const opened = await fetch(`${suite.url}/api/boards/${boardId}/facilitation`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.facilitator}` },
+          body: JSON.stringify({ action: 'openVote', settings: { votesPerPerson: 3, maxPerNote: 2, anonymous: true, hideTotals: false } }),
+        })
+        expect(opened.status).toBe(200)
+        await phone.page.getByTestId('bottom-bar').getByRole('button', { name: 'List' }).tap()
+        const outline = phone.page.getByTestId('outline')
+        const item = outline.locator(`[data-note-id="${added.id}"]`)
+        await item.getByRole('button', { name: 'Vote', exact: true }).tap({ timeout: 20_000 })
+        await expect.poll(() => raw.voteTotals()[added.id] ?? 0, { timeout: 15_000 }).toBe(1)
+        await phone.page.screenshot({ path: screenshotPath('room-phone-voted-390.png') })
+        expect(Object.values(raw.voteTotals()).reduce((a, b) => a + b, 0)).toBe(1)
+      } finally {
+        raw.close()
+      }
+      // Losing the network shows at once in words above the bar, with no sheet open.
+      await phone.page.getByTestId('outline').getByRole('button', { name: 'Close the outline' }).tap()
+      await phone.page.getByTestId('outline').waitFor({ state: 'detached' })
+      await phone.context.setOffline(true)
+      await expect.poll(() => status.getAttribute('data-connection'), { timeout: 30_000 }).not.toBe('online')
+      expect(await status.isVisible()).toBe(true)
+      expect(await status.textContent()).toMatch(/^Connection: (Reconnecting…|Offline, your changes will sync)$/)
+      const strip = await status.boundingBox()
+      expect(strip && bar && strip.y + strip.height <= (await phone.page.getByTestId('bottom-bar').boundingBox())!.y + 0.5).toBe(true)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-offline-390.png') })
+      await phone.context.setOffline(false)
+      await expect.poll(() => phone.page.getByTestId('phone-status').getAttribute('data-connection'), { timeout: 30_000 }).toBe('online')
       expect(phone.errors).toEqual([])
     } finally {
       await phone.context.close()
