@@ -395,4 +395,70 @@ describe('everyone in the room', () => {
     expect(await ada.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
     expect(ada.errors.filter((e) => !/favicon|WebSocket|403|401/.test(e))).toEqual([])
   }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('the facilitator renames a stakeholder group in place on the board and adds a commitments row; a participant has neither', async () => {
+    const board = await createTestBoard(suite.url, 'Needs', 'stakeholder-needs-map')
+    const added = await fetch(`${suite.url}/api/boards/${board.id}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: JSON.stringify({ template: 'commitments', participants: ['Ada', 'Bo'] }),
+    })
+    expect(added.status).toBe(201)
+    const raw = await rawBoard(suite.url, board)
+    try {
+      const grace = await suite.newPage()
+      await grace.page.setViewportSize({ width: 1440, height: 900 })
+      await joinBoard(grace.page, board.links.facilitator, 'Grace', { promptMs: 45_000, onlineMs: 30_000 })
+      const dock = grace.page.getByTestId('facilitation-dock')
+      await dock.getByTestId('rename-in-place').click()
+      expect(await dock.getByTestId('rename-in-place').getAttribute('aria-pressed')).toBe('true')
+      const spot = grace.page.getByRole('button', { name: 'Rename “Stakeholder group 1”' })
+      await spot.waitFor({ timeout: 15_000 })
+      // The target sits on the heading drawn on the canvas.
+      const headingId = await spot.getAttribute('data-heading-id')
+      const onCanvas = await grace.page.evaluate((id) => {
+        const editor = window.__editor!
+        const b = editor.getShapePageBounds(id as Parameters<typeof editor.getShapePageBounds>[0])!
+        const p = editor.pageToViewport({ x: b.minX, y: b.minY })
+        return { x: p.x, y: p.y }
+      }, headingId)
+      const box = (await spot.boundingBox())!
+      const canvas = (await grace.page.locator('.tl-container').boundingBox())!
+      expect(Math.abs(box.x - canvas.x - onCanvas.x)).toBeLessThan(2)
+      expect(Math.abs(box.y - canvas.y - onCanvas.y)).toBeLessThan(2)
+      expect(box.width >= 44 && box.height >= 44).toBe(true)
+      await grace.page.screenshot({ path: screenshotPath('room-rename-in-place-1440.png') })
+      await spot.click()
+      const input = grace.page.getByTestId('heading-input')
+      expect(await input.inputValue()).toBe('Stakeholder group 1')
+      await input.fill('Nurses')
+      await input.press('Enter')
+      await expect.poll(() => grace.page.getByRole('button', { name: 'Rename “Nurses”' }).count(), { timeout: 15_000 }).toBe(1)
+      const needs = raw.activities().find((a) => a.results === 'needsMap')!
+      const columns = needs.zones.flatMap((z) => (z.meaning.kind === 'cell' ? [z.meaning.columnLabel] : []))
+      expect(columns.filter((c) => c === 'Nurses')).toHaveLength(4)
+      expect(columns).not.toContain('Stakeholder group 1')
+
+      // A row for someone who came later, from the panel.
+      const commitments = raw.activities().find((a) => a.results === 'commitments')!
+      const addRow = dock.getByTestId('add-commitment-row')
+      await addRow.getByRole('textbox').fill('Cy')
+      await addRow.getByRole('button', { name: 'Add row' }).click()
+      await expect
+        .poll(() => raw.activities().find((a) => a.instanceId === commitments.instanceId)!.zones.filter((z) => z.meaning.kind === 'cell' && z.meaning.rowLabel === 'Cy').length, { timeout: 15_000 })
+        .toBe(3)
+      await dock.getByTestId('rename-in-place').click()
+      await expect.poll(() => grace.page.getByTestId('heading-spot').count()).toBe(0)
+
+      // A participant sees no rename targets and no rename controls.
+      const ada = await suite.open(board.links.participant, 'Ada')
+      await ada.page.waitForTimeout(1000)
+      expect(await ada.page.getByTestId('rename-in-place').count()).toBe(0)
+      expect(await ada.page.getByTestId('heading-spot').count()).toBe(0)
+      expect(await ada.page.getByTestId('add-commitment-row').count()).toBe(0)
+      expect(grace.errors.filter((e) => !/favicon/.test(e))).toEqual([])
+    } finally {
+      raw.close()
+    }
+  }, BROWSER_TEST_TIMEOUT_MS)
 })
