@@ -3,8 +3,11 @@
  * links with what each is for, a QR code of the participant link, the form cleared); a phone
  * (390×844, touch, taps only) joining from the link decoded out of that QR code, whose page opens
  * with no panel over the board, finger-sized controls that do not overlap and readable notes; the
- * readable first view on a desktop too; the projector view; a revoked tab opening a pasted link
- * without a reload, and a link differing only by its #fragment opening that board.
+ * readable first view on a desktop too; the phone adding a note into "Stop" with the bottom bar's
+ * "Add a note" and voting from the list, checked by a stock y-websocket client; the phone's
+ * connection status on screen at once (online, then offline); the projector view; a revoked tab
+ * opening a pasted link without a reload, and a link differing only by its #fragment opening that
+ * board; a facilitator renaming a stakeholder group in place and adding a commitments row.
  */
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'

@@ -9,7 +9,7 @@ import { renamableHeadings, renameHeading } from '../../shared/activities/headin
 import { richTextToPlainText } from '../../shared/activities/richText.js'
 import type { JsonRecord } from '../../shared/docLayout.js'
 
-function build(template: string, input: { participants?: string[]; options?: Record<string, unknown> } = {}): JsonRecord[] {
+function build(template: string, input: { participants?: readonly string[]; options?: Readonly<Record<string, unknown>> } = {}): JsonRecord[] {
   const built = buildActivityRecords(template, { instanceId: 'act', ...input })
   if (!built.ok) throw new Error(built.error)
   return built.value.records
