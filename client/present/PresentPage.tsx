@@ -32,6 +32,9 @@ export function PresentPage({ boardId, token, leaderId }: { boardId: string; tok
   const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, null)
   useFollowLeader(editor, leaderId)
   const leader = useMemo(() => people.find((p) => p.id === leaderId)?.name ?? null, [people, leaderId])
+  // People, not tabs: one person with two windows open counts once. The awareness states come
+  // from every server instance of a cluster (the relay carries them, SPEC C2).
+  const peopleCount = useMemo(() => new Set(people.map((p) => p.id)).size, [people])
 
   if (access.state === 'failed') {
     return (
@@ -59,7 +62,7 @@ export function PresentPage({ boardId, token, leaderId }: { boardId: string; tok
           />
         )}
       </div>
-      {connection && <PresentSidebar boardId={boardId} title={title} controlDoc={connection.control.doc} peopleCount={people.length} leader={leader} />}
+      {connection && <PresentSidebar boardId={boardId} title={title} controlDoc={connection.control.doc} peopleCount={peopleCount} leader={leader} />}
     </main>
   )
 }

@@ -44,7 +44,7 @@ export type Cluster = {
   close(): Promise<void>
 }
 
-export async function startCluster(size: number): Promise<Cluster> {
+export async function startCluster(size: number, extraEnv: Record<string, string> = {}): Promise<Cluster> {
   const db = await createTestDatabase()
   const prefix = `canvas-test-${crypto.randomBytes(5).toString('hex')}:`
   const env = {
@@ -54,6 +54,7 @@ export async function startCluster(size: number): Promise<Cluster> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     // Compact often, so instances compact the same boards while others append (advisory lock).
     COMPACT_AFTER_UPDATES: '25',
+    ...extraEnv,
   }
   const servers: ServerProcess[] = []
   const spawn = async () => {

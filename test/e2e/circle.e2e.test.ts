@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createTestBoard } from '../helpers/server.js'
 import { browserSuite, enterName, screenshotPath, waitForEditor, type TestPage } from './helpers/browser.js'
+import { rawBoard } from './helpers/rawBoard.js'
 
 type Rect = { x: number; y: number; width: number; height: number }
 
@@ -107,4 +108,39 @@ describe('a talking circle run as its card says (issue 13)', () => {
     await people[2]![1].page.screenshot({ path: screenshotPath('circle-star-on-seat-2-participant.png') })
     for (const p of everyone) expect(p.errors.filter((e) => !/favicon/.test(e))).toEqual([])
   }, 300_000)
+
+  it('the lobby asks for the same options as "Add activity": a talking circle created there has the named seats and one round per prompt', async () => {
+    const p = await suite.newPage()
+    await p.page.goto(suite.url)
+    await p.page.getByRole('radio', { name: /^Talking circle/ }).check()
+    await p.page.getByLabel('Participants, one per line, in seat order').fill('Ada\nBo\nCy')
+    await p.page.getByTestId('activity-prompts').fill('What brought you here today?\nWhat will you take with you, and why?')
+    await p.page.getByLabel('Board title').fill('Circle from the lobby')
+    await p.page.screenshot({ path: screenshotPath('circle-lobby-options.png') })
+    await p.page.getByRole('button', { name: 'Create board' }).click()
+    const dialog = p.page.getByRole('dialog', { name: /Circle from the lobby/ })
+    await dialog.waitFor({ timeout: 15_000 })
+    const links = Object.fromEntries(
+      await Promise.all(['facilitator', 'participant', 'viewer'].map(async (role) => [role, (await dialog.locator(`li[data-role="${role}"] code`).textContent())!] as const)),
+    ) as { facilitator: string; participant: string; viewer: string }
+    const token = (link: string) => link.split('#')[1]!
+    const id = new URL(links.facilitator).pathname.split('/')[2]!
+    const raw = await rawBoard(suite.url, { id, title: '', links, tokens: { facilitator: token(links.facilitator), participant: token(links.participant), viewer: token(links.viewer) } })
+    try {
+      await expect.poll(() => raw.activities().length, { timeout: 15_000 }).toBe(1)
+      const zones = raw.activities()[0]!.zones
+      expect(zones.flatMap((z) => (z.meaning.kind === 'seat' ? [z.meaning.participant] : []))).toEqual(['Ada', 'Bo', 'Cy'])
+      expect(zones.flatMap((z) => (z.meaning.kind === 'round' && z.meaning.part === 'prompt' ? [z.meaning.prompt] : []))).toEqual([
+        'What brought you here today?',
+        'What will you take with you, and why?',
+      ])
+    } finally {
+      raw.close()
+    }
+    // The form is cleared, the prompts too.
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await p.page.getByRole('radio', { name: /^Talking circle/ }).check()
+    expect(await p.page.getByTestId('activity-prompts').inputValue()).toBe('')
+  }, 180_000)
 })

@@ -3,8 +3,11 @@
  * links with what each is for, a QR code of the participant link, the form cleared); a phone
  * (390×844, touch, taps only) joining from the link decoded out of that QR code, whose page opens
  * with no panel over the board, finger-sized controls that do not overlap and readable notes; the
- * readable first view on a desktop too; the projector view; a revoked tab opening a pasted link
- * without a reload, and a link differing only by its #fragment opening that board.
+ * readable first view on a desktop too; the phone adding a note into "Stop" with the bottom bar's
+ * "Add a note" and voting from the list, checked by a stock y-websocket client; the phone's
+ * connection status on screen at once (online, then offline); the projector view; a revoked tab
+ * opening a pasted link without a reload, and a link differing only by its #fragment opening that
+ * board; a facilitator renaming a stakeholder group in place and adding a commitments row.
  */
 import jsQR from 'jsqr'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
@@ -12,6 +15,7 @@ import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { createTestBoard, type TestBoard } from '../helpers/server.js'
 import { browserSuite, enterName, joinBoard, screenshotPath, type TestPage } from './helpers/browser.js'
+import { rawBoard } from './helpers/rawBoard.js'
 
 const BROWSER_TEST_TIMEOUT_MS = 420_000
 const PHONE = { width: 390, height: 844 }
@@ -173,6 +177,10 @@ describe('everyone in the room', () => {
       console.log(`[phone] note text on screen: ${sizes.map((s) => s.toFixed(1)).join(', ')} px`)
       expect(sizes.length).toBeGreaterThan(0)
       for (const size of sizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
+      // The connection is on screen at once, without opening the Board sheet.
+      const status = phone.page.getByTestId('phone-status')
+      expect(await status.getAttribute('data-connection')).toBe('online')
+      expect(await status.isVisible()).toBe(true)
       // tldraw's toolbar is there, above the bottom bar.
       const toolbar = await phone.page.locator('.tlui-toolbar').first().boundingBox()
       const bar = await phone.page.getByTestId('bottom-bar').boundingBox()
@@ -193,6 +201,62 @@ describe('everyone in the room', () => {
       await phone.page.screenshot({ path: screenshotPath('room-phone-board-sheet-390.png') })
       await boardSheet.getByRole('button', { name: 'Close' }).tap()
       await boardSheet.waitFor({ state: 'detached' })
+
+      // The phone adds a note into "Stop" with the bar's main action, by taps and typing…
+      const boardId = new URL(decoded!).pathname.split('/')[2]!
+      const tokens = { facilitator: links.facilitator!.split('#')[1]!, participant: links.participant!.split('#')[1]!, viewer: links.viewer!.split('#')[1]! }
+      const raw = await rawBoard(suite.url, { id: boardId, title: 'Sprint 14 retro', links: { facilitator: links.facilitator!, participant: links.participant!, viewer: links.viewer! }, tokens })
+      try {
+        await phone.page.getByTestId('bottom-bar').getByRole('button', { name: 'Add a note' }).tap()
+        const addNote = phone.page.getByRole('dialog', { name: 'Add a note' })
+        await addNote.waitFor()
+        await addNote.getByLabel('Text of the note').tap()
+        await phone.page.keyboard.type('Stop meetings without an agenda')
+        const stopZone = raw.activities()[0]!.zones.find((z) => z.key === 'stop')!
+        // A native <select> on a phone opens the system picker: choosing in it is not a mouse event.
+        await addNote.getByLabel('Zone').selectOption(stopZone.id)
+        await phone.page.screenshot({ path: screenshotPath('room-phone-add-note-390.png') })
+        await addNote.getByRole('button', { name: 'Add the note' }).tap()
+        await addNote.waitFor({ state: 'detached' })
+        await expect.poll(() => raw.notes().find((n) => n.text === 'Stop meetings without an agenda') ?? null, { timeout: 15_000 }).not.toBeNull()
+        // …and a stock y-websocket client finds it inside the zone's bounds (the whole note).
+        const added = raw.notes().find((n) => n.text === 'Stop meetings without an agenda')!
+        expect(raw.zoneOf(added)?.key).toBe('stop')
+        const zone = raw.activities()[0]!.zones.find((z) => z.key === 'stop')!.bounds
+        expect(added.center.x - 100).toBeGreaterThanOrEqual(zone.x)
+        expect(added.center.y - 100).toBeGreaterThanOrEqual(zone.y)
+        expect(added.center.x + 100).toBeLessThanOrEqual(zone.x + zone.w)
+        expect(added.center.y + 100).toBeLessThanOrEqual(zone.y + zone.h)
+
+        // The facilitator opens a vote with live totals; the phone votes from the list.
+        const opened = await fetch(`${suite.url}/api/boards/${boardId}/facilitation`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.facilitator}` },
+          body: JSON.stringify({ action: 'openVote', settings: { votesPerPerson: 3, maxPerNote: 2, anonymous: true, hideTotals: false } }),
+        })
+        expect(opened.status).toBe(200)
+        await phone.page.getByTestId('bottom-bar').getByRole('button', { name: 'List' }).tap()
+        const outline = phone.page.getByTestId('outline')
+        const item = outline.locator(`[data-note-id="${added.id}"]`)
+        await item.getByRole('button', { name: 'Vote', exact: true }).tap({ timeout: 20_000 })
+        await expect.poll(() => raw.voteTotals()[added.id] ?? 0, { timeout: 15_000 }).toBe(1)
+        await phone.page.screenshot({ path: screenshotPath('room-phone-voted-390.png') })
+        expect(Object.values(raw.voteTotals()).reduce((a, b) => a + b, 0)).toBe(1)
+      } finally {
+        raw.close()
+      }
+      // Losing the network shows at once in words above the bar, with no sheet open.
+      await phone.page.getByTestId('outline').getByRole('button', { name: 'Close the outline' }).tap()
+      await phone.page.getByTestId('outline').waitFor({ state: 'detached' })
+      await phone.context.setOffline(true)
+      await expect.poll(() => status.getAttribute('data-connection'), { timeout: 30_000 }).not.toBe('online')
+      expect(await status.isVisible()).toBe(true)
+      expect(await status.textContent()).toMatch(/^Connection: (Reconnecting…|Offline, your changes will sync)$/)
+      const strip = await status.boundingBox()
+      expect(strip && bar && strip.y + strip.height <= (await phone.page.getByTestId('bottom-bar').boundingBox())!.y + 0.5).toBe(true)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-offline-390.png') })
+      await phone.context.setOffline(false)
+      await expect.poll(() => phone.page.getByTestId('phone-status').getAttribute('data-connection'), { timeout: 30_000 }).toBe('online')
       expect(phone.errors).toEqual([])
     } finally {
       await phone.context.close()
@@ -333,5 +397,71 @@ describe('everyone in the room', () => {
     await ada.page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
     expect(await ada.page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
     expect(ada.errors.filter((e) => !/favicon|WebSocket|403|401/.test(e))).toEqual([])
+  }, BROWSER_TEST_TIMEOUT_MS)
+
+  it('the facilitator renames a stakeholder group in place on the board and adds a commitments row; a participant has neither', async () => {
+    const board = await createTestBoard(suite.url, 'Needs', 'stakeholder-needs-map')
+    const added = await fetch(`${suite.url}/api/boards/${board.id}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: JSON.stringify({ template: 'commitments', participants: ['Ada', 'Bo'] }),
+    })
+    expect(added.status).toBe(201)
+    const raw = await rawBoard(suite.url, board)
+    try {
+      const grace = await suite.newPage()
+      await grace.page.setViewportSize({ width: 1440, height: 900 })
+      await joinBoard(grace.page, board.links.facilitator, 'Grace', { promptMs: 45_000, onlineMs: 30_000 })
+      const dock = grace.page.getByTestId('facilitation-dock')
+      await dock.getByTestId('rename-in-place').click()
+      expect(await dock.getByTestId('rename-in-place').getAttribute('aria-pressed')).toBe('true')
+      const spot = grace.page.getByRole('button', { name: 'Rename “Stakeholder group 1”' })
+      await spot.waitFor({ timeout: 15_000 })
+      // The target sits on the heading drawn on the canvas.
+      const headingId = await spot.getAttribute('data-heading-id')
+      const onCanvas = await grace.page.evaluate((id) => {
+        const editor = window.__editor!
+        const b = editor.getShapePageBounds(id as Parameters<typeof editor.getShapePageBounds>[0])!
+        const p = editor.pageToViewport({ x: b.minX, y: b.minY })
+        return { x: p.x, y: p.y }
+      }, headingId)
+      const box = (await spot.boundingBox())!
+      const canvas = (await grace.page.locator('.tl-container').boundingBox())!
+      expect(Math.abs(box.x - canvas.x - onCanvas.x)).toBeLessThan(2)
+      expect(Math.abs(box.y - canvas.y - onCanvas.y)).toBeLessThan(2)
+      expect(box.width >= 44 && box.height >= 44).toBe(true)
+      await grace.page.screenshot({ path: screenshotPath('room-rename-in-place-1440.png') })
+      await spot.click()
+      const input = grace.page.getByTestId('heading-input')
+      expect(await input.inputValue()).toBe('Stakeholder group 1')
+      await input.fill('Nurses')
+      await input.press('Enter')
+      await expect.poll(() => grace.page.getByRole('button', { name: 'Rename “Nurses”' }).count(), { timeout: 15_000 }).toBe(1)
+      const needs = raw.activities().find((a) => a.results === 'needsMap')!
+      const columns = needs.zones.flatMap((z) => (z.meaning.kind === 'cell' ? [z.meaning.columnLabel] : []))
+      expect(columns.filter((c) => c === 'Nurses')).toHaveLength(4)
+      expect(columns).not.toContain('Stakeholder group 1')
+
+      // A row for someone who came later, from the panel.
+      const commitments = raw.activities().find((a) => a.results === 'commitments')!
+      const addRow = dock.getByTestId('add-commitment-row')
+      await addRow.getByRole('textbox').fill('Cy')
+      await addRow.getByRole('button', { name: 'Add row' }).click()
+      await expect
+        .poll(() => raw.activities().find((a) => a.instanceId === commitments.instanceId)!.zones.filter((z) => z.meaning.kind === 'cell' && z.meaning.rowLabel === 'Cy').length, { timeout: 15_000 })
+        .toBe(3)
+      await dock.getByTestId('rename-in-place').click()
+      await expect.poll(() => grace.page.getByTestId('heading-spot').count()).toBe(0)
+
+      // A participant sees no rename targets and no rename controls.
+      const ada = await suite.open(board.links.participant, 'Ada')
+      await ada.page.waitForTimeout(1000)
+      expect(await ada.page.getByTestId('rename-in-place').count()).toBe(0)
+      expect(await ada.page.getByTestId('heading-spot').count()).toBe(0)
+      expect(await ada.page.getByTestId('add-commitment-row').count()).toBe(0)
+      expect(grace.errors.filter((e) => !/favicon/.test(e))).toEqual([])
+    } finally {
+      raw.close()
+    }
   }, BROWSER_TEST_TIMEOUT_MS)
 })
