@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
-import { MAX_TEMPLATE_AUTHOR, MAX_TEMPLATE_NAME } from '../../shared/templates/format.js'
+import { MAX_TEMPLATE_AUTHOR, MAX_TEMPLATE_NAME, singleLine } from '../../shared/templates/format.js'
 import { boardLinks } from '../boards/lifecycle.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -22,8 +22,8 @@ import { parseJsonBody, parseQuery, parseValue } from './validate.js'
 export type TemplateRouteDeps = { config: Config; logger: Logger; templates: TemplateService; boardAccess: BoardAccess; signIn: SignInGate }
 
 const Locale = z.enum(TEMPLATE_LOCALES, { message: `locale must be one of ${TEMPLATE_LOCALES.join(', ')}` })
-const Name = z.string().trim().min(1, 'name must not be empty').max(MAX_TEMPLATE_NAME, `name is at most ${MAX_TEMPLATE_NAME} characters`)
-const Author = z.string().trim().max(MAX_TEMPLATE_AUTHOR, `author is at most ${MAX_TEMPLATE_AUTHOR} characters`)
+const Name = singleLine(MAX_TEMPLATE_NAME).trim().min(1, 'name must not be empty').max(MAX_TEMPLATE_NAME, `name is at most ${MAX_TEMPLATE_NAME} characters`)
+const Author = singleLine(MAX_TEMPLATE_AUTHOR).trim().max(MAX_TEMPLATE_AUTHOR, `author is at most ${MAX_TEMPLATE_AUTHOR} characters`)
 const TemplateId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a template id')
 
 const SaveBody = z.discriminatedUnion('scope', [

@@ -30,6 +30,8 @@ export const CUSTOM_TEMPLATE_ID = /^custom-[A-Za-z0-9_-]{22}$/
 const coordinate = z.number().finite().min(-1_000_000).max(1_000_000)
 const size = z.number().finite().positive().max(100_000)
 const text = (max: number) => z.string().max(max, `at most ${max} characters`)
+/** A one-line text stored in a column of its own (PostgreSQL refuses NUL): no control characters. */
+export const singleLine = (max: number) => text(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
 const key = z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, 'a key is 1 to 80 letters, digits, _ . : or -')
 const seatNumber = z.number().int().min(1).max(500)
 
@@ -120,8 +122,8 @@ export const TemplateFile = z
     /** Where it came from (informative: an import always gets an id of its own, SPEC R11). */
     id: z.string().max(80).optional(),
     builtIn: z.boolean().optional(),
-    name: text(MAX_TEMPLATE_NAME).trim().min(1, 'a template needs a name'),
-    author: text(MAX_TEMPLATE_AUTHOR).trim(),
+    name: singleLine(MAX_TEMPLATE_NAME).trim().min(1, 'a template needs a name'),
+    author: singleLine(MAX_TEMPLATE_AUTHOR).trim(),
     locale: z.enum(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` }),
     description: text(2000),
     activities: z.array(TemplateActivity).min(1, 'a template holds at least one activity').max(MAX_TEMPLATE_ACTIVITIES),

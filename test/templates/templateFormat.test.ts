@@ -60,6 +60,7 @@ describe('one template file format for built-in and custom templates [L10]', () 
       ['unknown key', { ...good, script: 'alert(1)' }, /Unrecognized key/i],
       ['no activities', { ...good, activities: [] }, /at least one activity/],
       ['bad locale', { ...good, locale: 'de' }, /locale must be one of en, fr/],
+      ['control character in the name', { ...good, name: 'a\u0000b' }, /^name: no control characters/],
       ['huge name', { ...good, name: 'x'.repeat(500) }, /^name:/],
       ['NaN-ish size', { ...good, activities: [{ ...good.activities[0]!, width: -5 }] }, /activities\.0\.width/],
       ['bad zone meaning', { ...good, activities: [{ ...good.activities[0]!, zones: [{ ...good.activities[0]!.zones[0]!, meaning: { kind: 'evil' } }] }] }, /activities\.0\.zones\.0\.meaning/],
