@@ -8,6 +8,7 @@ import { ActivityNamesField } from '../board/activities/ActivityNamesField'
 import { activityRequestFields, namesInputOf } from '../board/activities/activityInputs'
 import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
+import { TemplateGallery } from './TemplateGallery'
 import { ShareView } from '../share/ShareView'
 import { Dialog } from '../ui/Dialog'
 import { LocaleSwitch } from '../ui/LocaleSwitch'
@@ -90,6 +91,7 @@ export function Lobby() {
             />
           </Dialog>
         )}
+        <TemplateGallery />
         <LobbyImport />
         <section aria-labelledby="my-boards-heading">
           <h2 id="my-boards-heading">{t('lobby.myBoards')}</h2>

@@ -44,21 +44,32 @@ function originOf(config: Config, url: string): string {
 
 const FACILITATOR = { role: 'facilitator', message: 'only the facilitator link can save or add templates' } as const
 
+type Limit = (c: Parameters<typeof clientIp>[0], what: string) => void
+type Created = Awaited<ReturnType<TemplateService['importFile']>>
+type WithLink = (c: { req: { url: string } }, result: Created) => Created & { manageLink: string }
+
+function manageToken(c: Parameters<typeof tokenFrom>[0]): string {
+  const token = tokenFrom(c)
+  if (!token) throw new HTTPException(401, { message: 'the template manage token is required (Authorization: Bearer or ?token=)' })
+  return token
+}
+
 export function registerTemplateRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps): void {
-  const { config, templates, boardAccess } = deps
-  const allowCreation = rateLimiter(config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
-  const limited = (c: Parameters<typeof clientIp>[0], what: string) => {
+  const allowCreation = rateLimiter(deps.config.BOARD_CREATIONS_PER_IP_PER_MINUTE)
+  const limited: Limit = (c, what) => {
     if (!allowCreation(clientIp(c))) throw new HTTPException(429, { message: `too many ${what} from this address; try again in a minute` })
   }
-  const manageToken = (c: Parameters<typeof tokenFrom>[0]): string => {
-    const token = tokenFrom(c)
-    if (!token) throw new HTTPException(401, { message: 'the template manage token is required (Authorization: Bearer or ?token=)' })
-    return token
-  }
-  const created = (c: { req: { url: string } }, result: Awaited<ReturnType<TemplateService['importFile']>>) => ({
+  const created: WithLink = (c, result) => ({
     ...result,
-    manageLink: `${originOf(config, c.req.url)}/templates/${result.template.id}#${result.manageToken}`,
+    manageLink: `${originOf(deps.config, c.req.url)}/templates/${result.template.id}#${result.manageToken}`,
   })
+  registerGalleryRoutes(app, deps, limited, created)
+  registerManageRoutes(app, deps, limited, created)
+}
+
+/** Listing, importing, reading and downloading: no token (R11). */
+function registerGalleryRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps, limited: Limit, created: WithLink): void {
+  const { config, templates } = deps
 
   app.get('/api/templates/custom', async (c) => {
     const query = parseQuery(c.req.query(), ListQuery)
@@ -94,6 +105,12 @@ export function registerTemplateRoutes(app: Hono<AppEnv>, deps: TemplateRouteDep
       'content-disposition': `attachment; filename="${id}.template.json"`,
     })
   })
+
+}
+
+/** Renaming and deleting (manage token), boards from a template, saving from and adding to a board (facilitator link). */
+function registerManageRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps, limited: Limit, created: WithLink): void {
+  const { config, templates, boardAccess } = deps
 
   app.patch('/api/templates/:tid', async (c) => {
     const id = parseValue(c.req.param('tid'), TemplateId)
