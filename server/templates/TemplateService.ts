@@ -11,7 +11,7 @@ import { getBoardSchema, validateRecord } from '../../shared/boardSchema.js'
 import { STATE_KEYS, STATE_MAP, Instructions, parseState } from '../../shared/facilitation.js'
 import { getTemplate, readActivities, type TemplateLocale } from '../../shared/activities/index.js'
 import { PLAN_STATE_KEY, readPlanState, type PlanInput } from '../../shared/plan.js'
-import { builtInTemplateFile, buildTemplateActivity, captureActivity } from '../../shared/templates/convert.js'
+import { builtInTemplateFile, buildTemplateActivity, captureActivity, languageOf } from '../../shared/templates/convert.js'
 import {
   CUSTOM_TEMPLATE_ID,
   CUSTOM_TEMPLATE_PREFIX,
@@ -126,7 +126,8 @@ export class TemplateService {
     const plan: PlanInput | null = planState
       ? { ...(planState.plan.source ? { source: planState.plan.source } : {}), title: planState.plan.title, locale: planState.plan.locale, steps: planState.plan.steps }
       : null
-    const file: TemplateFile = { format: TEMPLATE_FORMAT, version: TEMPLATE_FORMAT_VERSION, ...about, activities, plan }
+    // The texts' own language when the catalogue knows them; else the one the facilitator's page is in.
+    const file: TemplateFile = { format: TEMPLATE_FORMAT, version: TEMPLATE_FORMAT_VERSION, ...about, locale: languageOf(activities) ?? about.locale, activities, plan }
     return this.store(this.check(JSON.stringify(file)))
   }
 

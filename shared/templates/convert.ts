@@ -16,7 +16,7 @@ import {
   type TemplateLocale,
   type ZoneMeaning,
 } from '../activities/index.js'
-import { localizeLayout } from '../activities/locale.js'
+import { isTemplateText, localizeLayout } from '../activities/locale.js'
 import type { Result } from '../result.js'
 import { TEMPLATE_FORMAT, TEMPLATE_FORMAT_VERSION, type TemplateActivity, type TemplateFile } from './format.js'
 
@@ -150,4 +150,16 @@ export function layoutOf(activity: TemplateActivity): ActivityLayout {
 /** The records of a template activity on a board: the builder's, of its `base` id and result kind. */
 export function buildTemplateActivity(activity: TemplateActivity, input: BuildActivityInput = {}): Result<BuiltActivity> {
   return placeLayout({ id: activity.base, results: activity.results }, layoutOf(activity), { ...input, title: input.title?.trim() || activity.name })
+}
+
+/**
+ * The language of captured activities: the catalogue language most of their texts are in (as
+ * a board's, shared/exports/language.ts); null when none is known (only custom texts).
+ */
+export function languageOf(activities: readonly TemplateActivity[]): TemplateLocale | null {
+  const texts = activities.flatMap((a) => [a.name, ...a.zones.map((z) => z.label), ...a.labels.map((l) => l.text)])
+  const count = (locale: TemplateLocale, other: TemplateLocale) => texts.filter((t) => isTemplateText(t, locale) && !isTemplateText(t, other)).length
+  const en = count('en', 'fr')
+  const fr = count('fr', 'en')
+  return en === 0 && fr === 0 ? null : fr > en ? 'fr' : 'en'
 }
