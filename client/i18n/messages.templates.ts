@@ -47,6 +47,13 @@ const en = {
   'templates.manage.deleted': 'The template was deleted.',
   'templates.manage.failed': 'That did not work: {reason}',
   'templates.manage.notFound': 'There is no such template.',
+  'templates.add.open': 'Add a custom template',
+  'templates.add.title': 'Add a custom template',
+  'templates.add.hint': 'Its activities are added beside what the board holds; the board keeps its own plan.',
+  'templates.add.submit': 'Add “{name}”',
+  'templates.add.adding': 'Adding…',
+  'templates.add.done': '“{name}” added to the board.',
+  'templates.add.failed': 'The template could not be added: {reason}',
 }
 
 const fr: Record<keyof typeof en, string> = {
@@ -93,6 +100,13 @@ const fr: Record<keyof typeof en, string> = {
   'templates.manage.deleted': 'Le modèle a été supprimé.',
   'templates.manage.failed': 'Cela n’a pas fonctionné : {reason}',
   'templates.manage.notFound': 'Ce modèle n’existe pas.',
+  'templates.add.open': 'Ajouter un modèle personnalisé',
+  'templates.add.title': 'Ajouter un modèle personnalisé',
+  'templates.add.hint': 'Ses activités sont ajoutées à côté de ce que le tableau contient; le tableau garde son propre plan.',
+  'templates.add.submit': 'Ajouter « {name} »',
+  'templates.add.adding': 'Ajout…',
+  'templates.add.done': '« {name} » ajouté au tableau.',
+  'templates.add.failed': 'Le modèle n’a pas pu être ajouté : {reason}',
 }
 
 export const templateMessages = { en, fr }

@@ -1,7 +1,7 @@
 /**
  * Issue 15, custom templates in real Chromium: a facilitator saves an activity of a board as a
  * template, finds it in the lobby's gallery (name, author, language), creates a board from it
- * and gets the same zones; the manage link renames it.
+ * and gets the same zones, adds it again beside them; the manage link renames it.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -54,6 +54,11 @@ describe('custom templates in a real browser (issue 15)', () => {
     await expect.poll(() => zonesOnPage(lobby.page), { timeout: 30_000 }).toEqual(original)
     await expect.poll(() => lobby.page.locator('.board-title').first().textContent()).toBe('Our risk review')
     await lobby.page.screenshot({ path: screenshotPath('templates-3-board-from-template.png') })
+
+    // "Add a custom template" puts its activity beside the board's own.
+    await lobby.page.getByRole('button', { name: 'Add a custom template' }).click()
+    await lobby.page.getByRole('dialog', { name: 'Add a custom template' }).getByRole('button', { name: 'Add “Our risk review”' }).click()
+    await expect.poll(() => zonesOnPage(lobby.page), { timeout: 30_000 }).toEqual([...original, ...original].sort())
 
     // The manage link renames it; the gallery shows the new name.
     const manager = await suite.newPage()
