@@ -9,6 +9,7 @@
  * finite and in range. A file is text from anywhere, so {@link parseTemplateFile} never throws.
  */
 import { z } from 'zod'
+import { getTemplate } from '../activities/catalogue.js'
 import { PlanInput } from '../plan.js'
 import { LOCALES } from '../i18n/locale.js'
 import { err, ok, type Result } from '../result.js'
@@ -137,6 +138,10 @@ export const TemplateFile = z
       const activity = step.activity
       if (activity && 'instanceId' in activity && !ids.has(activity.instanceId)) {
         ctx.addIssue({ code: 'custom', path: ['plan', 'steps', i, 'activity'], message: `names no activity of the template (${activity.instanceId})` })
+      }
+      // A step may add a built-in when the board is made; any other id would fail only then.
+      if (activity && 'template' in activity && !getTemplate(activity.template)) {
+        ctx.addIssue({ code: 'custom', path: ['plan', 'steps', i, 'activity'], message: `names no built-in template (${activity.template})` })
       }
     })
   })

@@ -65,6 +65,7 @@ describe('one template file format for built-in and custom templates [L10]', () 
       ['NaN-ish size', { ...good, activities: [{ ...good.activities[0]!, width: -5 }] }, /activities\.0\.width/],
       ['bad zone meaning', { ...good, activities: [{ ...good.activities[0]!, zones: [{ ...good.activities[0]!.zones[0]!, meaning: { kind: 'evil' } }] }] }, /activities\.0\.zones\.0\.meaning/],
       ['plan naming a missing activity', { ...good, plan: { title: { en: 'P' }, locale: 'en', steps: [{ id: 's1', title: { en: 'S' }, activity: { instanceId: 'ghost' }, phases: [{ kind: 'discuss', durationMs: 1000 }] }] } }, /names no activity/],
+      ['plan adding an unknown template', { ...good, plan: { title: { en: 'P' }, locale: 'en', steps: [{ id: 's1', title: { en: 'S' }, activity: { template: 'custom-AAAAAAAAAAAAAAAAAAAAAA' }, phases: [{ kind: 'discuss', durationMs: 1000 }] }] } }, /names no built-in template/],
     ]
     for (const [what, value, message] of cases) {
       const parsed = parseTemplateFile(typeof value === 'string' ? value : JSON.stringify(value))
