@@ -29,6 +29,8 @@ import { registerResultRoutes } from './http/resultRoutes.js'
 import { spaceAccessWith } from './http/spaceAccess.js'
 import { registerSpaceRoutes } from './http/spaceRoutes.js'
 import { registerSyncRoute } from './http/syncRoute.js'
+import { registerTemplateRoutes } from './http/templateRoutes.js'
+import { TemplateService } from './templates/TemplateService.js'
 import type { Logger } from './logger.js'
 import type { Metrics } from './metrics.js'
 import { PersonSessions } from './people/personSessions.js'
@@ -111,6 +113,8 @@ export function createApp(deps: AppDeps) {
   registerFacilitationRoutes(app, { ...docs, facilitation, boardAccess })
   registerResultRoutes(app, { ...docs, boardAccess })
   registerPlanRoutes(app, { ...docs, plans, boardAccess })
+  const templates = new TemplateService({ ...docs, plans, logger, maxTemplateBytes: config.MAX_TEMPLATE_BYTES })
+  registerTemplateRoutes(app, { config, logger, templates, boardAccess, signIn })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage), plans, signIn })
   registerPeopleRoutes(app, { config, storage, boardAccess, spaceAccess: spaceAccessWith(storage), personSessions, signIn })
   registerClientRoutes(app, config)

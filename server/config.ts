@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
   MAX_CONNECTIONS_PER_IP: int(200),
   MAX_HTTP_BODY_BYTES: int(4 * 1024 * 1024),
   BOARD_CREATIONS_PER_IP_PER_MINUTE: int(30),
+  /** Largest custom template file, saved or imported (SPEC L10). */
+  MAX_TEMPLATE_BYTES: int(1024 * 1024),
   COMPACT_AFTER_UPDATES: int(500),
   KEEPALIVE_INTERVAL_MS: int(30_000),
   /** A loaded doc nobody has written or read for this long sleeps as its encoded state (0: never). */

@@ -12,6 +12,7 @@ import { outlineMessages } from './messages.outline'
 import { peopleMessages } from './messages.people'
 import { roomMessages } from './messages.room'
 import { circleMessages } from './messages.circle'
+import { templateMessages } from './messages.templates'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -89,6 +90,7 @@ const en = {
   ...peopleMessages.en,
   ...roomMessages.en,
   ...circleMessages.en,
+  ...templateMessages.en,
 } as const
 
 export type MessageKey = keyof typeof en
@@ -167,6 +169,7 @@ const fr: Catalogue = {
   ...peopleMessages.fr,
   ...roomMessages.fr,
   ...circleMessages.fr,
+  ...templateMessages.fr,
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }

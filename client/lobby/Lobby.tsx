@@ -11,6 +11,7 @@ import { LobbyHeader } from './LobbyHeader'
 import { MyBoards } from './MyBoards'
 import { PlanPicker } from './PlanPicker'
 import { TeamSpaces } from './TeamSpaces'
+import { TemplateGallery } from './TemplateGallery'
 
 /** The lobby page: the create-board form (owned here), import, and the boards this browser remembers. */
 export function Lobby() {
@@ -68,6 +69,7 @@ export function Lobby() {
           )}
         </form>
         {created && sharing && <CreatedBoardDialog created={created} onClose={dismiss} />}
+        <TemplateGallery />
         <LobbyImport />
         <MyBoards created={created} />
         <TeamSpaces />

@@ -2,7 +2,7 @@
  * The one error a board service throws for a request it refuses: the HTTP layer answers it as
  * `{error: message}` with its status (app.ts `onError`), so services never import Hono.
  */
-export type BoardErrorStatus = 400 | 403 | 404 | 409 | 422
+export type BoardErrorStatus = 400 | 403 | 404 | 409 | 413 | 422
 
 export class BoardError extends Error {
   constructor(

@@ -236,7 +236,7 @@ function tokenRecord(ctx: ChildContext, token: ActivityLayout['tokens'][number],
 }
 
 function layoutRecords(
-  template: ActivityTemplate,
+  template: Pick<ActivityTemplate, 'id' | 'results'>,
   layout: ActivityLayout,
   instanceId: string,
   title: string,
@@ -273,24 +273,36 @@ function layoutRecords(
 export function buildActivityRecords(templateId: string, input: BuildActivityInput = {}): Result<BuiltActivity> {
   const template = getTemplate(templateId)
   if (!template) return err(`unknown template ${templateId}`)
+  const locale = input.locale ?? DEFAULT_TEMPLATE_LOCALE
+  if (!(TEMPLATE_LOCALES as readonly string[]).includes(locale)) return err(`locale must be one of ${TEMPLATE_LOCALES.join(', ')}`)
+  const built = template.layout({ participants: input.participants ?? [], options: input.options ?? {} })
+  if (!built.ok) return built
+  const title = input.title?.trim() || localizeText(template.name, locale)
+  return placeLayout(template, localizeLayout(built.value, locale), { ...input, title })
+}
+
+/**
+ * Places a layout already in its final texts (a built-in's, or a custom template's, issue 15)
+ * as one activity of `template.id` yielding `template.results`: the records of
+ * {@link buildActivityRecords}, titled `input.title` (the layout is not translated).
+ */
+export function placeLayout(
+  template: Pick<ActivityTemplate, 'id' | 'results'>,
+  layout: ActivityLayout,
+  input: BuildActivityInput & { title: string },
+): Result<BuiltActivity> {
   const instanceId = input.instanceId ?? randomInstanceId()
   if (!INSTANCE_ID.test(instanceId)) return err('instanceId must be 1–64 letters, digits, _ or -')
   const pageId = input.pageId ?? DEFAULT_PAGE_ID
   const existing = input.existing ?? []
   if (existing.some((r) => r.id === `shape:${instanceId}`)) return err(`activity ${instanceId} already exists`)
-  const locale = input.locale ?? DEFAULT_TEMPLATE_LOCALE
-  if (!(TEMPLATE_LOCALES as readonly string[]).includes(locale)) return err(`locale must be one of ${TEMPLATE_LOCALES.join(', ')}`)
-  const built = template.layout({ participants: input.participants ?? [], options: input.options ?? {} })
-  if (!built.ok) return built
-  const layout = { value: localizeLayout(built.value, locale) }
   const origin = input.origin ?? { x: 0, y: 0 }
-  const at = findFreeSpot(origin, layout.value.width, layout.value.height, occupiedBoxes(existing, pageId))
-  const title = input.title?.trim() || localizeText(template.name, locale)
-  const records = layoutRecords(template, layout.value, instanceId, title, pageId, frameIndexBelow(existing, pageId), at)
+  const at = findFreeSpot(origin, layout.width, layout.height, occupiedBoxes(existing, pageId))
+  const records = layoutRecords(template, layout, instanceId, input.title, pageId, frameIndexBelow(existing, pageId), at)
   return ok({
     instanceId,
     frameId: `shape:${instanceId}`,
-    bounds: { x: at.x, y: at.y, w: layout.value.width, h: layout.value.height },
+    bounds: { x: at.x, y: at.y, w: layout.width, h: layout.height },
     records,
   })
 }

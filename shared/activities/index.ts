@@ -7,7 +7,7 @@
  * in its own folder or file (see README.md).
  */
 export { getTemplate, TEMPLATES, templateSummaries } from './catalogue.js'
-export { buildActivityRecords, type BuildActivityInput, type BuiltActivity } from './builder.js'
+export { buildActivityRecords, placeLayout, type BuildActivityInput, type BuiltActivity } from './builder.js'
 export * from './types.js'
 export { DEFAULT_TEMPLATE_LOCALE, localizeText, TEMPLATE_LOCALES, type TemplateLocale } from './locale.js'
 export { bandFor, DEFAULT_RISK_BANDS, IMPACT_LEVELS, LIKELIHOOD_LEVELS, parseRiskBands } from './riskMatrix/template.js'

@@ -242,6 +242,28 @@ export function teamStorageContract(get: () => Storage): void {
       expect((await storage.listTemplates()).map((x) => x.id)).not.toContain(t.id)
       expect(await storage.deleteTemplate(t.id)).toBe(false)
     })
+
+    it('keeps a template file near the size limit (1 MiB) and hostile-looking names exactly, and changes the author alone', async () => {
+      const storage = get()
+      const body = JSON.stringify({ format: 'workshop-canvas/template', version: 1, description: 'é'.repeat(400_000), note: "'); DROP TABLE templates; --" })
+      expect(Buffer.byteLength(body)).toBeGreaterThan(800_000)
+      const t = template({ id: `custom-${crypto.randomBytes(16).toString('base64url')}`, name: "Robert'); DROP TABLE templates;--", author: '<script>alert(1)</script>', body })
+      await storage.saveTemplate(t)
+      expect(await storage.getTemplate(t.id)).toEqual(t)
+      expect(await storage.updateTemplate(t.id, { author: 'Zoë', updatedAt: 300 })).toBe(true)
+      expect(await storage.getTemplate(t.id)).toEqual({ ...t, author: 'Zoë', updatedAt: 300 })
+      expect((await storage.listTemplates()).find((x) => x.id === t.id)).toEqual({ id: t.id, name: t.name, author: 'Zoë', locale: 'en', createdAt: t.createdAt, updatedAt: 300 })
+    })
+
+    it('saves made at the same time are all kept, and a failed duplicate changes nothing', async () => {
+      const storage = get()
+      const marker = uid('par')
+      const many = Array.from({ length: 8 }, (_, i) => template({ locale: marker, createdAt: 1000 + i, updatedAt: 1000 + i }))
+      await Promise.all(many.map((t) => storage.saveTemplate(t)))
+      await expect(storage.saveTemplate({ ...many[0]!, locale: `${marker}x` })).rejects.toThrow()
+      expect((await storage.listTemplates({ locale: marker })).map((t) => t.id)).toEqual([...many].reverse().map((t) => t.id))
+      expect(await storage.listTemplates({ locale: `${marker}x` })).toEqual([])
+    })
   })
 
   describe('attendance [T1]', () => {

@@ -11,6 +11,7 @@ import { ResultsPanel } from './ResultsPanel'
 import { useBoardResults } from './useBoardResults'
 import { useMoveToShortcut } from './useMoveToShortcut'
 import './activities.css'
+import { SaveTemplateButton } from '../../templates/SaveTemplateButton'
 
 type Open = { kind: 'none' } | { kind: 'add' } | { kind: 'move'; noteIds: TLShapeId[] }
 
@@ -50,6 +51,7 @@ export function ActivityTools() {
             {t('activities.add.open')}
           </button>
         )}
+        <SaveTemplateButton />
         {canWrite && (
           <button type="button" aria-keyshortcuts="M" onClick={openMove}>
             {t('activities.move.open')}
