@@ -80,9 +80,23 @@ function readPrivateDoc(key: string, state: Uint8Array): PrivateSnapshot {
   }
 }
 
+/** Distinct people whose presence on the board doc says they are participants (any instance). */
+function participantsOnBoard(room: Room): number {
+  const ids = new Set<string>()
+  for (const state of room.awareness.getStates().values()) {
+    const user: unknown = typeof state === 'object' && state !== null ? Reflect.get(state, 'user') : null
+    if (typeof user !== 'object' || user === null || Reflect.get(user, 'role') !== 'participant') continue
+    const id: unknown = Reflect.get(user, 'id')
+    if (typeof id === 'string' && id !== '') ids.add(id)
+  }
+  return ids.size
+}
+
 export class FacilitationService implements RoomExtension {
   readonly name = 'facilitation'
   private readonly scheduled = new Map<string, NodeJS.Timeout>()
+  /** Participants last counted in each loaded board doc's presence (see onPresence). */
+  private readonly participantsSeen = new Map<string, number>()
 
   constructor(
     private readonly rooms: RoomManager,
@@ -98,13 +112,22 @@ export class FacilitationService implements RoomExtension {
     this.scheduleRecompute(room.docKey.split('/')[0]!)
   }
 
-  /** RoomExtension: people arriving and leaving change how many could vote. */
+  /**
+   * RoomExtension: people arriving and leaving change how many could vote. On a board doc only a
+   * change in how many participants are here counts (cursor moves are presence changes too).
+   */
   onPresence(room: Room): void {
     if (room.kind === 'private') this.scheduleRecompute(room.docKey.split('/')[0]!)
+    if (room.kind !== 'board') return
+    const here = participantsOnBoard(room)
+    if (this.participantsSeen.get(room.docKey) === here) return
+    this.participantsSeen.set(room.docKey, here)
+    this.scheduleRecompute(room.docKey)
   }
 
   onUnload(room: Room): void {
     if (room.kind === 'private') this.scheduleRecompute(room.docKey.split('/')[0]!)
+    if (room.kind === 'board') this.participantsSeen.delete(room.docKey)
   }
 
   /** Whether someone has this private doc open right now (on this instance). */
@@ -315,7 +338,11 @@ export class FacilitationService implements RoomExtension {
       // N: people with at least one vote cast; M: participants here now, and anyone who voted.
       const hasVoted = (p: PrivateSnapshot) => Object.values(p.votes[vote.id] ?? {}).some((n) => typeof n === 'number' && n > 0)
       const voted = privates.filter(hasVoted).length
-      const present = privates.filter((p) => hasVoted(p) || (!p.facilitator && this.isPresent(p.key))).length
+      const openHere = privates.filter((p) => hasVoted(p) || (!p.facilitator && this.isPresent(p.key))).length
+      // Private docs open on this instance, or the participants in the board's presence, which
+      // the relay carries from every instance: whichever is larger, and never fewer than voted.
+      const boardRoom = this.rooms.getLoaded(boardId)
+      const present = Math.max(openHere, boardRoom ? participantsOnBoard(boardRoom) : 0, voted)
       progress = { voted, present }
     }
     if (vote && (vote.status === 'revealed' || !vote.settings.hideTotals)) {
