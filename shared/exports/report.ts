@@ -10,7 +10,7 @@ import type { JsonRecord } from '../docLayout.js'
 import type { BoardResults, NoteResult } from '../activities/index.js'
 import { kindMarkdown, kindRows } from '../activities/kinds.js'
 import { topNotes } from '../activities/ranking.js'
-import { label, noteList, oneLine, say, sayNumber, table, type ReportContext, type RowExtra } from '../activities/reporting.js'
+import { clusterNotesText, label, noteList, oneLine, say, sayNumber, table, type ReportContext, type RowExtra } from '../activities/reporting.js'
 import { DEFAULT_LOCALE, type Locale } from '../i18n/catalogue.js'
 import type { PlanState } from '../plan.js'
 import { boardLocale, languageMarker } from './language.js'
@@ -52,9 +52,11 @@ export type NoteRow = {
   owner: string
   due: string
   score: string
+  /** A cluster's notes (issue 15), one line; '' for a plain note. */
+  notes: string
 }
 
-export const CSV_COLUMNS: Array<keyof NoteRow> = ['activity', 'zone', 'text', 'votes', 'author', 'owner', 'due', 'score']
+export const CSV_COLUMNS: Array<keyof NoteRow> = ['activity', 'zone', 'text', 'votes', 'author', 'owner', 'due', 'score', 'notes']
 
 /** The language a report of `input` is written in. */
 export function reportLocale(input: ReportInput): Locale {
@@ -90,6 +92,7 @@ export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(inpu
       owner: str(meta.owner),
       due: str(meta.due),
       score: '',
+      notes: clusterNotesText(note),
       ...extra,
     })
   }
@@ -108,7 +111,7 @@ export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(inpu
 function rankedRows(input: ReportInput, ctx: ReportContext): NoteRow[] {
   if (!input.votesShown) return []
   const heading = say(ctx, 'report.topNotes')
-  return topNotes(ctx, input.results).map((n) => ({ activity: heading, zone: String(n.rank), text: n.text, votes: n.votes, author: '', owner: '', due: '', score: '' }))
+  return topNotes(ctx, input.results).map((n) => ({ activity: heading, zone: String(n.rank), text: n.text, votes: n.votes, author: '', owner: '', due: '', score: '', notes: n.notes ?? '' }))
 }
 
 /** The CSV export: one row per note, then the ranked top notes; column names in the report's language. */
@@ -123,7 +126,7 @@ export function toCsv(input: ReportInput): string {
 function topNotesMarkdown(input: ReportInput, ctx: ReportContext): string[] {
   const ranked = input.votesShown ? topNotes(ctx, input.results) : []
   if (ranked.length === 0) return []
-  const rows = ranked.map((n) => [sayNumber(ctx, n.rank), oneLine(n.text), sayNumber(ctx, n.votes), label(ctx, n.activity), label(ctx, n.zone)])
+  const rows = ranked.map((n) => [sayNumber(ctx, n.rank), n.notes ? `**${oneLine(n.text)}** (${n.notes})` : oneLine(n.text), sayNumber(ctx, n.votes), label(ctx, n.activity), label(ctx, n.zone)])
   return [`## ${say(ctx, 'report.topNotes')}\n\n${table(ctx, ['field.rank', 'field.text', 'field.votes', 'field.activity', 'field.zone'], rows)}`]
 }
 
