@@ -10,6 +10,7 @@ import { reportLocale } from '../../shared/exports/report.js'
 import { topNotes } from '../../shared/activities/ranking.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
+import { reportedAverage } from '../../shared/activities/checkIn.js'
 import { isLocale } from '../../shared/i18n/locale.js'
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
@@ -51,6 +52,17 @@ export async function boardResults(deps: BoardDocsDeps, boardId: string): Promis
   return { input, results, votes, records }
 }
 
+/**
+ * The results as an export shows them: a check-in's or evaluation's average from fewer than 5
+ * respondents is withheld (`averageScore: null`, `averageWithheld: true`; issue 16).
+ */
+function withheldAverages(results: BoardResults): BoardResults {
+  const activities = results.activities.map((a) =>
+    a.kind === 'checkIn' && reportedAverage(a) === 'withheld' ? { ...a, averageScore: null, averageWithheld: true } : a,
+  )
+  return { ...results, activities }
+}
+
 /** One export file: its text, content type and download name. */
 export type ExportFile = { body: string; contentType: string; filename: string; headers?: Record<string, string> }
 
@@ -74,7 +86,7 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
   switch (format) {
     case 'json': {
       const ranked = input.votesShown ? topNotes({ locale: reportLocale(input), votesShown: true }, input.results) : []
-      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, topNotes: ranked, results: input.results }
+      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, topNotes: ranked, results: withheldAverages(input.results) }
       return file(JSON.stringify(json), 'application/json')
     }
     case 'csv':
