@@ -12,6 +12,8 @@ import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/faci
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
 import { reportedAverage } from '../../shared/activities/checkIn.js'
 import { isLocale } from '../../shared/i18n/locale.js'
+import { text } from '../../shared/i18n/catalogue.js'
+import { boardPictureSvg } from '../reports/boardPicture.js'
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
 import { recordsOfState } from './boardState.js'
@@ -81,6 +83,8 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
   // A report starts with its summary and holds the figures the server draws (issue 16).
   const input: ReportInput = { ...results, summary: await reportSummary(deps.storage, results.board) }
   input.figures = reportFigures(input, isLocale(language.lang) ? language.lang : undefined)
+  // The board's picture, drawn now from its shapes: always current (issue 16).
+  if (format === 'md' || format === 'html') input.picture = boardPictureSvg(records.control, records.board, text('report.boardImage', isLocale(language.lang) ? language.lang : reportLocale(input)))
   const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {
