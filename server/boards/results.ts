@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { exportBoard as writeReport, type ReportInput } from '../../shared/exports/index.js'
 import { reportLocale } from '../../shared/exports/report.js'
+import { boardLocale } from '../../shared/exports/language.js'
 import { topNotes } from '../../shared/activities/ranking.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
@@ -84,7 +85,10 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
   const input: ReportInput = { ...results, summary: await reportSummary(deps.storage, results.board) }
   input.figures = reportFigures(input, isLocale(language.lang) ? language.lang : undefined)
   // The board's picture, drawn now from its shapes: always current (issue 16).
-  if (format === 'md' || format === 'html') input.picture = boardPictureSvg(records.control, records.board, text('report.boardImage', isLocale(language.lang) ? language.lang : reportLocale(input)))
+  if (format === 'md' || format === 'html') {
+    const locale = isLocale(language.lang) ? language.lang : reportLocale(input)
+    input.picture = boardPictureSvg(records.control, records.board, text('report.boardImage', locale), boardLocale(input.results))
+  }
   const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {

@@ -84,8 +84,12 @@ function placedShapes(control: readonly JsonRecord[], board: readonly JsonRecord
     .slice(0, MAX_SHAPES)
 }
 
-/** The picture as standalone SVG markup, or null when the page has no shape. `label` is its accessible name. */
-export function boardPictureSvg(control: readonly JsonRecord[], board: readonly JsonRecord[], label: string, pageId = 'page:page'): string | null {
+/**
+ * The picture as standalone SVG markup, or null when the page has no shape. `label` is its
+ * accessible name; `lang` the language of the board's own texts (so a report in another
+ * language marks them, as it marks the template texts it quotes).
+ */
+export function boardPictureSvg(control: readonly JsonRecord[], board: readonly JsonRecord[], label: string, lang: string | null = null, pageId = 'page:page'): string | null {
   const shapes = placedShapes(control, board, pageId)
   if (shapes.length === 0) return null
   const x0 = Math.min(...shapes.map((s) => s.box.x)) - MARGIN
@@ -95,7 +99,7 @@ export function boardPictureSvg(control: readonly JsonRecord[], board: readonly 
   const height = Math.max(1, Math.round((PICTURE_WIDTH * h) / w))
   return el(
     'svg',
-    { xmlns: SVG_NS, viewBox: `${x0} ${y0} ${w} ${h}`.split(' ').map((n) => String(Math.round(Number(n)))).join(' '), width: PICTURE_WIDTH, height, role: 'img', 'aria-label': label, 'font-family': 'system-ui, sans-serif', class: 'board-picture' },
+    { xmlns: SVG_NS, viewBox: `${x0} ${y0} ${w} ${h}`.split(' ').map((n) => String(Math.round(Number(n)))).join(' '), width: PICTURE_WIDTH, height, role: 'img', 'aria-label': label, lang, 'font-family': 'system-ui, sans-serif', class: 'board-picture' },
     el('title', {}, label),
     el('rect', { x: x0, y: y0, width: w, height: h, fill: '#fafafa' }),
     shapes.map(drawShape),
