@@ -18,3 +18,10 @@ export async function listPlans(locale: Locale): Promise<PlanSummary[]> {
 export async function postPlan(boardId: string, token: string, body: PlanRequest): Promise<unknown> {
   return apiJson(`${boardPath(boardId)}/plan`, { method: 'POST', token, body })
 }
+
+export type FollowUpCreated = { board: { id: string; title: string }; links: Record<'facilitator' | 'participant' | 'viewer', string>; prompts: unknown[] }
+
+/** "Plan a follow-up" (facilitator token): a new board planned from this one's results; links are relative. */
+export async function planFollowUp(boardId: string, token: string): Promise<FollowUpCreated> {
+  return apiJson(`${boardPath(boardId)}/follow-up`, { method: 'POST', token, body: {} })
+}

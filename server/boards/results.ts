@@ -7,10 +7,14 @@ import * as Y from 'yjs'
 import { readAllRecords, type JsonRecord } from '../../shared/docLayout.js'
 import { exportBoard as writeReport, type ReportInput } from '../../shared/exports/index.js'
 import { reportLocale } from '../../shared/exports/report.js'
+import { boardLocale } from '../../shared/exports/language.js'
 import { topNotes } from '../../shared/activities/ranking.js'
 import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/facilitation.js'
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
+import { reportedAverage } from '../../shared/activities/checkIn.js'
 import { isLocale } from '../../shared/i18n/locale.js'
+import { text } from '../../shared/i18n/catalogue.js'
+import { boardPictureSvg } from '../reports/boardPicture.js'
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
 import { readBoardState, type BoardDocsDeps } from './boardDocs.js'
 import { recordsOfState } from './boardState.js'
@@ -51,6 +55,17 @@ export async function boardResults(deps: BoardDocsDeps, boardId: string): Promis
   return { input, results, votes, records }
 }
 
+/**
+ * The results as an export shows them: a check-in's or evaluation's average from fewer than 5
+ * respondents is withheld (`averageScore: null`, `averageWithheld: true`; issue 16).
+ */
+function withheldAverages(results: BoardResults): BoardResults {
+  const activities = results.activities.map((a) =>
+    a.kind === 'checkIn' && reportedAverage(a) === 'withheld' ? { ...a, averageScore: null, averageWithheld: true } : a,
+  )
+  return { ...results, activities }
+}
+
 /** One export file: its text, content type and download name. */
 export type ExportFile = { body: string; contentType: string; filename: string; headers?: Record<string, string> }
 
@@ -69,12 +84,17 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
   // A report starts with its summary and holds the figures the server draws (issue 16).
   const input: ReportInput = { ...results, summary: await reportSummary(deps.storage, results.board) }
   input.figures = reportFigures(input, isLocale(language.lang) ? language.lang : undefined)
+  // The board's picture, drawn now from its shapes: always current (issue 16).
+  if (format === 'md' || format === 'html') {
+    const locale = isLocale(language.lang) ? language.lang : reportLocale(input)
+    input.picture = boardPictureSvg(records.control, records.board, text('report.boardImage', locale), boardLocale(input.results))
+  }
   const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
   const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
   switch (format) {
     case 'json': {
       const ranked = input.votesShown ? topNotes({ locale: reportLocale(input), votesShown: true }, input.results) : []
-      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, topNotes: ranked, results: input.results }
+      const json = { board: input.board, exportedAt: new Date(input.generatedAt).toISOString(), votesShown: input.votesShown, topNotes: ranked, results: withheldAverages(input.results) }
       return file(JSON.stringify(json), 'application/json')
     }
     case 'csv':

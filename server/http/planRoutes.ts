@@ -9,6 +9,8 @@ import { planSummaries } from '../../shared/plans/index.js'
 import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
 import { readPlan, type PlanService } from '../boards/plan.js'
 import { readyMadePlan } from '../boards/readyPlans.js'
+import { planFollowUp } from '../boards/followUp.js'
+import { boardLinks } from '../boards/lifecycle.js'
 import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
 import { parseJsonBody, parseQuery } from './validate.js'
@@ -20,6 +22,14 @@ const PlanAction = z.discriminatedUnion('action', [
   z.object({ action: z.enum(['start', 'next', 'back', 'skip']) }),
   z.object({ action: z.literal('shorten'), targetEnd: z.number().int().positive().optional() }),
 ])
+
+/** "Plan a follow-up" (issue 15): how many top-voted needs to take (risks: every critical and high one), an optional title. */
+const FollowUpBody = z
+  .object({
+    needs: z.number().int().min(0, 'needs is 0 to 10').max(10, 'needs is 0 to 10').optional(),
+    title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters').optional(),
+  })
+  .strict()
 
 const ListQuery = z.object({ locale: z.enum(TEMPLATE_LOCALES, { message: `locale must be one of ${TEMPLATE_LOCALES.join(', ')}` }).optional() })
 
@@ -52,5 +62,12 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: BoardDocsDeps & { pl
       default:
         return c.json({ plan: await plans.run(id, body.action), now: Date.now() })
     }
+  })
+
+  // A new board planned from this one's results; its links are relative (`/b/<id>#<token>`).
+  app.post('/api/boards/:id/follow-up', boardAccess({ role: 'facilitator', message: 'only the facilitator link can plan a follow-up' }), async (c) => {
+    const body = await parseJsonBody(c, FollowUpBody)
+    const created = await planFollowUp(deps, c.var.board, body)
+    return c.json({ board: created.board, links: boardLinks('', created.board.id, created.tokens), plan: created.plan, prompts: created.prompts }, 201)
   })
 }

@@ -3,7 +3,8 @@
  * (awareness `user.name` on the board doc, set by every page that has a name). Recorded per
  * board and person: the name, the role of the link they came with, first and last seen. Nothing
  * else: the person key is a hash of the presence id, never an address, agent or token. A page
- * without a name (a viewer who never gave one) is not recorded.
+ * without a name (a viewer who never gave one) is not recorded. Under admission, the name is the
+ * one the facilitator admitted (the credential's), not the one the page declares.
  */
 import { createHash } from 'node:crypto'
 import type { Role } from '../../shared/roles.js'
@@ -20,9 +21,16 @@ export type PresentPerson = { personKey: string; name: string; role: Role }
 export const ATTENDANCE_REFRESH_MS = 30_000
 const MAX_NAME = 80
 
-/** The person a presence state names, or null (no name given). */
-export function personOfPresence(state: unknown, role: Role): PresentPerson | null {
+/**
+ * The person a presence state names, or null (no name given). Under admission (SPEC R12) the
+ * session's credential names the person: its admitted name wins over any name the page declares.
+ */
+export function personOfPresence(state: unknown, role: Role, admitted?: { id: string; name: string } | null): PresentPerson | null {
   if (typeof state !== 'object' || state === null) return null
+  if (admitted) {
+    const key = createHash('sha256').update(`person:${admitted.id}`).digest('hex').slice(0, 32)
+    return { personKey: key, name: admitted.name.trim().slice(0, MAX_NAME), role }
+  }
   const user: unknown = Reflect.get(state, 'user')
   if (typeof user !== 'object' || user === null) return null
   const name: unknown = Reflect.get(user, 'name')
@@ -83,7 +91,7 @@ export class AttendanceRecorder implements RoomExtension {
       if (!(origin instanceof Session)) return // relayed: the instance holding the session records it
       const present: PresentPerson[] = []
       for (const id of added.concat(updated)) {
-        const person = personOfPresence(room.awareness.getStates().get(id), origin.grant.role)
+        const person = personOfPresence(room.awareness.getStates().get(id), origin.grant.role, origin.grant.person)
         if (!person) continue
         byClient.set(id, person)
         present.push(person)

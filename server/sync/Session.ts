@@ -11,6 +11,8 @@ export type SessionGrant = {
   ip: string
   /** The kind of link used: a board's own, or a link of the board's space (SPEC R7). */
   via?: LinkKind
+  /** The admitted person behind a personal credential (SPEC R12): their name is the one attendance records. */
+  person?: { id: string; name: string } | null
 }
 
 export type LinkKind = 'board' | 'space'

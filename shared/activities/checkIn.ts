@@ -2,6 +2,7 @@
  * The change-readiness check-in (community): its template, results and report.
  */
 import { en } from '../i18n/catalogue.js'
+import { mayShow } from '../privacy.js'
 import { ok } from '../result.js'
 import { byReading, scaleScores, sections, take, zonesOfKind, type Extraction, type NoteResult, type PlacedNote, type SectionResult } from './extraction.js'
 import { sectionRows, sectionsMarkdown } from './empathyMap.js'
@@ -110,13 +111,24 @@ export function extractCheckIn(x: Extraction): CheckInResult {
   return { kind: 'checkIn', spectrum, averageScore, sections: sections(x, 'section') }
 }
 
+/**
+ * The average a report may show: withheld when fewer than 5 people answered (small-group
+ * privacy, issue 16; one note on the spectrum is one respondent), null when nobody did.
+ */
+export function reportedAverage(a: Pick<CheckInResult, 'averageScore' | 'spectrum'>): number | 'withheld' | null {
+  if (a.averageScore === null) return null
+  return mayShow(a.spectrum.length) ? a.averageScore : 'withheld'
+}
+
 /** A session evaluation is reported in its own words (return on time invested, 1–5). */
 const isEvaluation = (a: { templateId?: string }) => a.templateId === SESSION_EVALUATION_ID
 
 export function checkInMarkdown(ctx: ReportContext, a: CheckInResult & { templateId?: string }): string[] {
   const evaluation = isEvaluation(a)
   const none = evaluation ? say(ctx, 'evaluation.averageNone') : say(ctx, 'checkIn.averageNone')
-  const average = a.averageScore === null ? none : say(ctx, evaluation ? 'evaluation.average' : 'checkIn.average', { score: sayNumber(ctx, a.averageScore, 1) })
+  const withheld = evaluation ? say(ctx, 'evaluation.averageWithheld') : say(ctx, 'checkIn.averageWithheld')
+  const shown = reportedAverage(a)
+  const average = shown === null ? none : shown === 'withheld' ? withheld : say(ctx, evaluation ? 'evaluation.average' : 'checkIn.average', { score: sayNumber(ctx, shown, 1) })
   const out = [`${average}\n`]
   if (a.spectrum.length) out.push(table(ctx, ['field.text', evaluation ? 'field.evaluation' : 'field.readiness'], a.spectrum.map((n) => [oneLine(n.text), sayNumber(ctx, n.score)])))
   return [...out, ...sectionsMarkdown(ctx, a.sections)]

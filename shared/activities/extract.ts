@@ -10,6 +10,7 @@
 import { DEFAULT_PAGE_ID } from '../boardSchema.js'
 import type { JsonRecord } from '../docLayout.js'
 import { activityAt, readActivities, zonesContaining, type Activity } from './board.js'
+import { clusterFrames, clusterItems, clusterOfNote } from './clusters.js'
 import { groupByZone, notesOf, type ActivityHeader, type Extraction, type NoteResult, type PlacedNote } from './extraction.js'
 import { indexRecords, pageCenter, pageOf } from './geometry.js'
 import { extractKind, type KindResult } from './kinds.js'
@@ -87,12 +88,24 @@ export function extractResults(input: ExtractInput): BoardResults {
   const byId = indexRecords(input.templateRecords, input.boardRecords)
   const perActivity = new Map<string, PlacedNote[]>(activities.map((a) => [a.instanceId, []]))
   const unplaced: PlacedNote[] = []
+  const frames = clusterFrames(input.boardRecords, byId, (r) => pageOf(r, byId), pageId)
+  const members = new Map<string, PlacedNote[]>()
+  const items: Array<{ record: JsonRecord; note: NoteResult; center: { x: number; y: number } }> = []
   for (const record of input.boardRecords) {
     if (record.typeName !== 'shape' || record.type !== 'note' || isTemplateShape(record)) continue
     if (pageOf(record, byId) !== pageId) continue
     const center = pageCenter(record, byId)
     if (!center) continue
     const note: NoteResult = { id: record.id, text: shapeText(record), votes: input.votes?.[record.id] ?? 0 }
+    const cluster = clusterOfNote(record, center, frames, byId)
+    if (cluster) {
+      const list = members.get(cluster)
+      if (list) list.push({ record, note, center, zones: [] })
+      else members.set(cluster, [{ record, note, center, zones: [] }])
+    } else items.push({ record, note, center })
+  }
+  // A cluster is one item holding its notes, placed by its centre (issue 15).
+  for (const { record, note, center } of [...items, ...clusterItems(frames, members, input.votes)]) {
     const activity = activityAt(activities, center, pageId)
     if (!activity) {
       unplaced.push({ record, note, center, zones: [] })

@@ -16,6 +16,8 @@ export interface NoteResult {
   id: string
   text: string
   votes: number
+  /** A cluster (shared/activities/clusters.ts): the notes it holds; `text` is its title, `votes` its total. */
+  notes?: NoteResult[]
 }
 
 export interface SectionResult {

@@ -7,7 +7,7 @@
 import type { BoardResults } from './extract.js'
 import type { NoteResult } from './extraction.js'
 import { kindRows } from './kinds.js'
-import type { ReportContext } from './reporting.js'
+import { clusterNotesText, type ReportContext } from './reporting.js'
 
 export const TOP_NOTES_LIMIT = 10
 
@@ -19,6 +19,8 @@ export interface RankedNote {
   /** The activity's name and the zone the note sits in ('' outside any). */
   activity: string
   zone: string
+  /** A cluster's notes on one line (issue 15); absent for a plain note. */
+  notes?: string
 }
 
 /** The top `limit` voted notes of a board's results (ties at the limit are all kept). */
@@ -28,7 +30,7 @@ export function topNotes(ctx: ReportContext, results: BoardResults, limit = TOP_
   const push = (activity: string, zone: string, note: NoteResult) => {
     if (note.votes <= 0 || seen.has(note.id)) return
     seen.add(note.id)
-    all.push({ id: note.id, text: note.text, votes: note.votes, activity, zone })
+    all.push({ id: note.id, text: note.text, votes: note.votes, activity, zone, ...(note.notes ? { notes: clusterNotesText(note) } : {}) })
   }
   for (const a of results.activities) {
     kindRows(ctx, a, (zone, note) => push(a.name, zone, note))

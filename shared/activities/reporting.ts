@@ -70,10 +70,23 @@ export function votesSuffix(ctx: ReportContext, n: { votes: number }): string {
   return ` (${say(ctx, n.votes === 1 ? 'report.vote' : 'report.votes', { count: sayNumber(ctx, n.votes) })})`
 }
 
-/** A bulleted list of notes, with vote counts when shown. */
+/**
+ * A bulleted list of notes, with vote counts when shown. A cluster (issue 15) is one bold item,
+ * its notes indented under it.
+ */
 export function noteList(ctx: ReportContext, notes: readonly NoteResult[]): string {
   if (notes.length === 0) return `_${say(ctx, 'report.noNotes')}_\n`
-  return notes.map((n) => `- ${oneLine(n.text) || `_${say(ctx, 'report.emptyNote')}_`}${votesSuffix(ctx, n)}`).join('\n') + '\n'
+  const line = (n: NoteResult, indent: string) => `${indent}- ${oneLine(n.text) || `_${say(ctx, 'report.emptyNote')}_`}${votesSuffix(ctx, n)}`
+  return (
+    notes
+      .map((n) => (n.notes ? [`- **${oneLine(n.text)}**${votesSuffix(ctx, n)}`, ...n.notes.map((m) => line(m, '  '))].join('\n') : line(n, '')))
+      .join('\n') + '\n'
+  )
+}
+
+/** The notes of a cluster on one line (tables, CSV), '' for a plain note. */
+export function clusterNotesText(n: NoteResult): string {
+  return n.notes ? n.notes.map((m) => oneLine(m.text)).filter((t) => t !== '').join(' · ') : ''
 }
 
 /** A Markdown table: a header row of catalogue words, then the rows. */

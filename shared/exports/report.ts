@@ -10,7 +10,7 @@ import type { JsonRecord } from '../docLayout.js'
 import type { BoardResults, NoteResult } from '../activities/index.js'
 import { kindMarkdown, kindRows } from '../activities/kinds.js'
 import { topNotes } from '../activities/ranking.js'
-import { label, noteList, oneLine, say, sayNumber, table, type ReportContext, type RowExtra } from '../activities/reporting.js'
+import { clusterNotesText, label, noteList, oneLine, say, sayNumber, table, type ReportContext, type RowExtra } from '../activities/reporting.js'
 import { DEFAULT_LOCALE, type Locale } from '../i18n/catalogue.js'
 import type { PlanState } from '../plan.js'
 import { boardLocale, languageMarker } from './language.js'
@@ -38,6 +38,11 @@ export type ReportInput = {
    * for HTML, a table for Markdown, placed under the activity's heading.
    */
   figures?: Readonly<Record<string, ReportFigure>>
+  /**
+   * The board's picture drawn by the server from its shapes (issue 16), trusted SVG markup:
+   * placed after the title, inline in HTML and as a data URL image in Markdown.
+   */
+  picture?: string | null
 }
 
 export type ReportFigure = { html: string; markdown: string }
@@ -52,9 +57,11 @@ export type NoteRow = {
   owner: string
   due: string
   score: string
+  /** A cluster's notes (issue 15), one line; '' for a plain note. */
+  notes: string
 }
 
-export const CSV_COLUMNS: Array<keyof NoteRow> = ['activity', 'zone', 'text', 'votes', 'author', 'owner', 'due', 'score']
+export const CSV_COLUMNS: Array<keyof NoteRow> = ['activity', 'zone', 'text', 'votes', 'author', 'owner', 'due', 'score', 'notes']
 
 /** The language a report of `input` is written in. */
 export function reportLocale(input: ReportInput): Locale {
@@ -90,6 +97,7 @@ export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(inpu
       owner: str(meta.owner),
       due: str(meta.due),
       score: '',
+      notes: clusterNotesText(note),
       ...extra,
     })
   }
@@ -108,7 +116,7 @@ export function noteRows(input: ReportInput, ctx: ReportContext = contextOf(inpu
 function rankedRows(input: ReportInput, ctx: ReportContext): NoteRow[] {
   if (!input.votesShown) return []
   const heading = say(ctx, 'report.topNotes')
-  return topNotes(ctx, input.results).map((n) => ({ activity: heading, zone: String(n.rank), text: n.text, votes: n.votes, author: '', owner: '', due: '', score: '' }))
+  return topNotes(ctx, input.results).map((n) => ({ activity: heading, zone: String(n.rank), text: n.text, votes: n.votes, author: '', owner: '', due: '', score: '', notes: n.notes ?? '' }))
 }
 
 /** The CSV export: one row per note, then the ranked top notes; column names in the report's language. */
@@ -123,7 +131,7 @@ export function toCsv(input: ReportInput): string {
 function topNotesMarkdown(input: ReportInput, ctx: ReportContext): string[] {
   const ranked = input.votesShown ? topNotes(ctx, input.results) : []
   if (ranked.length === 0) return []
-  const rows = ranked.map((n) => [sayNumber(ctx, n.rank), oneLine(n.text), sayNumber(ctx, n.votes), label(ctx, n.activity), label(ctx, n.zone)])
+  const rows = ranked.map((n) => [sayNumber(ctx, n.rank), n.notes ? `**${oneLine(n.text)}** (${n.notes})` : oneLine(n.text), sayNumber(ctx, n.votes), label(ctx, n.activity), label(ctx, n.zone)])
   return [`## ${say(ctx, 'report.topNotes')}\n\n${table(ctx, ['field.rank', 'field.text', 'field.votes', 'field.activity', 'field.zone'], rows)}`]
 }
 
@@ -148,10 +156,23 @@ export function formatDate(locale: Locale, at: number): string {
 /** Where a figure goes: its Markdown (a Markdown report) or a placeholder the HTML report fills in. */
 type FigureSlot = (instanceId: string) => string | null
 
-function markdownOf(input: ReportInput, ctx: ReportContext, figure: FigureSlot = (id) => input.figures?.[id]?.markdown ?? null): string {
+/** The picture after the title in Markdown: an SVG data URL image. */
+function pictureMarkdown(ctx: ReportContext, picture: string | null | undefined): string | null {
+  if (!picture) return null
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture).replace(/\(/g, '%28').replace(/\)/g, '%29')}`
+  return `![${say(ctx, 'report.boardImage')}](${url})\n`
+}
+
+function markdownOf(
+  input: ReportInput,
+  ctx: ReportContext,
+  figure: FigureSlot = (id) => input.figures?.[id]?.markdown ?? null,
+  picture: string | null = pictureMarkdown(ctx, input.picture),
+): string {
   const people = participantsOf(input)
   const parts = [
     `# ${input.board.title}\n`,
+    ...(picture ? [picture] : []),
     `${say(ctx, 'report.reportOf', { date: formatDate(ctx.locale, input.generatedAt), created: formatDate(ctx.locale, input.board.createdAt) })}\n`,
     ...(input.summary ? [summaryMarkdown(ctx, input.summary, input.results.activities)] : []),
     `**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`,
@@ -193,7 +214,7 @@ body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #e5e5ea; padding-bottom: .2rem; margin-top: 2.2rem; break-after: avoid; }
 h3 { margin-top: 1.4rem; break-after: avoid; } table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: 10pt; }
 th, td { border: 1px solid #d1d1d6; padding: .35rem .5rem; text-align: left; vertical-align: top; } th { background: #f2f2f7; }
-tr { break-inside: avoid; } img.board { max-width: 100%; border: 1px solid #d1d1d6; margin: 1rem 0; }
+tr { break-inside: avoid; } img.board, figure.board svg { max-width: 100%; height: auto; border: 1px solid #d1d1d6; } figure.board { margin: 1rem 0; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `
 
@@ -208,18 +229,22 @@ export async function toHtml(input: ReportInput, boardImageDataUrl?: string | nu
   // alone) goes through Markdown, then the figure replaces it.
   const figures = input.figures ?? {}
   const slot: FigureSlot = (id) => (figures[id] ? `<!-- figure:${Object.keys(figures).indexOf(id)} -->\n` : null)
-  const parsed = await marked.parse(markdownOf(escapeDeep({ ...input, figures: undefined }), ctx, slot), { async: true, gfm: true })
-  const body = parsed.replace(/<!-- figure:(\d+) -->/g, (_whole, i: string) => {
-    const figure = Object.values(figures)[Number(i)]
-    return figure ? `<div class="figure">${figure.html}</div>` : ''
-  })
-  const image =
-    boardImageDataUrl && /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(boardImageDataUrl)
+  // The board's picture goes after the title: the server's drawing, else a browser's image.
+  const image = input.picture
+    ? `<figure class="board">${input.picture}</figure>`
+    : boardImageDataUrl && /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(boardImageDataUrl)
       ? `<img class="board" alt="${escapeHtml(say(ctx, 'report.boardImage'))}" src="${boardImageDataUrl}">`
       : ''
+  const parsed = await marked.parse(markdownOf(escapeDeep({ ...input, figures: undefined, picture: undefined }), ctx, slot, image ? '<!-- picture -->\n' : null), { async: true, gfm: true })
+  const body = parsed
+    .replace(/<!-- figure:(\d+) -->/g, (_whole, i: string) => {
+      const figure = Object.values(figures)[Number(i)]
+      return figure ? `<div class="figure">${figure.html}</div>` : ''
+    })
+    .replace('<!-- picture -->', () => image)
   return `<!doctype html>
 <html lang="${ctx.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.board.title)}</title><style>${PRINT_CSS}</style></head>
-<body>${image}${body}</body></html>
+<body>${body}</body></html>
 `
 }

@@ -188,7 +188,7 @@ describe('circles, zone headings and votes people can follow (issue 13)', () => 
     const json = JSON.parse(await exportAs('json')) as { topNotes: Array<{ rank: number; text: string; votes: number }> }
     expect(json.topNotes.map((n) => [String(n.rank), n.text, String(n.votes)])).toEqual(expected)
     const csv = (await exportAs('csv')).split('\r\n').filter((line) => line.startsWith('Top notes,'))
-    expect(csv).toEqual(expected.map(([rank, text, votes]) => `Top notes,${rank},${text},${votes},,,,`))
+    expect(csv).toEqual(expected.map(([rank, text, votes]) => `Top notes,${rank},${text},${votes},,,,,`))
     const md = await exportAs('md')
     const section = md.slice(md.indexOf('## Top notes'))
     const rows = section

@@ -87,7 +87,10 @@ describe('board report of a risk workshop (issue 16)', () => {
 
   it('holds an SVG heat map whose cells carry the right counts, in band colours', async () => {
     const html = await report('html')
-    expect(html.indexOf('Summary')).toBeLessThan(html.indexOf('<svg'))
+    // The board's picture (server-drawn SVG) right after the title, then the summary, then the heat map.
+    expect(html).toMatch(/<h1[^>]*>Q3 risk workshop<\/h1>\s*<figure class="board"><svg /)
+    expect(html.indexOf('<figure class="board">')).toBeLessThan(html.indexOf('Summary'))
+    expect(html.indexOf('Summary')).toBeLessThan(html.indexOf('<g data-cell='))
     const count = (l: number, i: number) => {
       const cell = new RegExp(`<g data-cell="${l}-${i}">.*?data-count="(\\d+)"`).exec(html)
       return cell ? Number(cell[1]) : null

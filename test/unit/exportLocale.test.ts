@@ -141,7 +141,7 @@ describe('exports in the board language (issue 14)', () => {
     expect(md).toMatch(/\|\s*N°\s*\|\s*Risque\s*\|\s*Probabilité\s*\|\s*Impact\s*\|\s*Score\s*\|\s*Niveau\s*\|\s*Responsable\s*\|\s*Atténuation\s*\|\s*État\s*\|/)
     expect(md).toMatch(/\|\s*R1\s*\|\s*Fournisseur défaillant\s*\|\s*4\s*\|\s*5\s*\|\s*20\s*\|\s*Critique\s*\|\s*Dana\s*\|\s*Second fournisseur\s*\|\s*Ouvert\s*\|/)
     const csv = toCsv(input).split('\r\n')
-    expect(csv[0]).toBe('activité,zone,texte,votes,auteur,responsable,échéance,score')
+    expect(csv[0]).toBe('activité,zone,texte,votes,auteur,responsable,échéance,score,notes')
   })
 
   it('an English board in English is unchanged in its framing', () => {
@@ -149,7 +149,7 @@ describe('exports in the board language (issue 14)', () => {
     const md = toMarkdown(input)
     expect(md).toContain('Report of December 1, 2026. Board created November 2, 2026.')
     expect(md).toMatch(/\|\s*R1\s*\|\s*Supplier fails\s*\|\s*4\s*\|\s*5\s*\|\s*20\s*\|\s*Critical\s*\|\s*Dana\s*\|\s*Second supplier\s*\|\s*Open\s*\|/)
-    expect(toCsv(input).split('\r\n')[0]).toBe('activity,zone,text,votes,author,owner,due,score')
+    expect(toCsv(input).split('\r\n')[0]).toBe('activity,zone,text,votes,author,owner,due,score,notes')
   })
 
   it('exportBoard: ?lang wins, then the board language, then Accept-Language, then English', async () => {

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { VOTES_MAP } from '../../../shared/facilitation'
 import { richTextToPlainText } from '../../../shared/activities/richText'
+import { clusterTitle } from '../../../shared/activities/clusters'
 import { canAddVote, changeVote, readBallot, remainingVotes, type Ballot } from './ballot'
 import type { Facilitation } from './useFacilitationState'
 
 export type Voting = {
-  /** Notes that can receive votes: shared board notes (not private drafts), by id. */
+  /** Notes that can receive votes: shared board notes (not private drafts) and clusters (titled frames), by id. */
   noteIds: ReadonlySet<string>
   ballot: Ballot
   remaining: number
@@ -27,7 +28,7 @@ export function useVoting(fac: Facilitation): Voting {
     () =>
       editor
         .getCurrentPageShapes()
-        .filter((shape) => shape.type === 'note' && !fac.binding.isPrivateRecord(shape.id))
+        .filter((shape) => (shape.type === 'note' || clusterTitle(shape) !== null) && !fac.binding.isPrivateRecord(shape.id))
         .map((shape) => shape.id)
         .sort()
         .join(' '),
@@ -82,7 +83,8 @@ export function useSelectedNote(noteIds: ReadonlySet<string>): { id: TLShapeId; 
     'voted note text',
     () => {
       const shape = id ? editor.getShape(id) : undefined
-      return shape && 'richText' in shape.props ? richTextToPlainText(shape.props.richText) : ''
+      if (shape && 'richText' in shape.props) return richTextToPlainText(shape.props.richText)
+      return shape ? (clusterTitle(shape) ?? '') : ''
     },
     [editor, id],
   )

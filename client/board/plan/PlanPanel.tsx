@@ -3,6 +3,7 @@ import { textIn, type PlanStatus } from '../../../shared/plan'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useBoard } from '../boardContext'
 import { ConfirmDialog } from '../tools/ConfirmDialog'
+import { FollowUpButton } from './FollowUpButton'
 import { useFacilitatorNotes } from './useFacilitatorNotes'
 import { usePlanActions, type PlanActions } from './usePlanActions'
 import { usePlanView, type PlanView } from './usePlanView'
@@ -112,6 +113,7 @@ export function PlanPanel() {
         </div>
       )}
       <ChoosePlan actions={actions} hasPlan={view !== null} />
+      <FollowUpButton boardId={board.boardId} token={board.token} />
     </section>
   )
 }

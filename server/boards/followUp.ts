@@ -1,0 +1,28 @@
+/**
+ * "Plan a follow-up" (issue 15, SPEC F-rules): a new board whose plan takes the source board's
+ * top-voted needs and its critical and high risks as the prompts of its steps
+ * (shared/plans/followUp.ts). The facilitator link only (the route checks it). The new board
+ * stands alone, in the source board's language; moving it into a space takes both facilitator
+ * links as any board (SPEC R8).
+ */
+import { followUpPlan, followUpPrompts, type FollowUpPrompt } from '../../shared/plans/followUp.js'
+import { reportLocale } from '../../shared/exports/report.js'
+import type { PlanState } from '../../shared/plan.js'
+import type { BoardDocsDeps } from './boardDocs.js'
+import { BoardError } from './errors.js'
+import { createBoardFromTemplate, type CreatedBoard } from './lifecycle.js'
+import type { PlanService } from './plan.js'
+import { boardResults } from './results.js'
+
+export type FollowUp = CreatedBoard & { plan: PlanState; prompts: FollowUpPrompt[] }
+
+export async function planFollowUp(deps: BoardDocsDeps & { plans: PlanService }, boardId: string, options: { needs?: number; title?: string } = {}): Promise<FollowUp> {
+  const { input, results } = await boardResults(deps, boardId)
+  const locale = reportLocale(input)
+  const plan = followUpPlan(results, input.board.title, locale, options.needs)
+  if (!plan) throw new BoardError(400, 'nothing to follow up: this board has no voted need and no critical or high risk')
+  const title = options.title ?? (locale === 'fr' ? plan.title.fr : undefined) ?? plan.title.en
+  const created = await createBoardFromTemplate(deps.storage, { title: title.slice(0, 200), locale })
+  const state = await deps.plans.set(created.board.id, plan)
+  return { ...created, plan: state, prompts: followUpPrompts(results, options.needs) }
+}
