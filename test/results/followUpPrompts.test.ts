@@ -1,5 +1,5 @@
 /**
- * The prompts of a follow-up (issue 15, SPEC F8), pure: top-voted needs first (votes > 0, most
+ * The prompts of a follow-up (issue 15, SPEC F10), pure: top-voted needs first (votes > 0, most
  * first, ties in board order, at most `needs`), then critical and high risks by score; at most
  * MAX_STEPS in all. Results written by hand; expectations by hand.
  */
