@@ -106,6 +106,7 @@ export function boardAccessWith(storage: Storage) {
       if (!rule.lobby && (await admissionGate(storage, grant)) === 'lobby') throw new HTTPException(403, { message: LOBBY_REFUSAL })
       c.set('board', boardId)
       c.set('role', grant.role)
+      c.set('via', grant.via)
       c.set('person', grant.person)
       await next()
     })

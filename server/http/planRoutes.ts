@@ -67,7 +67,8 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: BoardDocsDeps & { pl
   // A new board planned from this one's results; its links are relative (`/b/<id>#<token>`).
   app.post('/api/boards/:id/follow-up', boardAccess({ role: 'facilitator', message: 'only the facilitator link can plan a follow-up' }), async (c) => {
     const body = await parseJsonBody(c, FollowUpBody)
-    const created = await planFollowUp(deps, c.var.board, body)
+    // Asked with the space facilitator link (SPEC R8), the follow-up is a session of the same space.
+    const created = await planFollowUp(deps, c.var.board, { ...body, inSameSpace: c.var.via === 'space' })
     return c.json({ board: created.board, links: boardLinks('', created.board.id, created.tokens), plan: created.plan, prompts: created.prompts }, 201)
   })
 }

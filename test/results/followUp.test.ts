@@ -9,7 +9,7 @@ import { STATE_MAP } from '../../shared/facilitation.js'
 import { PLAN_NOTES_KEY } from '../../shared/plan.js'
 import { noteRecord } from '../helpers/records.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
-import { api, tokenOf, type Server } from '../spaces/support.js'
+import { api, createSpace, tokenOf, type Server } from '../spaces/support.js'
 
 /** Six risks written by a participant; scores are likelihood × impact. */
 const RISKS = [
@@ -114,6 +114,20 @@ describe('plan a follow-up from a risk board (issue 15)', () => {
     notesDoc.destroy()
     expect(notes['risk-1']).toEqual({ en: 'Owner: Dana. Mitigation: Second supplier', fr: 'Responsable : Dana. Atténuation : Second supplier' })
     expect(notes['risk-2']).toBeUndefined()
+  })
+
+  it('asked with the space facilitator link, the follow-up is a session of the same space; with the board link it stands alone', async () => {
+    const space = await createSpace(server, 'Risk team')
+    const moved = await api(server, `/api/spaces/${space.id}/boards/${board.id}`, space.tokens.facilitator, { method: 'PUT', json: { boardToken: board.tokens.facilitator } })
+    expect(moved.status).toBe(200)
+    const sessions = async () => ((await (await api(server, `/api/spaces/${space.id}`, space.tokens.viewer)).json()) as { overview: { sessions: Array<{ id: string }> } }).overview.sessions.map((s) => s.id)
+    const viaSpace = (await (await followUp(space.tokens.facilitator, { title: 'Next session' })).json()) as { board: { id: string } }
+    const viaBoard = (await (await followUp(board.tokens.facilitator, { title: 'Standalone' })).json()) as { board: { id: string } }
+    const ids = await sessions()
+    expect(ids).toContain(viaSpace.board.id)
+    expect(ids).not.toContain(viaBoard.board.id)
+    // A member link of the space is a participant on its boards: no follow-up.
+    expect((await followUp(space.tokens.member)).status).toBe(403)
   })
 
   it('a board with no voted need and no critical or high risk answers 400', async () => {
