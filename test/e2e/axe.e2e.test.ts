@@ -103,6 +103,8 @@ describe('axe-core: WCAG 2.2 A/AA (issue 14)', () => {
           await page.goto(suite.url)
           await page.getByRole('heading', { level: 1 }).waitFor()
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale)
+          // WCAG 3.1.2: each language option is marked in its own language.
+          expect(await page.locator('.locale-switch option').evaluateAll((options) => options.map((o) => `${(o as HTMLOptionElement).value}=${o.getAttribute('lang')}`))).toEqual(['en=en', 'fr=fr'])
           // The check can fail: an unnamed field of the app's own is found, one inside tldraw's container is tldraw's.
           await page.evaluate(() => {
             const own = document.createElement('input')
@@ -130,6 +132,8 @@ describe('axe-core: WCAG 2.2 A/AA (issue 14)', () => {
           await scan(page, 'name prompt', scans)
           await enterName(page, 'Ada')
           await page.locator('[data-status="online"]').waitFor()
+          // WCAG 2.4.3: after the first name prompt, focus goes to the board's heading, not the body.
+          await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-focus-home]') ?? false)).toBe(true)
           await scan(page, 'board (facilitator)', scans)
           await withDialog(page, locale, 'activities.add.open', 'add activity', scans)
           await withDialog(page, locale, 'tools.export', 'export', scans)

@@ -74,8 +74,11 @@ describe('reflow (WCAG 1.4.10)', () => {
             Array.from(document.querySelectorAll<HTMLElement>('dialog[open] .hint')).filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent),
           )
           expect(clipped).toEqual([])
-          await page.keyboard.press('Escape')
-          await page.locator('dialog[open]').waitFor({ state: 'detached' })
+          // Escape closes the Export dialog, then (on a phone) the Board sheet it was opened from.
+          for (let open = await page.locator('dialog[open]').count(); open > 0; open--) {
+            await page.keyboard.press('Escape')
+            await expect.poll(() => page.locator('dialog[open]').count()).toBe(open - 1)
+          }
 
           // The outline view (the list phones use), opened with its shortcut: it covers the
           // board on a phone, so its own controls are the ones checked.
