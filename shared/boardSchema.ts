@@ -7,6 +7,7 @@ import {
   DocumentRecordType,
   PageRecordType,
   TLDOCUMENT_ID,
+  type TLRecord,
   type TLSchema,
 } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
@@ -33,12 +34,11 @@ export function getBoardSchema(): TLSchema {
   return defaultSchema
 }
 
-/**
- * Validates one record against the schema: id prefix, type and every field. With `knownGood`
- * (a record of the same type that passed this check before), fields identical to it are not
- * checked again: tldraw's validators compare field by field and check only what changed.
- */
-export function validateRecord(schema: TLSchema, record: unknown, knownGood?: JsonRecord): Result<JsonRecord> {
+/** What every record type of a schema offers (method parameters are bivariant, so each fits). */
+type RecordValidator = { validate(record: unknown, recordBefore?: unknown): TLRecord }
+
+/** The checks of {@link validateRecord}, answering with the record as tldraw's validator types it. */
+function checkRecord(schema: TLSchema, record: unknown, knownGood?: JsonRecord): Result<TLRecord> {
   if (typeof record !== 'object' || record === null) return err('not an object')
   const { id, typeName } = record as { id?: unknown; typeName?: unknown }
   if (typeof typeName !== 'string' || !DOCUMENT_TYPE_NAMES.has(typeName)) {
@@ -47,15 +47,29 @@ export function validateRecord(schema: TLSchema, record: unknown, knownGood?: Js
   if (typeof id !== 'string' || !id.startsWith(`${typeName}:`)) {
     return err(`record id ${String(id)} does not match its type ${typeName}`)
   }
-  // Method parameters are bivariant: every record type's validator fits this shape.
-  const type: { validate(record: unknown, recordBefore?: unknown): unknown } = schema.types[typeName as keyof typeof schema.types]
+  const type: RecordValidator = schema.types[typeName as keyof typeof schema.types]
   try {
     const before = knownGood && knownGood.typeName === typeName && knownGood.id === id ? knownGood : undefined
-    type.validate(record, before)
-    return ok(record as JsonRecord)
+    return ok(type.validate(record, before))
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e))
   }
+}
+
+/**
+ * Validates one record against the schema: id prefix, type and every field. With `knownGood`
+ * (a record of the same type that passed this check before), fields identical to it are not
+ * checked again: tldraw's validators compare field by field and check only what changed.
+ * Answers with the record it was given (tldraw's may answer `knownGood` when they are equal).
+ */
+export function validateRecord(schema: TLSchema, record: unknown, knownGood?: JsonRecord): Result<JsonRecord> {
+  const valid = checkRecord(schema, record, knownGood)
+  return valid.ok ? ok(record as JsonRecord) : valid
+}
+
+/** {@link validateRecord} for a record the store will hold: tldraw's own typed record. */
+export function validateTLRecord(schema: TLSchema, record: unknown): Result<TLRecord> {
+  return checkRecord(schema, record)
 }
 
 export type SchemaCompatibility = 'same' | 'older' | 'newer' | 'missing'
@@ -74,8 +88,9 @@ export function compareSchema(schema: TLSchema, stored: unknown): SchemaCompatib
 /** The records every new board starts with: the document record and one page. */
 export function initialBoardRecords(): JsonRecord[] {
   return [
-    DocumentRecordType.create({ id: TLDOCUMENT_ID }) as unknown as JsonRecord,
-    PageRecordType.create({ id: DEFAULT_PAGE_ID as never, name: 'Page 1', index: 'a1' as never }) as unknown as JsonRecord,
+    { ...DocumentRecordType.create({ id: TLDOCUMENT_ID }) },
+    // tldraw's validator types the plain page (its id and index are branded strings).
+    { ...PageRecordType.validate({ typeName: 'page', id: DEFAULT_PAGE_ID, name: 'Page 1', index: 'a1', meta: {} }) },
   ]
 }
 

@@ -11,7 +11,7 @@
  */
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { compareSchema, validateRecord } from '../../shared/boardSchema.js'
+import { compareSchema, validateRecord, validateTLRecord } from '../../shared/boardSchema.js'
 import {
   changedRecordIds,
   decodeRecordMap,
@@ -216,9 +216,7 @@ export class StoreYjsBinding {
     const record = map instanceof Y.Map ? decodeRecordMap(map) : null
     if (!record) return err('not a record map')
     if (record.id !== id) return err(`stored under the wrong id ${record.id}`)
-    const valid = validateRecord(this.store.schema, record)
-    // validateRecord has just checked the record against the store's schema: it is a TLRecord.
-    return valid.ok ? ok(valid.value as unknown as TLRecord) : valid
+    return validateTLRecord(this.store.schema, record)
   }
 
   /** Initial load: the store's document records become exactly the docs' (valid) records. */

@@ -5,9 +5,9 @@
  * untouched: clients compare schemas themselves and ask the user to reload.
  */
 import crypto from 'node:crypto'
-import type { TLSchema } from '@tldraw/tlschema'
+import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { compareSchema, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchema.js'
+import { compareSchema, DOCUMENT_TYPE_NAMES, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchema.js'
 import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 
 export const MIGRATION_ORIGIN = 'migration'
@@ -35,20 +35,32 @@ export function docSchemaTag(doc: Y.Doc, schema: TLSchema): string | null {
   return compareSchema(schema, getMetaMap(doc).get(META_SCHEMA_KEY)) === 'same' ? schemaTag(schema) : null
 }
 
+/**
+ * What tldraw's migrations read of a record: a board record type and an id of that type. Its
+ * other fields are the older schema's — migration rewrites them, and the room's guard validates
+ * them like any other record.
+ */
+function isMigratable(record: JsonRecord): record is JsonRecord & TLRecord {
+  return DOCUMENT_TYPE_NAMES.has(record.typeName) && record.id.startsWith(`${record.typeName}:`)
+}
+
 export function migrateDocIfOlder(doc: Y.Doc, schema: TLSchema): MigrationOutcome {
   const stored = getMetaMap(doc).get(META_SCHEMA_KEY)
   const compatibility = compareSchema(schema, stored)
   if (compatibility !== 'older') return compatibility
-  const records = readAllRecords(doc)
+  const all = readAllRecords(doc)
+  const records = all.filter(isMigratable)
+  // Records of no board type have no migration: they stay as they are (the guard judges them).
+  const untouched = all.filter((r) => !isMigratable(r)).map((r) => r.id)
   const result = schema.migrateStoreSnapshot({
-    store: Object.fromEntries(records.map((r) => [r.id, r])) as never,
+    store: Object.fromEntries(records.map((r) => [r.id, r])),
     schema: stored as SerializedSchema,
   })
   if (result.type !== 'success') return 'failed'
-  const migrated = Object.values(result.value) as unknown as JsonRecord[]
+  const migrated: JsonRecord[] = Object.values(result.value).map((record) => ({ ...record }))
   const map = getRecordsMap(doc)
   doc.transact(() => {
-    const keep = new Set(migrated.map((r) => r.id))
+    const keep = new Set([...untouched, ...migrated.map((r) => r.id)])
     for (const id of Array.from(map.keys())) if (!keep.has(id)) map.delete(id)
     for (const record of migrated) writeRecord(map, record)
     getMetaMap(doc).set(META_SCHEMA_KEY, schema.serialize())

@@ -2,7 +2,7 @@
  * WCAG 1.4.10 Reflow in real Chromium, at 320×256 CSS px and at 200 % zoom. 200 % zoom of a
  * 1280×800 window is emulated as a 640×400 CSS px viewport with deviceScaleFactor 2: that is what
  * browser zoom does to the layout viewport (docs/ACCESSIBILITY.md). On the lobby, the board page
- * of a facilitator and the Export dialog: the page never scrolls sideways, and every control of
+ * of a facilitator, the Export dialog and the outline view: the page never scrolls sideways, and every control of
  * the app can be brought into view (by the page or its own scrolling container) and is not
  * covered by another layer (tldraw's toolbar, the sticky panel header). Screenshots go to
  * test/artifacts/.
@@ -25,7 +25,7 @@ describe('reflow (WCAG 1.4.10)', () => {
 
   for (const size of SIZES) {
     it(
-      `${size.name}: lobby, board page and Export dialog reflow; every control reachable`,
+      `${size.name}: lobby, board page, Export dialog and outline view reflow; every control reachable`,
       async () => {
         const board = await createTestBoard(suite.url, 'Reflow retrospective with a long title', 'retro-start-stop-continue')
         const page = await openA11yPage(suite.browser, { locale: 'en', width: size.width, height: size.height, scale: size.scale })
@@ -74,6 +74,20 @@ describe('reflow (WCAG 1.4.10)', () => {
             Array.from(document.querySelectorAll<HTMLElement>('dialog[open] .hint')).filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent),
           )
           expect(clipped).toEqual([])
+          // Escape closes the Export dialog, then (on a phone) the Board sheet it was opened from.
+          for (let open = await page.locator('dialog[open]').count(); open > 0; open--) {
+            await page.keyboard.press('Escape')
+            await expect.poll(() => page.locator('dialog[open]').count()).toBe(open - 1)
+          }
+
+          // The outline view (the list phones use), opened with its shortcut: it covers the
+          // board on a phone, so its own controls are the ones checked.
+          await page.keyboard.press('Alt+Shift+O')
+          await page.getByTestId('outline').getByRole('heading', { level: 4 }).first().waitFor()
+          const outline = await measureReflow(page, '[data-testid="outline"]')
+          await page.screenshot({ path: screenshotPath(`reflow-${size.name}-outline.png`) })
+          expect({ page: 'outline', ...outline }).toMatchObject({ overflowX: 0, unreachable: [] })
+          expect(outline.checked).toBeGreaterThan(3)
         } finally {
           await page.context().close()
         }

@@ -79,12 +79,16 @@ export type Reflow = {
  * WCAG 1.4.10 on the current page: the page does not scroll sideways, and every visible control
  * of the app (outside tldraw's own canvas UI) can be scrolled into the viewport (by its scrolling
  * container) and is then the element found at its centre, not hidden under another layer.
+ * With `within` (a selector), only the controls inside that element are checked (a sheet that
+ * covers the page behind it on a phone).
  */
-export async function measureReflow(page: Page): Promise<Reflow> {
-  return page.evaluate(async (ownRoots) => {
+export async function measureReflow(page: Page, within?: string): Promise<Reflow> {
+  return page.evaluate(async ({ ownRoots, within }) => {
     const root = document.documentElement
     const overflowX = root.scrollWidth - root.clientWidth
-    const controls = Array.from(document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
+    const scope = within ? document.querySelector(within) : document
+    if (!scope) throw new Error(`nothing matches ${within}`)
+    const controls = Array.from(scope.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
     const app = controls.filter((el) => {
       if (el.closest('.tl-container') && !el.closest(ownRoots)) return false
       if (el.closest('[hidden], [inert]')) return false
@@ -113,5 +117,5 @@ export async function measureReflow(page: Page): Promise<Reflow> {
       if (!inView || !onTop) unreachable.push(`${describe(el)}${inView ? ' (covered by ' + (hit?.className || hit?.tagName) + ')' : ` (at ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)})`}`)
     }
     return { overflowX, unreachable, checked: app.length }
-  }, OWN_ROOTS)
+  }, { ownRoots: OWN_ROOTS, within })
 }

@@ -42,7 +42,13 @@ export async function openPage(browser: Browser, serverUrl: string, options: { l
   return { context, page, foreignRequests, errors }
 }
 
-/** Answers the first-visit name prompt through the UI. */
+/**
+ * Answers the first-visit name prompt through the UI. The prompt shows before the board's first
+ * mount (tldraw), which then holds the page's main thread in long tasks (measured with a
+ * `longtask` observer: ~1–2 s in all on an idle machine, the prompt closing ~0.2 s after Enter,
+ * always after the editor had mounted). Enter is not lost; it waits behind that mount, which on a
+ * loaded machine takes many seconds: hence the 15 s wait for the prompt to close.
+ */
 export async function enterName(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
   const input = page.getByLabel(/your name|votre nom/i)
   await input.waitFor({ timeout: timeoutMs })
