@@ -55,6 +55,8 @@ export type LoadResult = {
   loadgenCpuPercent: number
   /** Server CPU seconds per 1,000 note moves sent (cursors included in the work, not the count). */
   serverCpuSecondsPer1000Moves: number
+  /** Of which system (kernel) time. */
+  serverSystemSecondsPer1000Moves: number
   /** The load generator's own CPU seconds per 1,000 moves. */
   loadgenCpuSecondsPer1000Moves: number
   movesSent: number
@@ -194,6 +196,7 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     serverPeakRssBytes: proc.peakRssBytes,
     loadgenCpuPercent: results.reduce((n, r) => n + r.cpuPercent, 0),
     serverCpuSecondsPer1000Moves: (proc.cpuSeconds / moves) * 1000,
+    serverSystemSecondsPer1000Moves: (proc.systemSeconds / moves) * 1000,
     loadgenCpuSecondsPer1000Moves: (results.reduce((n, r) => n + r.cpuSeconds, 0) / moves) * 1000,
     movesSent: moves,
   }
@@ -257,7 +260,7 @@ export function describe(r: LoadResult): string {
     `${Math.round(r.deliveriesPerSecond)} updates/s + ${Math.round(r.awarenessPerSecond)} awareness/s delivered; ` +
     `${r.incompleteUpdates}/${r.sentUpdates} incomplete, ${(r.offeredLoadAchieved * 100).toFixed(0)}% of the offered load sent; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
     `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%; ` +
-    `server CPU ${r.serverCpuSecondsPer1000Moves.toFixed(3)} s / 1,000 moves (load gen ${r.loadgenCpuSecondsPer1000Moves.toFixed(3)} s)`
+    `server CPU ${r.serverCpuSecondsPer1000Moves.toFixed(3)} s / 1,000 moves (${r.serverSystemSecondsPer1000Moves.toFixed(3)} s system; load gen ${r.loadgenCpuSecondsPer1000Moves.toFixed(3)} s)`
   )
 }
 
