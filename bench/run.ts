@@ -392,7 +392,7 @@ async function main(): Promise<void> {
       const cpuTargets = targets.filter((t) => t === 'ours' || t === 'y-websocket')
       console.log(`Server CPU per note move (${CPU_LOAD.clientsPerBoard} clients, ${CPU_LOAD.rateHz} Hz moves + ${CPU_LOAD.awarenessHz} Hz cursors), ${values['cpu-rounds']} interleaved rounds`)
       const runs = await cpuPerMoveInterleaved(cpuTargets, CPU_LOAD, Number(values['cpu-rounds']), console.log)
-      for (const [t, rs] of runs) results.cpu[t] = rs
+      for (const [t, rs] of runs) if (t !== 'before') results.cpu[t] = rs
       writeResults()
     }
     if (sections.has('empty')) {
