@@ -164,7 +164,7 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
  * value but saw a later move of the same note has it too (a server may merge several moves of
  * a note into one update): it counts as received when that later value arrived.
  */
-function allReceiverLatencies(results: WorkerResult[]): { all: number[]; incomplete: number; sent: number } {
+export function allReceiverLatencies(results: WorkerResult[]): { all: number[]; incomplete: number; sent: number } {
   const byNote = new Map<string, number[][]>()
   for (const r of results) {
     for (const [key, pairs] of r.streams) {
