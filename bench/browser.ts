@@ -3,7 +3,7 @@
  * Chromium, through sync (our server, the built app, a participant link) next to the floor
  * (tldraw loading the same records from a JSON snapshot, no sync; bench/browser/floor.tsx).
  *
- *   node --import tsx bench/browser.ts [--notes 2000] [--repeats 3] [--profile bench/.work]
+ *   node --import tsx bench/browser.ts [--notes 200] [--repeats 3] [--profile bench/.work]
  *
  * "Rendered and interactive", in the page's clock (navigation start = 0): `window.__editor`
  * exists and holds every note, and the next animation frame has run (the main thread is free
@@ -48,9 +48,14 @@ export type BrowserRun = {
   shapeElements: number
   /** Then a click on a note: pointerdown until the frame after the note is selected. */
   clickMs: number
+  /** HTTP bytes received until interactive (compressed, headers included; websocket frames not). */
+  httpBytes: number
 }
 
-export type BrowserResult = { notes: number; ours: BrowserRun[]; floor: BrowserRun[] }
+/** The lobby (the app's start page) in a fresh context: what it downloads. */
+export type LobbyRun = { httpBytes: number; scripts: string[]; loadsTldraw: boolean; loadMs: number }
+
+export type BrowserResult = { notes: number; ours: BrowserRun[]; floor: BrowserRun[]; lobby: LobbyRun[] }
 
 export type BrowserOptions = {
   notes: number
@@ -132,6 +137,7 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
   try {
     const page = await context.newPage()
+    const bytes = await countHttpBytes(page)
     const cdp = profileFile ? await context.newCDPSession(page) : null
     if (cdp) {
       await cdp.send('Profiler.enable')
@@ -165,6 +171,7 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
       const { profile } = await cdp.send('Profiler.stop')
       fs.writeFileSync(profileFile, JSON.stringify(profile))
     }
+    const httpBytes = bytes.total()
     const clickMs = await measureClick(page, `shape:n${Math.floor(notes / 2) + 25}`)
     const ws = raw.ws.find((s) => boardSocket(s.url))
     return {
@@ -177,7 +184,54 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
       interactiveMs: raw.interactive ?? NaN,
       shapeElements: raw.shapeElements ?? 0,
       clickMs,
+      httpBytes,
     }
+  } finally {
+    await context.close()
+  }
+}
+
+/** Sums the bytes of every HTTP response a page receives (Chrome's encodedDataLength). */
+async function countHttpBytes(page: Page): Promise<{ total(): number; scripts: Map<string, string> }> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  let total = 0
+  const scripts = new Map<string, string>()
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type === 'Script') scripts.set(e.requestId, e.response.url)
+  })
+  cdp.on('Network.loadingFinished', (e) => {
+    total += e.encodedDataLength
+  })
+  return { total: () => total, scripts }
+}
+
+/** The lobby in a fresh context: bytes until the network is idle, and whether tldraw came with it. */
+async function measureLobby(browser: Browser, url: string): Promise<LobbyRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  try {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    let httpBytes = 0
+    const scripts = new Map<string, string>()
+    cdp.on('Network.responseReceived', (e) => {
+      if (e.type === 'Script') scripts.set(e.requestId, e.response.url)
+    })
+    cdp.on('Network.loadingFinished', (e) => {
+      httpBytes += e.encodedDataLength
+    })
+    const started = performance.now()
+    await page.goto(url, { waitUntil: 'networkidle' })
+    const loadMs = performance.now() - started
+    let loadsTldraw = false
+    for (const requestId of scripts.keys()) {
+      const { body, base64Encoded } = await cdp.send('Network.getResponseBody', { requestId })
+      const text = base64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body
+      // tldraw's stylesheet class names are in every build of its editor.
+      if (text.includes('tl-container')) loadsTldraw = true
+    }
+    return { httpBytes, scripts: Array.from(scripts.values(), (u) => new URL(u).pathname), loadsTldraw, loadMs }
   } finally {
     await context.close()
   }
@@ -353,11 +407,14 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
     floor = await startFloor(board.records)
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
     const isBoardSocket = (url: string) => new URL(url).pathname === `/sync/${board.boardId}`
-    const result: BrowserResult = { notes: options.notes, ours: [], floor: [] }
+    const result: BrowserResult = { notes: options.notes, ours: [], floor: [], lobby: [] }
     // One unmeasured load of each warms the OS file cache and Chromium's process pool.
     await measurePage(browser, board.link, options.notes, isBoardSocket)
     await measurePage(browser, floor.url, options.notes, () => false)
     for (let i = 0; i < options.repeats; i++) {
+      const lobby = await measureLobby(browser, `${server.base}/`)
+      result.lobby.push(lobby)
+      log(`  lobby run ${i + 1}: ${(lobby.httpBytes / 1024).toFixed(0)} KiB, ${lobby.scripts.length} scripts, tldraw ${lobby.loadsTldraw ? 'loaded' : 'not loaded'}`)
       const ours = await measurePage(browser, board.link, options.notes, isBoardSocket)
       result.ours.push(ours)
       log(`  ours  run ${i + 1}: ${describeRun(ours)}`)
@@ -384,7 +441,7 @@ export function describeRun(r: BrowserRun): string {
   const ms = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(0)}`)
   const parts = [`DOMContentLoaded ${ms(r.domContentLoadedMs)}`]
   if (r.wsOpenMs !== null) parts.push(`ws open ${ms(r.wsOpenMs)}`, `sync answer ${ms(r.syncMs)}`)
-  parts.push(`tldraw in DOM ${ms(r.containerMs)}`, `editor ${ms(r.editorMs)}`, `all notes ${ms(r.allShapesMs)}`, `interactive ${ms(r.interactiveMs)} ms`, `${r.shapeElements} shapes in DOM`, `click → selected ${ms(r.clickMs)} ms`)
+  parts.push(`tldraw in DOM ${ms(r.containerMs)}`, `editor ${ms(r.editorMs)}`, `all notes ${ms(r.allShapesMs)}`, `interactive ${ms(r.interactiveMs)} ms`, `${r.shapeElements} shapes in DOM`, `click → selected ${ms(r.clickMs)} ms`, `${(r.httpBytes / 1024).toFixed(0)} KiB over HTTP`)
   return parts.join(', ')
 }
 
@@ -397,7 +454,7 @@ export function summarize(result: BrowserResult): { ours: number; floor: number;
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 if (isMain) {
   const { parseArgs } = await import('node:util')
-  const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000' }, repeats: { type: 'string', default: '3' }, profile: { type: 'string' } } })
+  const { values } = parseArgs({ options: { notes: { type: 'string', default: '200' }, repeats: { type: 'string', default: '3' }, profile: { type: 'string' } } })
   console.log(`Browser: ${values.notes}-note board, ${values.repeats} runs each (${os.loadavg()[0]!.toFixed(1)} load average)`)
   measureBrowser({ notes: Number(values.notes), repeats: Number(values.repeats), log: console.log, profileDir: values.profile }).then(
     (result) => {

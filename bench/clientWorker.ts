@@ -29,9 +29,12 @@ export type WorkerResult = {
   type: 'result'
   /** Every delivery's latency, ms. */
   latencies: number[]
-  /** Per sent update (key `note:x`): worst latency seen here and how many receivers here got it. */
-  perUpdate: Array<[string, number, number]>
-  /** Updates sent within the measurement window. */
+  /**
+   * What each receiver here saw of each note, in order: key `board/receiver/note`, then
+   * [sent at, received at] pairs (the note's x is its move's send time).
+   */
+  streams: Array<[string, number[]]>
+  /** Updates sent within the measurement window: key `board/note:sent at`, receivers expected. */
   sent: Array<[string, number]>
   awarenessReceived: number
   cpuPercent: number
@@ -48,7 +51,7 @@ let epoch = 0
 process.setMaxListeners(0)
 
 const latencies: number[] = []
-const perUpdate = new Map<string, { max: number; count: number }>()
+const streams = new Map<string, number[]>()
 let windowStart = Infinity
 let windowEnd = -Infinity
 let awarenessReceived = 0
@@ -67,14 +70,11 @@ function observe(r: Running): void {
       const xf = (event.target as Y.Map<unknown>).get(TRANSFORM_KEY) as { x?: unknown } | undefined
       const sentAt = typeof xf?.x === 'number' ? xf.x : NaN
       if (!(sentAt >= windowStart && sentAt <= windowEnd)) continue
-      const latency = received - sentAt
-      latencies.push(latency)
-      const key = `${String(event.path[0])}:${sentAt}`
-      const entry = perUpdate.get(key)
-      if (entry) {
-        entry.count++
-        if (latency > entry.max) entry.max = latency
-      } else perUpdate.set(key, { max: latency, count: 1 })
+      latencies.push(received - sentAt)
+      const key = `${r.spec.board}/${r.spec.index}/${String(event.path[0])}`
+      let stream = streams.get(key)
+      if (!stream) streams.set(key, (stream = []))
+      stream.push(sentAt, received)
     }
   })
   r.client.awareness.on('update', (_change: unknown, origin: unknown) => {
@@ -133,7 +133,7 @@ async function go(command: GoCommand): Promise<void> {
             if (t > windowEnd) return
             moveNote(r.client.doc, r.noteId, t, seq++)
             movesSent++
-            if (t >= windowStart) sent.set(`${r.noteId}:${t}`, r.spec.boardClients - 1)
+            if (t >= windowStart) sent.set(`${r.spec.board}/${r.noteId}:${t}`, r.spec.boardClients - 1)
           }, moveEvery),
         )
         timers.push(
@@ -152,7 +152,7 @@ async function go(command: GoCommand): Promise<void> {
   const result: WorkerResult = {
     type: 'result',
     latencies,
-    perUpdate: Array.from(perUpdate, ([key, v]) => [key, v.max, v.count]),
+    streams: Array.from(streams),
     sent: Array.from(sent),
     awarenessReceived,
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,

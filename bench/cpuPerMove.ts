@@ -4,6 +4,8 @@
  * board, 10 Hz moves + 5 Hz cursors.
  *
  *   node --import tsx bench/cpuPerMove.ts --targets ours,y-websocket --rounds 3 [--cpu-prof]
+ *     [--before path/to/main.mjs]   (another build of ours, e.g. an earlier commit's
+ *                                    `scripts/buildServer.mjs` bundle, run in every round too)
  *
  * With --cpu-prof, our server writes a V8 profile into bench/.work/profiles (read it with
  * bench/profileSummary.ts).
@@ -22,16 +24,20 @@ export async function cpuPerMoveInterleaved(
   rounds: number,
   log: (line: string) => void = () => {},
   profile = false,
-): Promise<Map<TargetName, LoadResult[]>> {
-  const out = new Map<TargetName, LoadResult[]>(targets.map((t) => [t, []]))
+  /** Also run this other build of ours (a bundle path) in every round, reported as `before`. */
+  before?: string,
+): Promise<Map<TargetName | 'before', LoadResult[]>> {
+  const runs: Array<TargetName | 'before'> = before ? ['before', ...targets] : targets
+  const out = new Map<TargetName | 'before', LoadResult[]>(runs.map((t) => [t, []]))
   for (let round = 0; round < rounds; round++) {
-    for (const target of targets) {
+    for (const run of runs) {
+      const target: TargetName = run === 'before' ? 'ours' : run
       const nodeArgs = profile && target === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
-      const server = await startTarget(target, { nodeArgs })
+      const server = await startTarget(target, { nodeArgs, ourEntry: run === 'before' ? before : undefined })
       try {
         const result = await runLoad(server, options)
-        out.get(target)!.push(result)
-        log(`  round ${round + 1} ${TARGET_LABELS[target]}: ${describe(result)}`)
+        out.get(run)!.push(result)
+        log(`  round ${round + 1} ${labelOf(run)}: ${describe(result)}`)
       } finally {
         await server.stop()
       }
@@ -39,6 +45,8 @@ export async function cpuPerMoveInterleaved(
   }
   return out
 }
+
+const labelOf = (run: TargetName | 'before') => (run === 'before' ? 'ours, before (--before build)' : TARGET_LABELS[run])
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -48,17 +56,18 @@ async function main(): Promise<void> {
       clients: { type: 'string', default: String(CPU_LOAD.clientsPerBoard) },
       duration: { type: 'string', default: String(CPU_LOAD.durationMs / 1000) },
       'cpu-prof': { type: 'boolean', default: false },
+      before: { type: 'string' },
     },
   })
   ensurePeersInstalled()
   const targets = values.targets!.split(',') as TargetName[]
   const options = { ...CPU_LOAD, clientsPerBoard: Number(values.clients), durationMs: Number(values.duration) * 1000 }
-  const results = await cpuPerMoveInterleaved(targets, options, Number(values.rounds), console.log, values['cpu-prof'])
+  const results = await cpuPerMoveInterleaved(targets, options, Number(values.rounds), console.log, values['cpu-prof'], values.before)
   for (const [target, runs] of results) {
     const server = runs.map((r) => r.serverCpuSecondsPer1000Moves.toFixed(3)).join(', ')
     const gen = runs.map((r) => r.loadgenCpuSecondsPer1000Moves.toFixed(3)).join(', ')
     const p99 = runs.map((r) => r.allReceivers.p99.toFixed(0)).join(', ')
-    console.log(`${TARGET_LABELS[target]}: server CPU s / 1,000 moves [${server}]; load gen [${gen}]; all-receivers p99 ms [${p99}]`)
+    console.log(`${labelOf(target)}: server CPU s / 1,000 moves [${server}]; load gen [${gen}]; all-receivers p99 ms [${p99}]`)
   }
 }
 

@@ -55,6 +55,8 @@ export type LoadResult = {
   loadgenCpuPercent: number
   /** Server CPU seconds per 1,000 note moves sent (cursors included in the work, not the count). */
   serverCpuSecondsPer1000Moves: number
+  /** Of which system (kernel) time. */
+  serverSystemSecondsPer1000Moves: number
   /** The load generator's own CPU seconds per 1,000 moves. */
   loadgenCpuSecondsPer1000Moves: number
   movesSent: number
@@ -157,26 +159,59 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
   }
 }
 
-function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnType<ReturnType<typeof watchProcs>['stop']>): LoadResult {
-  const expected = new Map<string, number>()
-  for (const r of results) for (const [key, n] of r.sent) expected.set(key, n)
-  const merged = new Map<string, { max: number; count: number }>()
+/**
+ * Each sent move's time to the last of its receivers. A receiver that never saw a move's own
+ * value but saw a later move of the same note has it too (a server may merge several moves of
+ * a note into one update): it counts as received when that later value arrived.
+ */
+export function allReceiverLatencies(results: WorkerResult[]): { all: number[]; incomplete: number; sent: number } {
+  const byNote = new Map<string, number[][]>()
   for (const r of results) {
-    for (const [key, max, count] of r.perUpdate) {
-      const m = merged.get(key)
-      if (m) {
-        m.count += count
-        m.max = Math.max(m.max, max)
-      } else merged.set(key, { max, count })
+    for (const [key, pairs] of r.streams) {
+      const [board, , note] = key.split('/')
+      const noteKey = `${board}/${note}`
+      const list = byNote.get(noteKey)
+      if (list) list.push(pairs)
+      else byNote.set(noteKey, [pairs])
     }
   }
   const all: number[] = []
   let incomplete = 0
-  for (const [key, receivers] of expected) {
-    const got = merged.get(key)
-    if (got && got.count >= receivers) all.push(got.max)
-    else incomplete++
+  let sent = 0
+  for (const r of results) {
+    for (const [key, receivers] of r.sent) {
+      sent++
+      const at = key.lastIndexOf(':')
+      const sentAt = Number(key.slice(at + 1))
+      let got = 0
+      let max = -Infinity
+      for (const pairs of byNote.get(key.slice(0, at)) ?? []) {
+        const i = firstPairAtOrAfter(pairs, sentAt)
+        if (i < 0) continue
+        got++
+        max = Math.max(max, pairs[i + 1]! - sentAt)
+      }
+      if (got >= receivers) all.push(max)
+      else incomplete++
+    }
   }
+  return { all, incomplete, sent }
+}
+
+/** Index of the first [sent at, received at] pair whose sent time is ≥ t (pairs sorted by it), or -1. */
+function firstPairAtOrAfter(pairs: number[], t: number): number {
+  let lo = 0
+  let hi = pairs.length / 2
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (pairs[mid * 2]! < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo < pairs.length / 2 ? lo * 2 : -1
+}
+
+function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnType<ReturnType<typeof watchProcs>['stop']>): LoadResult {
+  const { all, incomplete, sent } = allReceiverLatencies(results)
   const latencies = results.flatMap((r) => r.latencies)
   const windowSeconds = (options.durationMs - options.warmupMs) / 1000
   const moves = Math.max(1, results.reduce((n, r) => n + r.movesSent, 0))
@@ -184,8 +219,8 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     options,
     delivery: percentiles(latencies),
     allReceivers: percentiles(all),
-    sentUpdates: expected.size,
-    offeredLoadAchieved: expected.size / (options.boards * options.clientsPerBoard * options.rateHz * windowSeconds),
+    sentUpdates: sent,
+    offeredLoadAchieved: sent / (options.boards * options.clientsPerBoard * options.rateHz * windowSeconds),
     incompleteUpdates: incomplete,
     deliveriesPerSecond: latencies.length / windowSeconds,
     awarenessPerSecond: results.reduce((n, r) => n + r.awarenessReceived, 0) / ((options.durationMs + 2000) / 1000),
@@ -194,6 +229,7 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     serverPeakRssBytes: proc.peakRssBytes,
     loadgenCpuPercent: results.reduce((n, r) => n + r.cpuPercent, 0),
     serverCpuSecondsPer1000Moves: (proc.cpuSeconds / moves) * 1000,
+    serverSystemSecondsPer1000Moves: (proc.systemSeconds / moves) * 1000,
     loadgenCpuSecondsPer1000Moves: (results.reduce((n, r) => n + r.cpuSeconds, 0) / moves) * 1000,
     movesSent: moves,
   }
@@ -257,7 +293,7 @@ export function describe(r: LoadResult): string {
     `${Math.round(r.deliveriesPerSecond)} updates/s + ${Math.round(r.awarenessPerSecond)} awareness/s delivered; ` +
     `${r.incompleteUpdates}/${r.sentUpdates} incomplete, ${(r.offeredLoadAchieved * 100).toFixed(0)}% of the offered load sent; server CPU ${r.serverCpuPercent.toFixed(0)}%, ` +
     `RSS ${(r.serverRssBytes / 1048576).toFixed(0)} MiB; load-gen CPU ${r.loadgenCpuPercent.toFixed(0)}%; ` +
-    `server CPU ${r.serverCpuSecondsPer1000Moves.toFixed(3)} s / 1,000 moves (load gen ${r.loadgenCpuSecondsPer1000Moves.toFixed(3)} s)`
+    `server CPU ${r.serverCpuSecondsPer1000Moves.toFixed(3)} s / 1,000 moves (${r.serverSystemSecondsPer1000Moves.toFixed(3)} s system; load gen ${r.loadgenCpuSecondsPer1000Moves.toFixed(3)} s)`
   )
 }
 

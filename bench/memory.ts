@@ -30,7 +30,7 @@ export type MemoryResult = { baseRssBytes: number; baseHeapBytes: number; points
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** RSS after things settle: the lowest of a few samples (a GC may be running). */
-async function settledRss(pids: number[]): Promise<number> {
+export async function settledRss(pids: number[]): Promise<number> {
   await sleep(1500)
   let min = Infinity
   for (let i = 0; i < 4; i++) {

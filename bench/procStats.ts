@@ -14,7 +14,7 @@ function clockTicks(): number {
   return ticksPerSecond
 }
 
-export type ProcSample = { at: number; cpuSeconds: number; rssBytes: number }
+export type ProcSample = { at: number; cpuSeconds: number; systemSeconds: number; rssBytes: number }
 
 /** One sample; throws if the process is gone. */
 export function sampleProc(pid: number): ProcSample {
@@ -24,7 +24,7 @@ export function sampleProc(pid: number): ProcSample {
   const ticks = Number(fields[11]) + Number(fields[12])
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-  return { at: performance.now(), cpuSeconds: ticks / clockTicks(), rssBytes: rssKb * 1024 }
+  return { at: performance.now(), cpuSeconds: ticks / clockTicks(), systemSeconds: Number(fields[12]) / clockTicks(), rssBytes: rssKb * 1024 }
 }
 
 /** Sums samples of several processes (a server made of two instances). */
@@ -33,6 +33,7 @@ export function sampleProcs(pids: number[]): ProcSample {
   return {
     at: performance.now(),
     cpuSeconds: samples.reduce((n, s) => n + s.cpuSeconds, 0),
+    systemSeconds: samples.reduce((n, s) => n + s.systemSeconds, 0),
     rssBytes: samples.reduce((n, s) => n + s.rssBytes, 0),
   }
 }
@@ -63,6 +64,8 @@ export function watchProcs(pids: number[], everyMs = 250) {
       return {
         cpuPercent: seconds > 0 ? ((last.cpuSeconds - first.cpuSeconds) / seconds) * 100 : 0,
         cpuSeconds: last.cpuSeconds - first.cpuSeconds,
+        /** Of which in the kernel (system time: socket writes, SQLite's file I/O). */
+        systemSeconds: last.systemSeconds - first.systemSeconds,
         rssBytes: last.rssBytes,
         peakRssBytes: peakRss,
       }

@@ -12,8 +12,14 @@
  *   --steps 5,10,20,…              ramp steps (clients on one board)
  *   --ramp-targets ours,…          servers ramped (default ours, y-websocket, hocuspocus)
  *   --workers 2                    load-generator processes (default 2: one per core here)
- *   --browser-notes 2000 --browser-repeats 3   browser section (headless Chromium, bench/browser.ts)
+ *   --browser-notes 200 --browser-repeats 3   browser section (headless Chromium, bench/browser.ts)
  *   --skip-browser                 leave the browser section out
+ *   --cpu-rounds 3                 cpu section: interleaved rounds of bench/cpuPerMove.ts (ours, y-websocket)
+ *   --empty-rounds 3               empty section: interleaved empty-server RSS readings
+ *   --preset issue18               the issue-18 figures with latency and idle memory, in about
+ *                                  15 minutes: --only cpu,empty,load,memory,cold,browser
+ *                                  --targets ours,y-websocket,y-websocket-leveldb --memory 10,100
+ *                                  --repeats 2 (flags given as well win)
  *
  * Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test,
  * in which a throwaway database is created), BENCH_REDIS_URL (default TEST_REDIS_URL or
@@ -28,16 +34,29 @@ import pg from 'pg'
 import { Redis } from 'ioredis'
 import { measureBrowser, summarize, type BrowserResult, type BrowserRun } from './browser.js'
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
+import { CPU_LOAD, cpuPerMoveInterleaved } from './cpuPerMove.js'
+import { measureEmptyRss, type EmptyRss } from './emptyRss.js'
+import { issue18Section, WHERE_TIME_GOES } from './issue18.js'
 import { DEFAULT_LOAD, describe, rampInterleaved, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
 import { measureIdleMemory, type MemoryResult } from './memory.js'
 import { measurePersistLatency, type PersistLatency } from './persistLatency.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type StartOptions, type TargetName } from './servers.js'
 
 const ALL_TARGETS: TargetName[] = ['ours', 'ours-pg-redis', 'y-websocket', 'y-websocket-leveldb', 'hocuspocus', 'hocuspocus-sqlite']
-const SECTIONS = ['persist', 'load', 'ramp', 'memory', 'cold', 'browser'] as const
+const SECTIONS = ['persist', 'cpu', 'empty', 'load', 'ramp', 'memory', 'cold', 'browser'] as const
 type Section = (typeof SECTIONS)[number]
 
+const PRESETS: Record<string, string[]> = {
+  issue18: ['--only', 'cpu,empty,load,memory,cold,browser', '--targets', 'ours,y-websocket,y-websocket-leveldb', '--memory', '10,100', '--repeats', '2'],
+}
+const argv = process.argv.slice(2)
+const presetAt = argv.indexOf('--preset')
+const preset = presetAt >= 0 ? PRESETS[argv[presetAt + 1] ?? ''] : []
+if (!preset) throw new Error(`unknown preset; one of ${Object.keys(PRESETS).join(', ')}`)
+if (presetAt >= 0) argv.splice(presetAt, 2)
+
 const { values } = parseArgs({
+  args: [...preset, ...argv],
   options: {
     targets: { type: 'string' },
     only: { type: 'string' },
@@ -50,7 +69,9 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '10,20,30,40,50,60,70,80,100,120' },
     'ramp-targets': { type: 'string', default: 'ours,y-websocket,hocuspocus' },
     workers: { type: 'string', default: '2' },
-    'browser-notes': { type: 'string', default: '2000' },
+    'browser-notes': { type: 'string', default: '200' },
+    'cpu-rounds': { type: 'string', default: '3' },
+    'empty-rounds': { type: 'string', default: '3' },
     'browser-repeats': { type: 'string', default: '3' },
     'skip-browser': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH_DIR, 'RESULTS.md') },
@@ -78,6 +99,8 @@ const results = {
   cold: {} as Partial<Record<TargetName, ColdLoadResult>>,
   missing: {} as Partial<Record<TargetName, string>>,
   persist: null as PersistLatency | null,
+  cpu: {} as Partial<Record<TargetName, LoadResult[]>>,
+  empty: {} as Partial<Record<TargetName, EmptyRss[]>>,
   browser: null as BrowserResult | null,
 }
 
@@ -278,6 +301,7 @@ function writeResults(): void {
   for (const row of table) {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
+  lines.push(...issue18Section({ cpu: results.cpu, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }, WHERE_TIME_GOES))
   const ours = results.cold.ours?.inProcess
   if (results.persist) {
     const p = results.persist
@@ -362,6 +386,19 @@ async function main(): Promise<void> {
     if (sections.has('persist')) {
       results.persist = await measurePersistLatency()
       console.log(`Persist one batch: NORMAL p50 ${results.persist.NORMAL.p50.toFixed(2)} / p99 ${results.persist.NORMAL.p99.toFixed(2)} ms; FULL p50 ${results.persist.FULL.p50.toFixed(2)} / p99 ${results.persist.FULL.p99.toFixed(2)} ms`)
+      writeResults()
+    }
+    if (sections.has('cpu')) {
+      const cpuTargets = targets.filter((t) => t === 'ours' || t === 'y-websocket')
+      console.log(`Server CPU per note move (${CPU_LOAD.clientsPerBoard} clients, ${CPU_LOAD.rateHz} Hz moves + ${CPU_LOAD.awarenessHz} Hz cursors), ${values['cpu-rounds']} interleaved rounds`)
+      const runs = await cpuPerMoveInterleaved(cpuTargets, CPU_LOAD, Number(values['cpu-rounds']), console.log)
+      for (const [t, rs] of runs) if (t !== 'before') results.cpu[t] = rs
+      writeResults()
+    }
+    if (sections.has('empty')) {
+      console.log(`Empty server RSS, ${values['empty-rounds']} interleaved rounds`)
+      const runs = await measureEmptyRss(targets.filter((t) => t !== 'ours-pg-redis' || cluster), Number(values['empty-rounds']), optionsFor, console.log)
+      for (const [t, rs] of runs) results.empty[t] = rs
       writeResults()
     }
     if (sections.has('load')) {

@@ -139,9 +139,9 @@ export async function ourServerEntry(): Promise<string> {
 }
 
 /** Our server, one or more instances sharing `env` storage. */
-async function startOurs(target: TargetName, instances: number, env: Record<string, string>, extraArgs: string[] = []): Promise<BenchServer> {
+async function startOurs(target: TargetName, instances: number, env: Record<string, string>, extraArgs: string[] = [], ourEntry?: string): Promise<BenchServer> {
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()))
-  const entry = await ourServerEntry()
+  const entry = ourEntry ?? (await ourServerEntry())
   const start = () =>
     Promise.all(
       ports.map((port) =>
@@ -214,13 +214,15 @@ export type StartOptions = {
   nodeArgs?: string[]
   databaseUrl?: string
   redisUrl?: string
+  /** Ours: another build of our server to run (a bundle from scripts/buildServer.mjs), e.g. an earlier commit's, for before/after runs. */
+  ourEntry?: string
 }
 
 export async function startTarget(target: TargetName, options: StartOptions = {}): Promise<BenchServer> {
   const args = options.nodeArgs ?? []
   switch (target) {
     case 'ours':
-      return startOurs(target, 1, { DATA_DIR: workDir('ours') }, args)
+      return startOurs(target, 1, { DATA_DIR: workDir('ours') }, args, options.ourEntry)
     case 'ours-pg-redis': {
       if (!options.databaseUrl || !options.redisUrl) throw new Error('ours-pg-redis needs a database and a redis url')
       const prefix = `bench-${process.pid}-${crypto.randomBytes(3).toString('hex')}:`

@@ -27,7 +27,18 @@ export type UpdateLogDeps = {
   compactAfter: number
   /** The board schema, whose tag a compaction stores beside a snapshot that holds it. */
   schema: TLSchema
+  /** Shortest time between two flushes (default FLUSH_GAP_MS). */
+  flushGapMs?: number
 }
+
+/**
+ * Shortest time between two flushes of a room. An update on a quiet board is stored and sent
+ * in the next event-loop turn; on a busy board the updates of a display frame (~16 ms) are
+ * stored in one transaction and sent as one merged frame per session, so a board with many
+ * people moving notes costs a fraction of the storage commits, socket writes and echoes of
+ * one flush per update (issue 18; docs/DECISIONS.md).
+ */
+export const FLUSH_GAP_MS = 16
 
 /**
  * Called with each stored batch, merged into one update, and the one writer of the whole batch
@@ -39,6 +50,8 @@ export class UpdateLog {
   private pending: Pending[] = []
   private replies: Array<() => Reply | null> = []
   private flushScheduled = false
+  /** When the last flush was started (performance.now()). */
+  private lastFlushAt = -Infinity
   private chain: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
   private failing = false
@@ -128,13 +141,19 @@ export class UpdateLog {
     }
   }
 
+  /** Flushes in the next turn, or once FLUSH_GAP_MS passed since the last flush. */
   private scheduleFlush(): void {
     if (this.flushScheduled) return
     this.flushScheduled = true
-    setImmediate(() => {
-      this.flushScheduled = false
-      this.enqueue(() => this.flush())
-    })
+    const wait = this.lastFlushAt + (this.deps.flushGapMs ?? FLUSH_GAP_MS) - performance.now()
+    if (wait <= 0) setImmediate(this.startFlush)
+    else setTimeout(this.startFlush, wait)
+  }
+
+  private readonly startFlush = (): void => {
+    this.flushScheduled = false
+    this.lastFlushAt = performance.now()
+    this.enqueue(() => this.flush())
   }
 
   /** Persists everything pending, then hands it on to be broadcast and sends the prepared replies. */

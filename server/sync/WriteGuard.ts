@@ -12,7 +12,7 @@ import type { DocKind } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
 import type { Storage, StoredDoc } from '../storage/Storage.js'
 import { DEPENDS_ON_UNSENT } from './DependencyQueue.js'
-import { checkTransaction } from './docGuard.js'
+import { checkTransaction, type RecordEntries } from './docGuard.js'
 import { applyStored, type LiveDoc } from './LiveDoc.js'
 import { STORAGE_ORIGIN } from './origins.js'
 import type { Session } from './Session.js'
@@ -50,6 +50,8 @@ export class WriteGuard {
   private relayHeld: Uint8Array[] = []
   /** Records as last accepted, per record map (a rebuilt doc has new maps: nothing stale). */
   private readonly validated = new WeakMap<Y.Map<unknown>, JsonRecord>()
+  /** Their entries as last accepted (a write re-reads only what it changed). */
+  private readonly entries = new WeakMap<Y.Map<unknown>, RecordEntries>()
 
   constructor(
     private readonly deps: WriteGuardDeps,
@@ -86,7 +88,7 @@ export class WriteGuard {
   /** The doc's afterTransaction listener: checks the guarded session's transactions. */
   readonly check = (transaction: Y.Transaction): void => {
     if (this.guarded === null || transaction.origin !== this.guarded) return
-    const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.deps.kind], validated: this.validated })
+    const result = checkTransaction(transaction, this.deps.schema, { writableRoots: WRITABLE_ROOTS[this.deps.kind], validated: this.validated, entries: this.entries })
     if (!result.ok) this.rejection = result.error
   }
 

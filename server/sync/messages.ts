@@ -33,21 +33,31 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   })
 }
 
+/**
+ * A sync message carrying one update, written into one buffer of its exact size: the same
+ * bytes as lib0's encoder writes, without growing and then concatenating its chunks (a whole
+ * board's step 2 is megabytes).
+ */
+function encodeSyncWithUpdate(syncType: number, update: Uint8Array): Uint8Array {
+  const header = encodeMessage((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC)
+    encoding.writeVarUint(e, syncType)
+    encoding.writeVarUint(e, update.byteLength)
+  })
+  const message = new Uint8Array(header.byteLength + update.byteLength)
+  message.set(header)
+  message.set(update, header.byteLength)
+  return message
+}
+
 /** Sync step 2: the answer to a step 1, as one update. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  return encodeMessage((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC)
-    encoding.writeVarUint(e, SYNC_STEP_2)
-    encoding.writeVarUint8Array(e, update)
-  })
+  return encodeSyncWithUpdate(SYNC_STEP_2, update)
 }
 
 /** A sync update (a change to broadcast). */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  return encodeMessage((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC)
-    syncProtocol.writeUpdate(e, update)
-  })
+  return encodeSyncWithUpdate(syncProtocol.messageYjsUpdate, update)
 }
 
 /** An awareness message around an encoded awareness update. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getBoardSchema, validateRecord } from '../../shared/boardSchema.js'
 import { readAllRecords, readRecord } from '../../shared/docLayout.js'
+import type { WorkerResult } from '../../bench/clientWorker.js'
 import { percentiles } from '../../bench/loadgen.js'
 import { countShapes, moveNote, noteRecord, writeInitialRecords, writeNotes } from '../../bench/notes.js'
 
@@ -41,5 +42,40 @@ describe('benchmark workload', () => {
     expect(p.p99).toEqual(p99)
     expect(p.max).toEqual(max)
     expect(p.count).toBe(values.length)
+  })
+})
+
+describe('bench: time to all receivers when a server merges moves', () => {
+  it('a move a receiver only saw through a later value of the note counts as received when that value arrived', async () => {
+    const { allReceiverLatencies } = await import('../../bench/loadgen.js')
+    const worker = (streams: Array<[string, number[]]>, sent: Array<[string, number]>): WorkerResult => ({
+      type: 'result',
+      latencies: [],
+      streams,
+      sent,
+      awarenessReceived: 0,
+      cpuPercent: 0,
+      cpuSeconds: 0,
+      movesSent: sent.length,
+    })
+    const result = allReceiverLatencies([
+      worker(
+        [
+          ['0/1/shape:a', [10, 15, 30, 40]],
+          ['0/2/shape:a', [20, 22, 30, 35]],
+          ['1/1/shape:a', [10, 11]],
+        ],
+        [
+          ['0/shape:a:10', 2],
+          ['0/shape:a:20', 2],
+          ['0/shape:a:30', 2],
+          ['0/shape:a:40', 2],
+        ],
+      ),
+    ])
+    // 10: receiver 1 at 15, receiver 2 through 20 at 22; 20: receiver 1 through 30 at 40; 30: at 40 and 35; 40: never.
+    expect(result.all).toEqual([12, 20, 10])
+    expect(result.incomplete).toBe(1)
+    expect(result.sent).toBe(4)
   })
 })
