@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { createSpace, SPACE_ROLES, type CreatedSpace } from '../api/spaces'
 import { errorMessage } from '../api/http'
 import { useI18n } from '../i18n/I18nProvider'
-import { forgetSpace, loadMySpaces, rememberSpace } from '../lib/mySpaces'
+import { forgetSpace, loadMySpaces, rememberSpace, type MySpace } from '../lib/mySpaces'
 import { SpaceLinksView } from '../space/SpaceLinksView'
 import { Dialog } from '../ui/Dialog'
 
@@ -71,33 +71,36 @@ export function TeamSpaces() {
           />
         </Dialog>
       )}
-      {spaces.length > 0 && (
-        <>
-          <h3>{t('spaces.mine')}</h3>
-          <ul className="my-boards">
-            {spaces.map((space) => (
-              <li key={space.id}>
-                <span className="my-board-title">{space.title}</span>
-                {SPACE_ROLES.filter((role) => space.links[role]).map((role) => (
-                  <a key={role} href={space.links[role]}>
-                    {t('spaces.openAs', { role: t(`space.role.${role}`) })}
-                  </a>
-                ))}
-                <button
-                  type="button"
-                  className="quiet"
-                  onClick={() => {
-                    forgetSpace(space.id)
-                    setSpaces(loadMySpaces())
-                  }}
-                >
-                  {t('spaces.forget', { title: space.title })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <MySpaces spaces={spaces} onForget={(id) => {
+        forgetSpace(id)
+        setSpaces(loadMySpaces())
+      }} />
     </section>
+  )
+}
+
+/** The spaces this browser knows, with a link per role it holds. */
+function MySpaces({ spaces, onForget }: { spaces: MySpace[]; onForget: (id: string) => void }) {
+  const { t } = useI18n()
+  if (spaces.length === 0) return null
+  return (
+    <>
+      <h3>{t('spaces.mine')}</h3>
+      <ul className="my-boards">
+        {spaces.map((space) => (
+          <li key={space.id}>
+            <span className="my-board-title">{space.title}</span>
+            {SPACE_ROLES.filter((role) => space.links[role]).map((role) => (
+              <a key={role} href={space.links[role]}>
+                {t('spaces.openAs', { role: t(`space.role.${role}`) })}
+              </a>
+            ))}
+            <button type="button" className="quiet" onClick={() => onForget(space.id)}>
+              {t('spaces.forget', { title: space.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

@@ -86,18 +86,24 @@ export function SessionPlanner({ spaceId, token, onCreated }: { spaceId: string;
           </p>
         )}
       </form>
-      {created && (
-        <Dialog title={t('spaces.session.created', { title: created.board.title })} onClose={() => setCreated(null)} closeButton className="share-dialog" bodyClassName="share-body">
-          <ShareView
-            links={created.links}
-            actions={
-              <a className="button primary" href={created.links.facilitator}>
-                {t('spaces.session.openBoard')}
-              </a>
-            }
-          />
-        </Dialog>
-      )}
+      {created && <CreatedSession created={created} onClose={() => setCreated(null)} />}
     </section>
+  )
+}
+
+/** The links of a session just created, shown once, with a button that opens it as facilitator. */
+function CreatedSession({ created, onClose }: { created: CreatedBoardLinks; onClose: () => void }) {
+  const { t } = useI18n()
+  return (
+    <Dialog title={t('spaces.session.created', { title: created.board.title })} onClose={onClose} closeButton className="share-dialog" bodyClassName="share-body">
+      <ShareView
+        links={created.links}
+        actions={
+          <a className="button primary" href={created.links.facilitator}>
+            {t('spaces.session.openBoard')}
+          </a>
+        }
+      />
+    </Dialog>
   )
 }
