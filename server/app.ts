@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps) {
   const templates = new TemplateService({ ...docs, plans, logger, maxTemplateBytes: config.MAX_TEMPLATE_BYTES })
   registerTemplateRoutes(app, { config, logger, templates, boardAccess, signIn })
   registerSpaceRoutes(app, { ...docs, config, logger, spaceAccess: spaceAccessWith(storage), plans, signIn })
-  registerPeopleRoutes(app, { config, storage, boardAccess, spaceAccess: spaceAccessWith(storage), personSessions, signIn })
+  registerPeopleRoutes(app, { config, rooms, storage, boardAccess, spaceAccess: spaceAccessWith(storage), personSessions, signIn })
   registerClientRoutes(app, config)
   return { app, injectWebSocket, wss, saveVersion: save, facilitation, privateRooms }
 }

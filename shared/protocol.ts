@@ -50,6 +50,8 @@ export const CloseEvents = {
   LinkRevoked: { code: 4010, reason: 'link revoked' },
   StorageUnavailable: { code: 4011, reason: 'board storage unavailable' },
   PresenceRefused: { code: 4012, reason: 'presence state too large or too many presences' },
+  /** Admission or sign-in was turned on: a bare participant link now goes through the lobby (reload). */
+  AdmissionRequired: { code: 4013, reason: 'admission required' },
   Unauthorized: { code: 4401, reason: 'unauthorized' },
   Forbidden: { code: 4403, reason: 'forbidden' },
 } as const satisfies Record<string, CloseEvent>

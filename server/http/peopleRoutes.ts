@@ -21,6 +21,7 @@ import {
   spaceIdentitySettings,
 } from '../people/admission.js'
 import type { PersonSessions } from '../people/personSessions.js'
+import type { RoomManager } from '../sync/RoomManager.js'
 import type { Storage } from '../storage/Storage.js'
 import type { BoardAccess } from './access.js'
 import type { SignInGate } from './authRoutes.js'
@@ -31,6 +32,8 @@ import { parseJsonBody, parseValue } from './validate.js'
 
 export type PeopleRouteDeps = {
   config: Config
+  /** To close, on every instance, the sessions a newly turned-on admission no longer lets in. */
+  rooms: RoomManager
   storage: Storage
   boardAccess: BoardAccess
   spaceAccess: SpaceAccess
@@ -75,7 +78,9 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   app.patch('/api/boards/:id/settings', boardAccess(FACILITATOR), async (c) => {
     const body = await parseJsonBody(c, SettingsPatch)
     if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
+    const before = await identityRules(storage, c.var.board)
     await setBoardIdentitySettings(storage, c.var.board, body)
+    await closeBareLinksIfNowChecked(deps, [c.var.board], before)
     return c.json(await settingsAnswer(c.var.board))
   })
 
@@ -145,6 +150,23 @@ function registerSpaceIdentityRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   app.patch('/api/spaces/:id/settings', deps.spaceAccess(FACILITATOR), async (c) => {
     const body = await parseJsonBody(c, SettingsPatch)
     if (body.signIn && !deps.signIn.configured) throw new HTTPException(409, { message: 'sign-in is not configured on this server' })
-    return c.json({ settings: await setSpaceIdentitySettings(deps.storage, c.var.space, body), signInAvailable: deps.signIn.configured })
+    const boards = (await deps.storage.listSpaceBoards(c.var.space)).map((b) => b.id)
+    const before = await Promise.all(boards.map((id) => identityRules(deps.storage, id)))
+    const settings = await setSpaceIdentitySettings(deps.storage, c.var.space, body)
+    for (const [i, boardId] of boards.entries()) await closeBareLinksIfNowChecked(deps, [boardId], before[i]!)
+    return c.json({ settings, signInAvailable: deps.signIn.configured })
   })
+}
+
+/**
+ * Admission or sign-in just turned on (SPEC R12, R17): the participant sessions already open —
+ * bare links, and member links of the space — are closed on every instance with
+ * `AdmissionRequired`, so their pages reload into the lobby; an admitted person comes straight back.
+ */
+async function closeBareLinksIfNowChecked(deps: Pick<PeopleRouteDeps, 'rooms' | 'storage'>, boardIds: string[], before: { admission: boolean; signIn: boolean }): Promise<void> {
+  for (const boardId of boardIds) {
+    const after = await identityRules(deps.storage, boardId)
+    const tightened = (after.admission && !before.admission) || (after.signIn && !before.signIn)
+    if (tightened) deps.rooms.revokeSessions({ boardId, role: 'participant' }, CloseEvents.AdmissionRequired)
+  }
 }

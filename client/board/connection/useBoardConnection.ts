@@ -104,6 +104,13 @@ export function useBoardConnection(boardId: string, token: string, role: Role | 
     // A refused upgrade (link rotated while this page was away) closes with no code: ask the API.
     const checkLink = revocationCheck(boardId, token, () => stop(CloseEvents.LinkRevoked))
     const onClose = (event: CloseEvent | null) => {
+      // Admission was just turned on: the page loads again and finds the lobby (or, for an
+      // admitted person, comes straight back).
+      if (event?.code === CloseEvents.AdmissionRequired.code) {
+        stop(event)
+        window.location.reload()
+        return
+      }
       if (event && FATAL_CODES.has(event.code)) stop(event)
       else if (event) checkLink()
       updateStatus()
