@@ -135,8 +135,12 @@ export function sections(x: Extraction, kind: 'section'): SectionResult[] {
 /** Table results (needs map, commitments): columns × rows in layout order. */
 export function cells(x: Extraction): { columns: Array<{ key: string; label: string }>; rows: Array<{ key: string; label: string }>; notes: (column: string, row: string) => NoteResult[] } {
   const zones = zonesOfKind(x.activity, 'cell')
-  const columns = unique(zones.map((z) => ({ key: z.meaning.column, label: z.meaning.columnLabel })), (c) => c.key)
-  const rows = unique(zones.map((z) => ({ key: z.meaning.row, label: z.meaning.rowLabel })), (r) => r.key)
+  // Layout order from the cells' positions, not from the order records come out of the doc
+  // (a row added later, by another client, may be stored first).
+  const leftToRight = [...zones].sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y)
+  const topToBottom = [...zones].sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
+  const columns = unique(leftToRight.map((z) => ({ key: z.meaning.column, label: z.meaning.columnLabel })), (c) => c.key)
+  const rows = unique(topToBottom.map((z) => ({ key: z.meaning.row, label: z.meaning.rowLabel })), (r) => r.key)
   const byCell = new Map(zones.map((z) => [`${z.meaning.column}\u0000${z.meaning.row}`, notesOf(take(x, z))]))
   return { columns, rows, notes: (column, row) => byCell.get(`${column}\u0000${row}`) ?? [] }
 }

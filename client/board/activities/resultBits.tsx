@@ -17,11 +17,19 @@ export function NoteList({ notes }: { notes: readonly NoteResult[] }) {
   if (notes.length === 0) return <p className="results-muted">{t('activities.results.noNotes')}</p>
   return (
     <ul>
-      {notes.map((note) => (
-        <li key={note.id}>
-          <NoteText text={note.text} /> <Votes count={note.votes} />
-        </li>
-      ))}
+      {notes.map((note) =>
+        note.notes && note.notes.length > 0 ? (
+          // A cluster (a titled frame, SPEC F9): one item, its votes counted once, its notes under it.
+          <li key={note.id} className="results-cluster">
+            <strong>{t('activities.results.cluster', { title: note.text })}</strong> <Votes count={note.votes} />
+            <NoteList notes={note.notes} />
+          </li>
+        ) : (
+          <li key={note.id}>
+            <NoteText text={note.text} /> <Votes count={note.votes} />
+          </li>
+        ),
+      )}
     </ul>
   )
 }
