@@ -1,8 +1,10 @@
 /**
  * A cluster in the facilitator's live Results (issue 15, SPEC F9): notes a participant gathered
  * in a titled frame show as one item, "Group: <title>", with its total and its notes under it.
- * Written by a stock y-websocket client; read in Chromium.
+ * Its SVG export draws the cluster's total on its frame. Written by a stock y-websocket client;
+ * read in Chromium.
  */
+import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
@@ -57,6 +59,15 @@ describe('clusters in the Results panel', () => {
     expect(await cluster.locator('li').allTextContents()).toEqual(['Slow CI 1 vote(s)', 'Flaky tests '])
     expect(await page.locator('li:not(.results-cluster) li, li:not(.results-cluster)', { hasText: 'Pair more' }).count()).toBeGreaterThan(0)
     await page.screenshot({ path: screenshotPath('results-cluster.png') })
+    await page.keyboard.press('Escape')
+
+    // The SVG export draws the cluster's whole total on its frame, and each voted note's own.
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Export the board' })
+    const [svg] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download SVG' }).click()])
+    const text = fs.readFileSync((await svg.path())!, 'utf8')
+    const badges = [...text.matchAll(/data-vote-total="(\d+)"/g)].map((m) => Number(m[1])).sort()
+    expect(badges).toEqual([1, 1, 3])
     participant.destroy()
     ballot.destroy()
   })
