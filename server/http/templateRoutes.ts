@@ -126,7 +126,7 @@ function registerManageRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps, limite
   })
 
   app.post('/api/templates/:tid/boards', async (c) => {
-    deps.signIn.require(c, 'create a board')
+    await deps.signIn.require(c, 'create a board')
     limited(c, 'boards created')
     const id = parseValue(c.req.param('tid'), TemplateId)
     const body = await parseJsonBody(c, CreateBody)

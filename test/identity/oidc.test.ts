@@ -80,6 +80,8 @@ describe('sign-in with OpenID Connect (issue 17)', () => {
     const facilitator = new CookieBrowser()
     expect((await facilitator.request(`${base}/api/boards`, json({ title: 'Nope' }))).status).toBe(401)
     expect((await facilitator.request(`${base}/api/spaces`, json({ title: 'Nope' }))).status).toBe(401)
+    // Every way of creating a board asks for sign-in: from a template too (built-in id).
+    expect((await facilitator.request(`${base}/api/templates/risk-matrix/boards`, json({ title: 'Nope' }))).status).toBe(401)
     const back = await signIn(facilitator, 'ada', '/somewhere')
     expect(back.status).toBe(302)
     expect(back.headers.get('location')).toBe('/somewhere')
