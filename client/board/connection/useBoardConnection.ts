@@ -90,8 +90,11 @@ export function useBoardConnection(boardId: string, token: string, role: Role | 
     const updateStatus = () => {
       const p = board.provider
       if (closedForGood) setStatus('closed')
+      // The browser knows the network is gone before the socket does (it may stay "open" until
+      // a keep-alive times out): say so at once.
+      else if (!navigator.onLine) setStatus('offline')
       else if (p.wsconnected) setStatus('online')
-      else if (!navigator.onLine || !p.shouldConnect || p.wsUnsuccessfulReconnects >= RECONNECTS_BEFORE_OFFLINE) setStatus('offline')
+      else if (!p.shouldConnect || p.wsUnsuccessfulReconnects >= RECONNECTS_BEFORE_OFFLINE) setStatus('offline')
       // Before the first connection too: the page is trying to reach the server.
       else setStatus('reconnecting')
     }
