@@ -52,7 +52,7 @@ export function PlanPicker({ value, onChange }: Props) {
           <label className="activity-card" key={plan.id} data-plan={plan.id}>
             <input type="radio" name={name} value={plan.id} checked={value === plan.id} onChange={() => onChange(plan.id)} />
             <span className="activity-card-name">{plan.name}</span>
-            <span className="activity-card-family">{t('lobby.plans.shape', { steps: plan.steps, duration: duration(plan.durationMs) })}</span>
+            <span className="activity-card-family">{plan.steps === 1 ? t('lobby.plans.shapeOne', { duration: duration(plan.durationMs) }) : t('lobby.plans.shape', { steps: plan.steps, duration: duration(plan.durationMs) })}</span>
             <span className="activity-card-description">{plan.description}</span>
           </label>
         ))}
