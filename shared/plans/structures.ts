@@ -35,13 +35,14 @@ export const ONE_TWO_FOUR_ALL_PLAN: ReadyPlan = {
   ],
 }
 
-function sensemakingStep(id: string, title: [string, string], prompt: [string, string]): PlanStepInput {
+/** One round: 3 min alone, 5 in foursomes, `allMinutes` all together. */
+function sensemakingStep(id: string, title: [string, string], prompt: [string, string], allMinutes = 5): PlanStepInput {
   return {
     id,
     title: t(...title),
     activity: { sameAs: 'what' },
     instructions: t(...prompt),
-    phases: [phase('write-private', 3), phase('groups', 5, { reveal: true, groupSize: 4 }), phase('all', 5)],
+    phases: [phase('write-private', 3), phase('groups', 5, { reveal: true, groupSize: 4 }), phase('all', allMinutes)],
   }
 }
 
@@ -59,7 +60,7 @@ export const WHAT_SO_WHAT_NOW_WHAT_PLAN: ReadyPlan = {
       notes: t('Hold back interpretations in this round: facts and observations only.', 'Retenez les interprétations à ce tour : seulement des faits et des observations.'),
     },
     sensemakingStep('so-what', ['So what?', 'Et alors ?'], ['Why is that important? What patterns do you see?', 'Pourquoi est-ce important ? Quelles tendances voyez-vous ?']),
-    sensemakingStep('now-what', ['Now what?', 'Et maintenant ?'], ['What actions make sense? Put them under “Now what?”.', 'Quelles actions ont du sens ? Placez-les sous « Et maintenant ? ».']),
+    sensemakingStep('now-what', ['Now what?', 'Et maintenant ?'], ['What actions make sense? Put them under “Now what?”.', 'Quelles actions ont du sens ? Placez-les sous « Et maintenant ? ».'], 6),
   ],
 }
 

@@ -153,4 +153,17 @@ describe('ready-made plans', () => {
     expect(summaries.find((s) => s.id === 'needs-analysis-and-risk')?.durationMs).toBe(240 * MIN)
     expect(planSummaries('fr').find((s) => s.id === '1-2-4-all')?.name).toBe('1-2-4-Tous (12 min)')
   })
+
+  it('last as long as their names say, in both languages', () => {
+    let named = 0
+    for (const locale of ['en', 'fr'] as const) {
+      for (const summary of planSummaries(locale)) {
+        const stated = /\((\d+) min\)$/.exec(summary.name)
+        if (!stated) continue
+        named++
+        expect(summary.durationMs / MIN, `${summary.id} (${locale}): "${summary.name}"`).toBe(Number(stated[1]))
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(12)
+  })
 })
