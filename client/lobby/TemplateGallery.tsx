@@ -15,7 +15,7 @@ import '../templates/templates.css'
  * At `/templates/<id>#<manage token>` it opens that template's manage panel first.
  */
 export function TemplateGallery() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const manage = manageRouteOf(useLocation())
   const { templates, error, reload } = useCustomTemplates()
   const [creating, setCreating] = useState<string | null>(null)
@@ -24,7 +24,7 @@ export function TemplateGallery() {
     setCreating(template.id)
     setCreateError(null)
     try {
-      const made = await createBoardFromTemplate(template.id)
+      const made = await createBoardFromTemplate(template.id, locale)
       rememberBoard({ id: made.board.id, title: made.board.title, links: made.links, lastRole: 'facilitator' })
       window.location.assign(made.links.facilitator)
     } catch (e) {
@@ -32,7 +32,7 @@ export function TemplateGallery() {
       setCreating(null)
     }
   }
-  const language = (locale: string) => (locale === 'fr' ? t('locale.fr') : locale === 'en' ? t('locale.en') : locale)
+  const language = (code: string) => (code === 'fr' ? t('locale.fr') : code === 'en' ? t('locale.en') : code)
   return (
     <>
       {manage && <TemplateManage id={manage.id} token={manage.token} onChanged={reload} />}

@@ -10,7 +10,7 @@ type Props = { boardId: string; token: string; onDone: (message: string) => void
 
 /** Adds a custom template's activities to the board (facilitator link), beside what it holds. */
 export function AddFromTemplateDialog({ boardId, token, onDone, onClose }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const { templates, error: loadError } = useCustomTemplates()
   const [adding, setAdding] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -18,7 +18,7 @@ export function AddFromTemplateDialog({ boardId, token, onDone, onClose }: Props
     setAdding(template.id)
     setError(null)
     try {
-      await addTemplateActivities(boardId, token, template.id)
+      await addTemplateActivities(boardId, token, template.id, locale)
       onDone(t('templates.add.done', { name: template.name }))
       onClose()
     } catch (e) {

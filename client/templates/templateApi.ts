@@ -5,6 +5,7 @@
  */
 import { apiJson, boardPath } from '../api/http'
 import type { BoardInfo, BoardLinks } from '../api/boards'
+import type { Locale } from '../i18n/messages'
 
 export type CustomTemplate = { id: string; name: string; author: string; locale: string; createdAt: number; updatedAt: number }
 export type SavedTemplate = { template: CustomTemplate; manageToken: string; manageLink: string }
@@ -42,12 +43,13 @@ export function deleteTemplate(id: string, manageToken: string): Promise<{ delet
   return apiJson(templatePath(id), { method: 'DELETE', token: manageToken })
 }
 
-export function createBoardFromTemplate(id: string, title?: string): Promise<{ board: BoardInfo; links: BoardLinks }> {
-  return apiJson(`${templatePath(id)}/boards`, { method: 'POST', body: title ? { title } : {} })
+/** `locale`: the language a built-in template's texts are written in (a custom one keeps its own). */
+export function createBoardFromTemplate(id: string, locale: Locale, title?: string): Promise<{ board: BoardInfo; links: BoardLinks }> {
+  return apiJson(`${templatePath(id)}/boards`, { method: 'POST', body: title ? { title, locale } : { locale } })
 }
 
-export function addTemplateActivities(boardId: string, token: string, template: string): Promise<{ instanceIds: string[] }> {
-  return apiJson(`${boardPath(boardId)}/template-activities`, { method: 'POST', token, body: { template } })
+export function addTemplateActivities(boardId: string, token: string, template: string, locale: Locale): Promise<{ instanceIds: string[] }> {
+  return apiJson(`${boardPath(boardId)}/template-activities`, { method: 'POST', token, body: { template, locale } })
 }
 
 /** The manage page of a template: `/templates/<id>#<manage token>` (the lobby shows it). */

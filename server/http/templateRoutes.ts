@@ -34,9 +34,10 @@ const RenameBody = z
   .object({ name: Name.optional(), author: Author.optional() })
   .strict()
   .refine((b) => b.name !== undefined || b.author !== undefined, { message: 'give a name or an author' })
-const CreateBody = z.object({ title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters').optional() })
-const AddBody = z.object({ template: TemplateId })
 const ListQuery = z.object({ locale: Locale.optional() })
+/** `locale`: the language of a built-in's texts (a custom template keeps its own). */
+const CreateBody = z.object({ title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters').optional(), locale: Locale.default('en') })
+const AddBody = z.object({ template: TemplateId, locale: Locale.default('en') })
 
 function originOf(config: Config, url: string): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(url).origin
@@ -130,7 +131,7 @@ function registerManageRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps, limite
     limited(c, 'boards created')
     const id = parseValue(c.req.param('tid'), TemplateId)
     const body = await parseJsonBody(c, CreateBody)
-    const { board, tokens } = await templates.createBoard(id, body.title)
+    const { board, tokens } = await templates.createBoard(id, body.title, body.locale)
     deps.logger.info({ boardId: board.id, templateId: id }, 'board created from a template')
     return c.json({ board, links: boardLinks(originOf(config, c.req.url), board.id, tokens) }, 201)
   })
@@ -145,6 +146,6 @@ function registerManageRoutes(app: Hono<AppEnv>, deps: TemplateRouteDeps, limite
 
   app.post('/api/boards/:id/template-activities', boardAccess(FACILITATOR), async (c) => {
     const body = await parseJsonBody(c, AddBody)
-    return c.json(await templates.addToBoard(c.var.board, body.template), 201)
+    return c.json(await templates.addToBoard(c.var.board, body.template, body.locale), 201)
   })
 }

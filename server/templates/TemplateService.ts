@@ -181,8 +181,8 @@ export class TemplateService {
   }
 
   /** A new board holding the template's activities (same zones and texts), its instructions and its plan. */
-  async createBoard(id: string, title: string | undefined): Promise<CreatedBoard> {
-    const file = await this.file(id, 'en')
+  async createBoard(id: string, title: string | undefined, locale: TemplateLocale = 'en'): Promise<CreatedBoard> {
+    const file = await this.file(id, locale)
     const placed = placeActivities(file, true)
     const created = await createBoard(this.deps.storage, { title: title ?? file.name, template: id }, (control) => {
       addRecords(control, placed.records, SERVER_ORIGIN)
@@ -193,8 +193,8 @@ export class TemplateService {
   }
 
   /** Adds the template's activities beside what the board holds (no plan: the board keeps its own). */
-  async addToBoard(boardId: string, id: string): Promise<{ instanceIds: string[] }> {
-    const file = await this.file(id, 'en')
+  async addToBoard(boardId: string, id: string, locale: TemplateLocale = 'en'): Promise<{ instanceIds: string[] }> {
+    const file = await this.file(id, locale)
     const current = await readBoardRecords(this.deps, boardId)
     const existing = [...current.board, ...current.control]
     const records: JsonRecord[] = []

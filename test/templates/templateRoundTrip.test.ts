@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { readActivities, type Activity } from '../../shared/activities/index.js'
 import { relabelZone } from '../../shared/activities/relabel.js'
 import { getRecordsMap, readAllRecords, readRecord, writeRecord } from '../../shared/docLayout.js'
+import { builtInTemplateFile } from '../../shared/templates/convert.js'
 import { STATE_KEYS, STATE_MAP } from '../../shared/facilitation.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 
@@ -209,6 +210,38 @@ describe('custom templates: save on A, download, import on B, create a board [R1
     const builtInName = async (url: string) => ((await (await fetch(`${url}/api/templates`)).json()) as { templates: Array<{ id: string; name: string }> }).templates.find((t) => t.id === 'retro-4ls')?.name
     expect(await builtInName(b.url)).toBe(await builtInName(a.url))
     expect(await builtInName(b.url)).toBeTruthy()
+  })
+
+  it('a board created from a built-in through the template route is written in the language asked for (English by default)', async () => {
+    const made = async (body: object) => {
+      const res = await fetch(`${a.url}/api/templates/retro-4ls/boards`, { method: 'POST', headers: json, body: JSON.stringify(body) })
+      return { status: res.status, body: (await res.json()) as { board: { id: string; title: string }; links: { facilitator: string }; error?: string } }
+    }
+    const zonesOf = async (boardId: string, link: string) => {
+      const control = await openControl(a.url, boardId, link.slice(link.indexOf('#') + 1))
+      try {
+        return readActivities(readAllRecords(control.doc)).flatMap((activity) => activity.zones.map((z) => z.label))
+      } finally {
+        control.close()
+      }
+    }
+    const fr = await made({ locale: 'fr' })
+    const en = await made({})
+    expect(fr.status).toBe(201)
+    expect(en.status).toBe(201)
+    const expected = (locale: 'en' | 'fr') => builtInTemplateFile('retro-4ls', locale)!
+    expect(fr.body.board.title).toBe(expected('fr').name)
+    expect(en.body.board.title).toBe(expected('en').name)
+    expect(fr.body.board.title).not.toBe(en.body.board.title)
+    const frZones = await zonesOf(fr.body.board.id, fr.body.links.facilitator)
+    const enZones = await zonesOf(en.body.board.id, en.body.links.facilitator)
+    expect(frZones.length).toBeGreaterThan(0)
+    expect(frZones).toEqual(expected('fr').activities.flatMap((activity) => activity.zones.map((z) => z.label)))
+    expect(enZones).toEqual(expected('en').activities.flatMap((activity) => activity.zones.map((z) => z.label)))
+    expect(frZones).not.toEqual(enZones)
+    const refused = await made({ locale: 'de' })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error).toMatch(/locale must be one of/)
   })
 
   it('a whole board saved with its plan gives a new board with the same activities and plan, without the facilitator notes', async () => {
