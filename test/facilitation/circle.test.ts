@@ -8,46 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
-import { PROFILE_MAP, STATE_KEYS, STATE_MAP, VOTES_MAP } from '../../shared/facilitation.js'
+import { STATE_KEYS, STATE_MAP, VOTES_MAP } from '../../shared/facilitation.js'
 import { relabelZone } from '../../shared/activities/relabel.js'
-import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
+import { createTestBoard, startTestServer, waitFor, type TestBoard } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
+import { postBoard, providerPool } from '../helpers/facilitation.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 
 describe('circles, zone headings and votes people can follow (issue 13)', () => {
   let server: Server
-  const providers: WebsocketProvider[] = []
+  const { connect, join, closeAll } = providerPool(() => server.url)
   beforeAll(async () => {
     server = await startTestServer()
   })
   afterAll(async () => {
-    for (const p of providers) p.destroy()
+    closeAll()
     await server.close()
   })
 
-  const connect = async (room: string, token: string) => {
-    const p = connectProvider(server.url, room, token)
-    providers.push(p)
-    await waitForSync(p)
-    return p
-  }
-
-  /** A participant with a private doc holding their name; returns its (secret) id. */
-  const join = async (board: TestBoard, id: string, name: string) => {
-    const p = await connect(`${board.id}/private/${id}`, board.tokens.participant)
-    p.doc.getMap(PROFILE_MAP).set('name', name)
-    return p
-  }
-
-  const post = async (board: TestBoard, path: string, body: unknown, token = board.tokens.facilitator) => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    })
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-  }
+  const post = (board: TestBoard, path: string, body: unknown, token?: string) => postBoard(server.url, board, path, body, token)
   const act = (board: TestBoard, body: unknown, token?: string) => post(board, 'facilitation', body, token)
 
   type ActivityMeta = { activity?: { role?: string; key?: string; label?: string; meaning?: { kind?: string; seat?: number; participant?: string | null } } }

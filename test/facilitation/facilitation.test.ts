@@ -3,43 +3,17 @@
  * stock y-websocket clients receive, not any UI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { parseState, PROFILE_MAP, STATE_KEYS, STATE_MAP, TimerState, timerRemainingMs, VOTES_MAP } from '../../shared/facilitation.js'
 import { createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
+import { postBoard, received, recordingProvider } from '../helpers/facilitation.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 
-/** A stock provider whose socket keeps every byte it receives. */
-function recordingProvider(server: Server, room: string, token: string, sink: Buffer[]): WebsocketProvider {
-  class RecordingSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols)
-      this.on('message', (data: Buffer) => sink.push(Buffer.from(data)))
-    }
-  }
-  return new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/sync', room, new Y.Doc(), {
-    WebSocketPolyfill: RecordingSocket as never,
-    params: { token },
-    disableBc: true,
-  })
-}
-
-function received(sink: Buffer[]): string {
-  return Buffer.concat(sink).toString('latin1')
-}
-
-async function act(server: Server, board: TestBoard, body: unknown, token = board.tokens.facilitator) {
-  const res = await fetch(`${server.url}/api/boards/${board.id}/facilitation`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-}
+const act = (server: Server, board: TestBoard, body: unknown, token?: string) => postBoard(server.url, board, 'facilitation', body, token)
 
 function controlState(provider: WebsocketProvider, key: string): unknown {
   return provider.doc.getMap(STATE_MAP).get(key)
@@ -57,7 +31,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
   it('[F1][F2] private notes reach nobody before reveal, and everybody after it', async () => {
     const board = await createTestBoard(server.url)
     await act(server, board, { action: 'privateWriting', on: true })
-    const alice = recordingProvider(server, `${board.id}/private/alice-secret-id-1234567890`, board.tokens.participant, [])
+    const alice = recordingProvider(server.url, `${board.id}/private/alice-secret-id-1234567890`, board.tokens.participant, [])
     await waitForSync(alice)
     alice.doc.transact(() => {
       alice.doc.getMap(PROFILE_MAP).set('name', 'Alice Quinn')
@@ -65,8 +39,8 @@ describe('facilitation enforced by the server (issue 4)', () => {
     })
 
     const bobBytes: Buffer[] = []
-    const bobBoard = recordingProvider(server, board.id, board.tokens.participant, bobBytes)
-    const bobControl = recordingProvider(server, `${board.id}/control`, board.tokens.participant, bobBytes)
+    const bobBoard = recordingProvider(server.url, board.id, board.tokens.participant, bobBytes)
+    const bobControl = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, bobBytes)
     await Promise.all([waitForSync(bobBoard), waitForSync(bobControl)])
     // The facilitator sees a count per person in the control doc.
     await waitFor(() => {
@@ -92,8 +66,8 @@ describe('facilitation enforced by the server (issue 4)', () => {
   it('[F1][F2] a facilitator writing privately is counted apart from the participants, and revealed with them', async () => {
     const board = await createTestBoard(server.url)
     await act(server, board, { action: 'privateWriting', on: true })
-    const carla = recordingProvider(server, `${board.id}/private/carla-secret-id-1234567890`, board.tokens.participant, [])
-    const grace = recordingProvider(server, `${board.id}/private/grace-secret-id-1234567890`, board.tokens.facilitator, [])
+    const carla = recordingProvider(server.url, `${board.id}/private/carla-secret-id-1234567890`, board.tokens.participant, [])
+    const grace = recordingProvider(server.url, `${board.id}/private/grace-secret-id-1234567890`, board.tokens.facilitator, [])
     await Promise.all([waitForSync(carla), waitForSync(grace)])
     carla.doc.transact(() => {
       carla.doc.getMap(PROFILE_MAP).set('name', 'Carla')
@@ -107,7 +81,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
     // A participant cannot mark their own doc as a facilitator's (the mark is server-only).
     carla.doc.getMap('meta').set('facilitatorOwned', true)
 
-    const control = recordingProvider(server, `${board.id}/control`, board.tokens.facilitator, [])
+    const control = recordingProvider(server.url, `${board.id}/control`, board.tokens.facilitator, [])
     await waitForSync(control)
     type Counts = Record<string, { name: string; count: number; facilitator?: true }>
     const byName = () => {
@@ -122,7 +96,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
 
     const reveal = await act(server, board, { action: 'revealPrivate', anonymous: false })
     expect(reveal.body.revealed).toBe(3)
-    const boardDoc = recordingProvider(server, board.id, board.tokens.participant, [])
+    const boardDoc = recordingProvider(server.url, board.id, board.tokens.participant, [])
     await waitForSync(boardDoc)
     await waitFor(() => ['shape:carla1', 'shape:grace1', 'shape:grace2'].every((id) => readRecord(boardDoc.doc, id) !== null))
     expect((readRecord(boardDoc.doc, 'shape:grace1')!.meta as { author?: string }).author).toBe('Grace')
@@ -131,7 +105,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
 
   it('[F3] anonymous hidden vote: no voter and no total leaks before reveal; limits hold against a modified client', async () => {
     const board = await createTestBoard(server.url)
-    const writer = recordingProvider(server, board.id, board.tokens.facilitator, [])
+    const writer = recordingProvider(server.url, board.id, board.tokens.facilitator, [])
     await waitForSync(writer)
     writer.doc.transact(() => {
       writeRecord(getRecordsMap(writer.doc), noteRecord('shape:a', 'note A'))
@@ -145,11 +119,11 @@ describe('facilitation enforced by the server (issue 4)', () => {
     const voteId = (opened.body.vote as { id: string }).id
 
     const observerBytes: Buffer[] = []
-    const observer = recordingProvider(server, `${board.id}/control`, board.tokens.participant, observerBytes)
+    const observer = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, observerBytes)
     await waitForSync(observer)
 
     const cast = async (participantId: string, name: string, votes: Record<string, number>) => {
-      const p = recordingProvider(server, `${board.id}/private/${participantId}`, board.tokens.participant, [])
+      const p = recordingProvider(server.url, `${board.id}/private/${participantId}`, board.tokens.participant, [])
       await waitForSync(p)
       p.doc.transact(() => {
         p.doc.getMap(PROFILE_MAP).set('name', name)
@@ -182,7 +156,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
 
   it('[F3] a named live vote publishes totals and voters as ballots change', async () => {
     const board = await createTestBoard(server.url)
-    const writer = recordingProvider(server, board.id, board.tokens.participant, [])
+    const writer = recordingProvider(server.url, board.id, board.tokens.participant, [])
     await waitForSync(writer)
     writer.doc.transact(() => writeRecord(getRecordsMap(writer.doc), noteRecord('shape:only', 'only note')))
     const opened = await act(server, board, {
@@ -190,9 +164,9 @@ describe('facilitation enforced by the server (issue 4)', () => {
       settings: { votesPerPerson: 3, maxPerNote: 3, anonymous: false, hideTotals: false },
     })
     const voteId = (opened.body.vote as { id: string }).id
-    const observer = recordingProvider(server, `${board.id}/control`, board.tokens.viewer, [])
+    const observer = recordingProvider(server.url, `${board.id}/control`, board.tokens.viewer, [])
     await waitForSync(observer)
-    const voter = recordingProvider(server, `${board.id}/private/named-voter-0123456789`, board.tokens.participant, [])
+    const voter = recordingProvider(server.url, `${board.id}/private/named-voter-0123456789`, board.tokens.participant, [])
     await waitForSync(voter)
     voter.doc.transact(() => {
       voter.doc.getMap(PROFILE_MAP).set('name', 'Nadia')
@@ -217,8 +191,8 @@ describe('facilitation enforced by the server (issue 4)', () => {
       if (!timer) throw new Error('no timer in the control doc')
       return timerRemainingMs(timer, Date.now() + offset)
     }
-    const a = recordingProvider(server, `${board.id}/control`, board.tokens.participant, [])
-    const b = recordingProvider(server, `${board.id}/control`, board.tokens.viewer, [])
+    const a = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, [])
+    const b = recordingProvider(server.url, `${board.id}/control`, board.tokens.viewer, [])
     await Promise.all([waitForSync(a), waitForSync(b)])
     await waitFor(() => controlState(a, STATE_KEYS.timer) !== undefined && controlState(b, STATE_KEYS.timer) !== undefined)
     const [ra, rb] = await Promise.all([remainingFor(a), remainingFor(b)])
@@ -231,7 +205,7 @@ describe('facilitation enforced by the server (issue 4)', () => {
     const paused = await remainingFor(a)
     a.destroy()
     await new Promise((r) => setTimeout(r, 300))
-    const reloaded = recordingProvider(server, `${board.id}/control`, board.tokens.participant, [])
+    const reloaded = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, [])
     await waitForSync(reloaded)
     await waitFor(() => controlState(reloaded, STATE_KEYS.timer) !== undefined)
     expect(await remainingFor(reloaded)).toBe(paused)

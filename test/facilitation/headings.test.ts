@@ -6,13 +6,13 @@
  * activity gets a row added later, which notes are filed under.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { getRecordsMap, readAllRecords, readRecord, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 import { relabelZone } from '../../shared/activities/relabel.js'
 import { richTextToPlainText } from '../../shared/activities/richText.js'
-import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
+import { createTestBoard, startTestServer, waitFor, type TestBoard } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
+import { postBoard, providerPool } from '../helpers/facilitation.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 type ActivityMeta = { activity?: { role?: string; key?: string; instanceId?: string; label?: string; meaning?: Record<string, unknown> } }
@@ -22,29 +22,16 @@ const textOf = (r: JsonRecord | null | undefined) => richTextToPlainText((r?.pro
 
 describe('facilitators rename headings and add commitment rows (issue 13)', () => {
   let server: Server
-  const providers: WebsocketProvider[] = []
+  const { connect, closeAll } = providerPool(() => server.url)
   beforeAll(async () => {
     server = await startTestServer()
   })
   afterAll(async () => {
-    for (const p of providers) p.destroy()
+    closeAll()
     await server.close()
   })
 
-  const connect = async (room: string, token: string) => {
-    const p = connectProvider(server.url, room, token)
-    providers.push(p)
-    await waitForSync(p)
-    return p
-  }
-  const post = async (board: TestBoard, path: string, body: unknown, token = board.tokens.facilitator) => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    })
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-  }
+  const post = (board: TestBoard, path: string, body: unknown, token?: string) => postBoard(server.url, board, path, body, token)
   const act = (board: TestBoard, body: unknown, token?: string) => post(board, 'facilitation', body, token)
   const results = async (board: TestBoard) =>
     ((await (await fetch(`${server.url}/api/boards/${board.id}/results`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).json()) as { results: { activities: Array<Record<string, unknown>> } }).results.activities

@@ -13,32 +13,12 @@ import { GROUPS_STATE_KEY, readGroupsState } from '../../shared/groups.js'
 import { PLAN_NOTES_KEY, PLAN_STATE_KEY, readPlanState, type PlanInput } from '../../shared/plan.js'
 import { createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
+import { postBoard, received, recordingProvider } from '../helpers/facilitation.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 const NOTES_TEXT = 'PLAN-NOTE-ONLY-FOR-FACILITATORS-QX7'
 
-function recordingProvider(server: Server, room: string, token: string, sink: Buffer[]): WebsocketProvider {
-  class RecordingSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols)
-      this.on('message', (data: Buffer) => sink.push(Buffer.from(data)))
-    }
-  }
-  return new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/sync', room, new Y.Doc(), {
-    WebSocketPolyfill: RecordingSocket as never,
-    params: { token },
-    disableBc: true,
-  })
-}
-
-async function planAction(server: Server, board: TestBoard, body: unknown, token = board.tokens.facilitator) {
-  const res = await fetch(`${server.url}/api/boards/${board.id}/plan`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-}
+const planAction = (server: Server, board: TestBoard, body: unknown, token?: string) => postBoard(server.url, board, 'plan', body, token)
 
 /** The HTTP status a websocket upgrade gets (101 when it opens). */
 function upgradeStatus(server: Server, room: string, token: string): Promise<number> {
@@ -101,11 +81,11 @@ describe('running a plan (issue 15)', () => {
     const board = await createTestBoard(server.url)
     const bytes: Buffer[] = []
     const watchers = [
-      recordingProvider(server, board.id, board.tokens.participant, bytes),
-      recordingProvider(server, `${board.id}/control`, board.tokens.participant, bytes),
-      recordingProvider(server, board.id, board.tokens.viewer, bytes),
-      recordingProvider(server, `${board.id}/control`, board.tokens.viewer, bytes),
-      recordingProvider(server, `${board.id}/private/participant-private-0123456789`, board.tokens.participant, bytes),
+      recordingProvider(server.url, board.id, board.tokens.participant, bytes),
+      recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, bytes),
+      recordingProvider(server.url, board.id, board.tokens.viewer, bytes),
+      recordingProvider(server.url, `${board.id}/control`, board.tokens.viewer, bytes),
+      recordingProvider(server.url, `${board.id}/private/participant-private-0123456789`, board.tokens.participant, bytes),
     ]
     await Promise.all(watchers.map((w) => waitForSync(w)))
     const set = await planAction(server, board, { action: 'set', plan: ONE_TWO_FOUR })
@@ -115,7 +95,7 @@ describe('running a plan (issue 15)', () => {
     expect(started.status).toBe(200)
     await waitFor(() => planOf(watchers[1]!)?.run.status === 'running')
 
-    const facilitatorDoc = recordingProvider(server, `${board.id}/facilitator`, board.tokens.facilitator, [])
+    const facilitatorDoc = recordingProvider(server.url, `${board.id}/facilitator`, board.tokens.facilitator, [])
     await waitForSync(facilitatorDoc)
     expect(state(facilitatorDoc, PLAN_NOTES_KEY)).toEqual({ ideas: { en: NOTES_TEXT } })
 
@@ -126,7 +106,7 @@ describe('running a plan (issue 15)', () => {
       expect(await res.text()).not.toContain(NOTES_TEXT)
     }
     // Plan state reached them; the notes did not.
-    const seen = Buffer.concat(bytes).toString('latin1')
+    const seen = received(bytes)
     expect(seen).toContain('How might we welcome newcomers?')
     expect(seen).not.toContain(NOTES_TEXT)
     const publicPlan = await fetch(`${server.url}/api/boards/${board.id}/plan`, { headers: { authorization: `Bearer ${board.tokens.participant}` } })
@@ -137,7 +117,7 @@ describe('running a plan (issue 15)', () => {
   it('a participant or viewer cannot set or drive the plan (403) and nothing changes', async () => {
     const board = await createTestBoard(server.url)
     await planAction(server, board, { action: 'set', plan: ONE_TWO_FOUR })
-    const control = recordingProvider(server, `${board.id}/control`, board.tokens.participant, [])
+    const control = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, [])
     await waitForSync(control)
     await waitFor(() => planOf(control) !== null)
     const before = Y.encodeStateAsUpdate(control.doc)
@@ -149,7 +129,7 @@ describe('running a plan (issue 15)', () => {
       }
     }
     // The facilitator's own read of the control doc shows no change.
-    const check = recordingProvider(server, `${board.id}/control`, board.tokens.facilitator, [])
+    const check = recordingProvider(server.url, `${board.id}/control`, board.tokens.facilitator, [])
     await waitForSync(check)
     expect(planOf(check)?.run.status).toBe('ready')
     expect(state(check, STATE_KEYS.timer)).toBeUndefined()
@@ -164,10 +144,10 @@ describe('running a plan (issue 15)', () => {
 
   it('each phase of a 1-2-4-All plan is seen by a participant: timer, private writing, reveal, pairs, foursomes, vote', async () => {
     const board = await createTestBoard(server.url)
-    const control = recordingProvider(server, `${board.id}/control`, board.tokens.participant, [])
-    const boardDoc = recordingProvider(server, board.id, board.tokens.participant, [])
+    const control = recordingProvider(server.url, `${board.id}/control`, board.tokens.participant, [])
+    const boardDoc = recordingProvider(server.url, board.id, board.tokens.participant, [])
     const names = ['Ann', 'Bo', 'Cy', 'Di']
-    const people = names.map((name, i) => recordingProvider(server, `${board.id}/private/${name.toLowerCase()}-private-doc-id-${i}0123456789`, board.tokens.participant, []))
+    const people = names.map((name, i) => recordingProvider(server.url, `${board.id}/private/${name.toLowerCase()}-private-doc-id-${i}0123456789`, board.tokens.participant, []))
     await Promise.all([control, boardDoc, ...people].map((p) => waitForSync(p)))
     people.forEach((p, i) => p.doc.transact(() => p.doc.getMap(PROFILE_MAP).set('name', names[i]!)))
     await planAction(server, board, { action: 'set', plan: ONE_TWO_FOUR })
@@ -268,7 +248,7 @@ describe('running a plan (issue 15)', () => {
     expect(res.status).toBe(201)
     const created = (await res.json()) as { board: { id: string }; links: Record<string, string> }
     const token = created.links.participant!.split('#')[1]!
-    const control = recordingProvider(server, `${created.board.id}/control`, token, [])
+    const control = recordingProvider(server.url, `${created.board.id}/control`, token, [])
     await waitForSync(control)
     const stored = planOf(control)!
     expect(stored.plan.steps.map((s) => s.id)).toEqual(['set-the-stage', 'gather-data', 'generate-insights', 'decide', 'close'])
