@@ -1,9 +1,10 @@
 // Bundles the server (our TypeScript only; packages stay in node_modules and are imported from
 // there) into one ES module run by plain Node: no TypeScript loader thread in the serving
-// process. Used by `npm start`, the test suites that run the server as a process, and bench/.
+// process. Used by `npm start` (run as a script: builds the default bundle and prints its path),
+// the test suites that run the server as a process, and bench/.
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,4 +31,8 @@ export async function buildServer(outfile = path.join(ROOT, 'dist-server', 'star
     logLevel: 'warning',
   })
   return outfile
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  console.log(await buildServer())
 }

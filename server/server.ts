@@ -4,7 +4,6 @@
  */
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
-import { getBoardSchema } from '../shared/boardSchema.js'
 import { createApp } from './app.js'
 import { loadConfig, sqliteFile, type Config } from './config.js'
 import { createLogger, type Logger } from './logger.js'
@@ -168,7 +167,6 @@ function createRooms(config: Config, storage: Storage, logger: Logger, metrics: 
   return new RoomManager(
     {
       storage,
-      schema: getBoardSchema(),
       logger,
       metrics,
       limits: {

@@ -1,5 +1,5 @@
 /** A sticky note record as the board stores it (used by carry-over and by tests). */
-import { toRichText } from '@tldraw/tlschema'
+import { plainTextToRichText } from './activities/richText.js'
 import type { JsonRecord } from './docLayout.js'
 
 export type NewNote = {
@@ -36,7 +36,7 @@ export function noteRecord(note: NewNote): JsonRecord {
       verticalAlign: 'middle',
       growY: 0,
       url: '',
-      richText: toRichText(note.text),
+      richText: plainTextToRichText(note.text),
       scale: 1,
     },
   }

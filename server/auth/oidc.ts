@@ -5,10 +5,10 @@
  * http-only login cookie (any instance can end the login). A signed-in browser holds one
  * http-only cookie naming a session kept in storage (only the SHA-256 of the cookie value is a
  * key), so sessions outlive a restart and every instance sees them. Nothing here runs unless
- * OIDC_ISSUER is set.
+ * OIDC_ISSUER is set; `openid-client` itself is loaded on the first sign-in step.
  */
 import { randomBytes } from 'node:crypto'
-import * as oidc from 'openid-client'
+import type * as oidc from 'openid-client'
 import { z } from 'zod'
 import type { Config } from '../config.js'
 import type { SignInSessionStore } from '../storage/Storage.js'
@@ -76,8 +76,12 @@ function decodeLogin(cookie: string | undefined): PendingLogin | null {
   }
 }
 
+/** `openid-client`, imported on first use: a server without sign-in never loads it. */
+let client: Promise<typeof oidc> | null = null
+const openidClient = (): Promise<typeof oidc> => (client ??= import('openid-client'))
+
 export class OidcSignIn {
-  private configuration: Promise<oidc.Configuration> | null = null
+  private configuration: Promise<{ client: typeof oidc; config: oidc.Configuration }> | null = null
   private lastSweep = 0
 
   constructor(
@@ -86,38 +90,36 @@ export class OidcSignIn {
   ) {}
 
   /** Discovery happens on first use, and again after a failure. */
-  private config(): Promise<oidc.Configuration> {
+  private config(): Promise<{ client: typeof oidc; config: oidc.Configuration }> {
     if (!this.configuration) {
       const { issuer, clientId, clientSecret } = this.settings
-      const insecure = issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined
-      this.configuration = oidc.discovery(issuer, clientId, clientSecret, undefined, insecure).then(
-        (config) => {
-          oidc.enableNonRepudiationChecks(config)
-          return config
-        },
-        (error: unknown) => {
-          this.configuration = null
-          throw error
-        },
-      )
+      this.configuration = openidClient().then(async (client) => {
+        const insecure = issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined
+        const config = await client.discovery(issuer, clientId, clientSecret, undefined, insecure)
+        client.enableNonRepudiationChecks(config)
+        return { client, config }
+      }).catch((error: unknown) => {
+        this.configuration = null
+        throw error
+      })
     }
     return this.configuration
   }
 
   /** Starts a login: the provider URL to redirect to and the value of the login cookie. */
   async start(returnTo: string, now = Date.now()): Promise<{ url: string; loginCookie: string }> {
-    const config = await this.config()
+    const { client, config } = await this.config()
     const login: PendingLogin = {
-      state: oidc.randomState(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
-      nonce: oidc.randomNonce(),
+      state: client.randomState(),
+      codeVerifier: client.randomPKCECodeVerifier(),
+      nonce: client.randomNonce(),
       returnTo,
       expiresAt: now + LOGIN_TTL_MS,
     }
-    const url = oidc.buildAuthorizationUrl(config, {
+    const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUri,
       scope: 'openid profile email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(login.codeVerifier),
+      code_challenge: await client.calculatePKCECodeChallenge(login.codeVerifier),
       code_challenge_method: 'S256',
       state: login.state,
       nonce: login.nonce,
@@ -136,7 +138,8 @@ export class OidcSignIn {
     if (!state || !login || !secretsEqual(state, login.state) || login.expiresAt < now) throw new SignInRefused('this sign-in does not match the one this browser started')
     let claims: oidc.IDToken | undefined
     try {
-      const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, {
+      const { client, config } = await this.config()
+      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: login.codeVerifier,
         expectedState: login.state,
         expectedNonce: login.nonce,

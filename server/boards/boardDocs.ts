@@ -7,7 +7,7 @@ import type * as Y from 'yjs'
 import type { JsonRecord } from '../../shared/docLayout.js'
 import { docKey, type DocName } from '../../shared/roles.js'
 import type { Storage } from '../storage/Storage.js'
-import { mergeStoredDoc } from '../sync/Room.js'
+import { mergeStoredDoc } from '../sync/LiveDoc.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import { recordsOfState, type BoardState, type SharedDocKind } from './boardState.js'
 

@@ -5,7 +5,6 @@
  */
 import * as Y from 'yjs'
 import { BOARD_TITLE_KEY } from '../../shared/boardTitle.js'
-import { initializeBoardDoc } from '../../shared/boardSchema.js'
 import { STATE_MAP } from '../../shared/facilitation.js'
 import { CloseEvents } from '../../shared/protocol.js'
 import { docKey, ROLES, type Role } from '../../shared/roles.js'
@@ -24,6 +23,8 @@ export async function createBoard(
   input: { title: string; template?: string | null },
   seedControlDoc?: (doc: Y.Doc) => void,
 ): Promise<CreatedBoard> {
+  // Imported with the first board created (it loads tldraw's schema package; issue 18), before anything is stored.
+  const { initializeBoardDoc } = await import('../../shared/boardSchema.js')
   const now = Date.now()
   const board: BoardRecord = {
     id: newBoardId(),

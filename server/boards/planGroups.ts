@@ -5,9 +5,9 @@
  * (a locked rectangle in the control doc, below the step's activity) and is published in the
  * control doc's `state.groups`; every page shows "You are with …".
  */
-import { toRichText } from '@tldraw/tlschema'
+import { plainTextToRichText } from '../../shared/activities/richText.js'
 import * as Y from 'yjs'
-import { DEFAULT_PAGE_ID } from '../../shared/boardSchema.js'
+import { DEFAULT_PAGE_ID } from '../../shared/boardSchemaCore.js'
 import { getMetaMap, getRecordsMap, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 import { PROFILE_MAP, STATE_MAP } from '../../shared/facilitation.js'
 import { GROUPS_STATE_KEY, groupingOrder, readGroupsState, splitIntoGroups, type GroupMember, type GroupsState } from '../../shared/groups.js'
@@ -90,7 +90,7 @@ function spaceRecord(index: number, members: readonly GroupMember[], x: number, 
     meta: { planGroup: { index, members: members.map((m) => m.id) } },
     props: {
       geo: 'rectangle', dash: 'dashed', url: '', w: SPACE_W, h: SPACE_H, growY: 0, scale: 1.4, labelColor: 'black',
-      color: 'light-blue', fill: 'semi', size: 's', font: 'sans', align: 'start', verticalAlign: 'start', richText: toRichText(label),
+      color: 'light-blue', fill: 'semi', size: 's', font: 'sans', align: 'start', verticalAlign: 'start', richText: plainTextToRichText(label),
     },
   }
 }

@@ -7,7 +7,7 @@ import { IMPACT_LEVELS, LIKELIHOOD_LEVELS, localizeText, type ActivityResult } f
 import { reportLocale, type ReportFigure, type ReportInput } from '../../shared/exports/report.js'
 import type { ReportSummary } from '../../shared/exports/summary.js'
 import { text, type Locale } from '../../shared/i18n/catalogue.js'
-import { heatMapCounts, riskHeatMapMarkdown, riskHeatMapSvg, riskHeatMapTable, type HeatMapOptions } from '../reports/index.js'
+import { heatMapCounts, riskHeatMapMarkdown, riskHeatMapSvg, riskHeatMapTable, type HeatMapOptions } from '../reports/heatMap.js'
 import type { Storage } from '../storage/Storage.js'
 
 /** Board settings the summary reads: `purpose` (free text) and `sessionDate` (`YYYY-MM-DD`). */

@@ -107,7 +107,7 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
     }
     case 'tldr': {
       const byId = new Map([...records.board, ...records.control].map((r) => [r.id, r]))
-      return file(toTldrFile(Array.from(byId.values())), 'application/json')
+      return file(await toTldrFile(Array.from(byId.values())), 'application/json')
     }
   }
 }

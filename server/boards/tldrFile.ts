@@ -2,16 +2,18 @@
  * .tldr files: the export is what tldraw's own serializer writes (format version 1, the
  * schema, the records); the import is parsed, migrated and validated by tldraw's own
  * `parseTldrawJsonFile`, loaded lazily so the server does not carry tldraw's UI package
- * until someone imports a file.
+ * until someone imports a file (nor tldraw's schema package until a board needs it, issue 18).
  */
-import { DOCUMENT_TYPE_NAMES, getBoardSchema } from '../../shared/boardSchema.js'
+import { DOCUMENT_TYPE_NAMES } from '../../shared/boardSchemaCore.js'
 import type { JsonRecord } from '../../shared/docLayout.js'
 import { err, ok, type Result } from '../../shared/result.js'
 
 export const TLDR_FILE_FORMAT_VERSION = 1
 
-export function toTldrFile(records: JsonRecord[]): string {
-  const schema = getBoardSchema()
+const boardSchema = async () => (await import('../../shared/boardSchema.js')).getBoardSchema()
+
+export async function toTldrFile(records: JsonRecord[]): Promise<string> {
+  const schema = await boardSchema()
   return JSON.stringify({ tldrawFileFormatVersion: TLDR_FILE_FORMAT_VERSION, schema: schema.serialize(), records })
 }
 
@@ -27,7 +29,7 @@ export async function parseTldrFile(text: string): Promise<Result<JsonRecord[]>>
     return err('the file is not a tldraw file (no tldrawFileFormatVersion)')
   }
   const { parseTldrawJsonFile } = await import('tldraw')
-  const parsed = parseTldrawJsonFile({ json: text, schema: getBoardSchema() })
+  const parsed = parseTldrawJsonFile({ json: text, schema: await boardSchema() })
   if (!parsed.ok) {
     const e = parsed.error
     switch (e.type) {

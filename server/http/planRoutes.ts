@@ -9,7 +9,6 @@ import { planSummaries } from '../../shared/plans/index.js'
 import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
 import { readPlan, type PlanService } from '../boards/plan.js'
 import { readyMadePlan } from '../boards/readyPlans.js'
-import { planFollowUp } from '../boards/followUp.js'
 import { boardLinks } from '../boards/lifecycle.js'
 import type { BoardAccess } from './access.js'
 import type { AppEnv } from './env.js'
@@ -68,6 +67,8 @@ export function registerPlanRoutes(app: Hono<AppEnv>, deps: BoardDocsDeps & { pl
   app.post('/api/boards/:id/follow-up', boardAccess({ role: 'facilitator', message: 'only the facilitator link can plan a follow-up' }), async (c) => {
     const body = await parseJsonBody(c, FollowUpBody)
     // Asked with the space facilitator link (SPEC R8), the follow-up is a session of the same space.
+    // Imported with the first follow-up: it reads the board's report (issue 18).
+    const { planFollowUp } = await import('../boards/followUp.js')
     const created = await planFollowUp(deps, c.var.board, { ...body, inSameSpace: c.var.via === 'space' })
     return c.json({ board: created.board, links: boardLinks('', created.board.id, created.tokens), plan: created.plan, prompts: created.prompts }, 201)
   })

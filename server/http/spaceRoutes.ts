@@ -10,12 +10,10 @@ import { TEMPLATE_LOCALES } from '../../shared/activities/index.js'
 import { BOARD_ID_PATTERN, TOKEN_PATTERN } from '../auth/tokens.js'
 import { boardLinks } from '../boards/lifecycle.js'
 import type { Config } from '../config.js'
-import { isoDay } from '../reports/index.js'
+import { isoDay } from '../reports/summary.js'
 import { checkInCommitment, listSpaceActions, updateSpaceAction } from '../spaces/actions.js'
 import { spaceLink, spaceLinks } from '../spaces/links.js'
-import { spacePage } from '../spaces/page.js'
-import { SPACE_REPORT_FORMATS, spaceReport } from '../spaces/report.js'
-import { createBoardInSpace, createSpace, getSpace, moveBoardIn, moveBoardOut, renameSpace, rotateSpaceLink, SPACE_LOCALES, spaceLocale, type SpaceDeps } from '../spaces/spaces.js'
+import { createBoardInSpace, createSpace, getSpace, moveBoardIn, moveBoardOut, renameSpace, rotateSpaceLink, SPACE_LOCALES, SPACE_REPORT_FORMATS, spaceLocale, type SpaceDeps } from '../spaces/spaces.js'
 import type { PlanService } from '../boards/plan.js'
 import { readyMadePlan } from '../boards/readyPlans.js'
 import type { SignInGate } from './authRoutes.js'
@@ -82,6 +80,8 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
   })
 
   app.get('/api/spaces/:id', spaceAccess(), async (c) => {
+    // The page's charts (and their packages) are imported with the first space page (issue 18).
+    const { spacePage } = await import('../spaces/page.js')
     return c.json({ ...(await spacePage(deps, c.var.space)), role: c.var.spaceRole })
   })
 
@@ -139,6 +139,8 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
 
   app.get('/api/spaces/:id/report', spaceAccess(), async (c) => {
     const query = parseQuery(c.req.query(), ReportQuery)
+    // Reports (charts, CSV, Markdown tables and their packages) are imported with the first one (issue 18).
+    const { spaceReport } = await import('../spaces/report.js')
     const file = await spaceReport(deps, c.var.space, query)
     return c.body(file.body, 200, { 'content-type': file.contentType, ...file.headers, 'content-disposition': `attachment; filename="${file.filename}"` })
   })

@@ -7,7 +7,7 @@
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { SERVER_ORIGIN, withBoardDocs, type BoardDocsDeps } from '../boards/boardDocs.js'
 import { BoardError } from '../boards/errors.js'
-import { isOverdue } from '../reports/index.js'
+import { isOverdue } from '../reports/summary.js'
 import type { CheckInRecord, CheckInStatus } from '../storage/Storage.js'
 import { activitiesOfKind, readSpaceSessions, type SpaceSession } from './sessions.js'
 

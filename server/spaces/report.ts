@@ -10,10 +10,9 @@ import { today } from './actions.js'
 import { spaceCharts, TOP_RISKS, type SpaceCharts } from './charts.js'
 import type { SpaceOverview } from './overview.js'
 import { spacePage } from './page.js'
-import type { SpaceDeps, SpaceLocale } from './spaces.js'
+import type { SpaceDeps, SpaceLocale, SPACE_REPORT_FORMATS } from './spaces.js'
 import { spaceWords, type SpaceWords } from './words.js'
 
-export const SPACE_REPORT_FORMATS = ['md', 'html', 'csv'] as const
 export type SpaceReportFormat = (typeof SPACE_REPORT_FORMATS)[number]
 
 export type SpaceReportFile = { body: string; contentType: string; filename: string; headers?: Record<string, string> }

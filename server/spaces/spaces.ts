@@ -13,6 +13,8 @@ import { boardRoleOfSpaceLink, newSpaceTokens, type SpaceTokens } from './links.
 import { SESSION_DATE_SETTING } from './sessions.js'
 
 export const SPACE_LOCALES = ['en', 'fr'] as const
+/** What GET /api/spaces/:id/report writes (./report.ts, imported with the first report). */
+export const SPACE_REPORT_FORMATS = ['md', 'html', 'csv'] as const
 export type SpaceLocale = (typeof SPACE_LOCALES)[number]
 
 export type SpaceDeps = BoardDocsDeps & { logger: Logger }

@@ -2,9 +2,10 @@
  * Loads a room on its first session and unloads it (final flush and compaction) after its
  * last session leaves. Connections that arrive while their room loads or unloads wait.
  */
+import type { TLSchema } from '@tldraw/tlschema'
 import { CloseEvents, type CloseEvent } from '../../shared/protocol.js'
 import type { Access, DocKind } from '../../shared/roles.js'
-import { Room, type RoomDeps } from './Room.js'
+import type { Room, RoomDeps } from './Room.js'
 import { Extensions, type Revocation, type RoomExtension } from './RoomExtension.js'
 import { Session, type SessionGrant } from './Session.js'
 import type { SyncSocket } from './SyncSocket.js'
@@ -18,6 +19,9 @@ export type Connection = {
 }
 
 export type { Revocation } from './RoomExtension.js'
+
+/** A room's deps; without `schema`, tldraw's default board schema (shared/boardSchema.ts). */
+export type RoomManagerDeps = Omit<RoomDeps, 'schema'> & { schema?: TLSchema }
 
 export type ConnectLimits = { MAX_CONNECTIONS_PER_BOARD: number; MAX_CONNECTIONS_PER_IP: number }
 
@@ -33,9 +37,14 @@ export class RoomManager {
   private readonly extensions: Extensions
 
   private readonly sleepTimer: NodeJS.Timeout | null
+  /**
+   * The Room code (with the write guard and tldraw's schema package) and the schema, imported
+   * and built with the first room this process loads: an empty server holds neither (issue 18).
+   */
+  private roomCode: Promise<{ Room: typeof Room; deps: RoomDeps }> | null = null
 
   constructor(
-    private readonly deps: RoomDeps,
+    private readonly deps: RoomManagerDeps,
     private readonly connectLimits: ConnectLimits,
   ) {
     this.extensions = new Extensions(deps.logger)
@@ -173,7 +182,8 @@ export class RoomManager {
     const inFlight = this.loading.get(docKey)
     if (inFlight) return inFlight
     const load = (async () => {
-      const room = new Room(docKey, kind, this.deps, this.extensions)
+      const { Room, deps } = await this.loadRoomCode()
+      const room = new Room(docKey, kind, deps, this.extensions)
       await this.extensions.load(room)
       await room.load()
       this.rooms.set(docKey, room)
@@ -186,6 +196,20 @@ export class RoomManager {
     } finally {
       this.loading.delete(docKey)
     }
+  }
+
+  private loadRoomCode(): Promise<{ Room: typeof Room; deps: RoomDeps }> {
+    this.roomCode ??= (async () => {
+      const [{ Room }, schema] = await Promise.all([
+        import('./Room.js'),
+        this.deps.schema ?? import('../../shared/boardSchema.js').then((m) => m.getBoardSchema()),
+      ])
+      return { Room, deps: { ...this.deps, schema } }
+    })().catch((error: unknown) => {
+      this.roomCode = null
+      throw error
+    })
+    return this.roomCode
   }
 
   private maybeUnload(room: Room): void {

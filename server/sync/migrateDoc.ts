@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { compareSchema, DOCUMENT_TYPE_NAMES, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchema.js'
+import { compareSchema, DOCUMENT_TYPE_NAMES, type SchemaCompatibility, type SerializedSchema } from '../../shared/boardSchemaCore.js'
 import { getMetaMap, getRecordsMap, META_SCHEMA_KEY, readAllRecords, writeRecord, type JsonRecord } from '../../shared/docLayout.js'
 
 export const MIGRATION_ORIGIN = 'migration'

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
-import { getBoardSchema, validateRecord } from '../../shared/boardSchema.js'
+import { validateRecord } from '../../shared/boardSchemaCore.js'
 import { STATE_KEYS, STATE_MAP, Instructions, parseState } from '../../shared/facilitation.js'
 import { getTemplate, readActivities, type TemplateLocale } from '../../shared/activities/index.js'
 import { PLAN_STATE_KEY, readPlanState, type PlanInput } from '../../shared/plan.js'
@@ -59,8 +59,9 @@ function placeActivities(file: TemplateFile, keepIds: boolean): { records: JsonR
 }
 
 /** SPEC L10: every record the template builds passes the board schema, as a client's write must (S6). */
-function checkRecords(file: TemplateFile): void {
-  const schema = getBoardSchema()
+async function checkRecords(file: TemplateFile): Promise<void> {
+  // The schema module (with tldraw's schema package) is imported with the first template checked.
+  const schema = (await import('../../shared/boardSchema.js')).getBoardSchema()
   for (const record of placeActivities(file, true).records) {
     const valid = validateRecord(schema, record)
     if (!valid.ok) throw new BoardError(400, `the template builds an invalid shape (${record.id}): ${valid.error}`)
@@ -71,13 +72,13 @@ export class TemplateService {
   constructor(private readonly deps: TemplateDeps) {}
 
   /** Parses and checks a template file's text (size first, then JSON, schema, records): 413 or 400 with the first problem. */
-  check(text: string): TemplateFile {
+  async check(text: string): Promise<TemplateFile> {
     if (Buffer.byteLength(text, 'utf8') > this.deps.maxTemplateBytes) {
       throw new BoardError(413, `the template file is larger than ${this.deps.maxTemplateBytes} bytes`)
     }
     const parsed = parseTemplateFile(text, this.deps.maxTemplateBytes)
     if (!parsed.ok) throw new BoardError(400, `not a valid template file: ${parsed.error}`)
-    checkRecords(parsed.value)
+    await checkRecords(parsed.value)
     return parsed.value
   }
 
@@ -102,8 +103,8 @@ export class TemplateService {
   }
 
   /** Import: the text of a file downloaded from this or another server. */
-  importFile(text: string): Promise<CreatedTemplate> {
-    return this.store(this.check(text))
+  async importFile(text: string): Promise<CreatedTemplate> {
+    return this.store(await this.check(text))
   }
 
   /** "Save as template": one activity of the board, or all of them with the board's plan (its notes stay on the board). */
@@ -128,7 +129,7 @@ export class TemplateService {
       : null
     // The texts' own language when the catalogue knows them; else the one the facilitator's page is in.
     const file: TemplateFile = { format: TEMPLATE_FORMAT, version: TEMPLATE_FORMAT_VERSION, ...about, locale: languageOf(activities) ?? about.locale, activities, plan }
-    return this.store(this.check(JSON.stringify(file)))
+    return this.store(await this.check(JSON.stringify(file)))
   }
 
   /** Custom templates, newest first (the built-ins are `GET /api/templates`). */

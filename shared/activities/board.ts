@@ -3,7 +3,7 @@
  * zones and tokens in page space, and the geometric queries the results and the "Move to…"
  * keyboard command need ({@link zoneAt}, {@link zonesOf}, {@link positionInZone}).
  */
-import { DEFAULT_PAGE_ID } from '../boardSchema.js'
+import { DEFAULT_PAGE_ID } from '../boardSchemaCore.js'
 import type { JsonRecord } from '../docLayout.js'
 import {
   applyTransform,

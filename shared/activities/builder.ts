@@ -4,8 +4,8 @@
  * `meta.activity` (see {@link ActivityShapeMeta}), so results can be read from records alone.
  * The records belong in the control doc (DESIGN "Permissions are documents").
  */
-import { toRichText } from '@tldraw/tlschema'
-import { DEFAULT_PAGE_ID } from '../boardSchema.js'
+import { plainTextToRichText } from './richText.js'
+import { DEFAULT_PAGE_ID } from '../boardSchemaCore.js'
 import type { JsonRecord } from '../docLayout.js'
 import { err, ok, type Result } from '../result.js'
 import { getTemplate } from './catalogue.js'
@@ -188,7 +188,7 @@ function zoneRecord(ctx: ChildContext, zone: ActivityLayout['zones'][number], in
       font: 'sans',
       align: zone.shape === 'ellipse' ? 'middle' : 'start',
       verticalAlign: zone.shape === 'ellipse' ? 'middle' : 'start',
-      richText: toRichText(zone.label),
+      richText: plainTextToRichText(zone.label),
     },
   )
 }
@@ -202,7 +202,7 @@ function labelRecord(ctx: ChildContext, label: ActivityLayout['labels'][number],
     label.x,
     label.y,
     { role: 'label', ...ctx.base, key: label.key },
-    { color: 'black', size: label.size, font: 'sans', textAlign: 'start', w: label.w, richText: toRichText(label.text), scale: 1, autoSize: false },
+    { color: 'black', size: label.size, font: 'sans', textAlign: 'start', w: label.w, richText: plainTextToRichText(label.text), scale: 1, autoSize: false },
   )
 }
 
@@ -230,7 +230,7 @@ function tokenRecord(ctx: ChildContext, token: ActivityLayout['tokens'][number],
       font: 'sans',
       align: 'middle',
       verticalAlign: 'middle',
-      richText: toRichText(''),
+      richText: plainTextToRichText(''),
     },
   )
 }

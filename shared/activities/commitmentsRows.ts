@@ -3,7 +3,7 @@
  * later gets their own row, below the last one, with one cell per mode like the rows laid out at
  * creation; the frame grows by one row. Pure: the server writes the records into the control doc.
  */
-import { toRichText } from '@tldraw/tlschema'
+import { plainTextToRichText } from './richText.js'
 import type { JsonRecord } from '../docLayout.js'
 import { err, ok, type Result } from '../result.js'
 import { readActivityMeta } from './board.js'
@@ -62,7 +62,7 @@ export function addCommitmentRow(records: readonly JsonRecord[], activityId: str
     y: num(rowLabel.y) + step,
     index: indexAbove(lastIndex, 0),
     meta: { [ACTIVITY_META_KEY]: { ...(rowLabel.meta as Record<string, Record<string, unknown>>)[ACTIVITY_META_KEY], key: `row-${rowKey}` } },
-    props: { ...propsOf(rowLabel), richText: toRichText(person) },
+    props: { ...propsOf(rowLabel), richText: plainTextToRichText(person) },
   })
   lastRow.forEach((cell, i) => {
     const label = cell.label.startsWith(cell.meaning.rowLabel) ? person + cell.label.slice(cell.meaning.rowLabel.length) : `${person}: ${cell.meaning.columnLabel}`

@@ -7,7 +7,7 @@
  * Ordering contract: notes in a zone are sorted by votes (most first), then reading order
  * (centre y, then x), then id. Queues, prompts and summaries are in reading order only.
  */
-import { DEFAULT_PAGE_ID } from '../boardSchema.js'
+import { DEFAULT_PAGE_ID } from '../boardSchemaCore.js'
 import type { JsonRecord } from '../docLayout.js'
 import { activityAt, readActivities, zonesContaining, type Activity } from './board.js'
 import { clusterFrames, clusterItems, clusterOfNote } from './clusters.js'

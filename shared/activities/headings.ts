@@ -11,8 +11,7 @@ import type { JsonRecord } from '../docLayout.js'
 import { err, ok, type Result } from '../result.js'
 import { readActivityMeta } from './board.js'
 import { MAX_ZONE_LABEL, relabelZone } from './relabel.js'
-import { richTextToPlainText } from './richText.js'
-import { toRichText } from '@tldraw/tlschema'
+import { plainTextToRichText, richTextToPlainText } from './richText.js'
 import { ACTIVITY_META_KEY, type ZoneMeaning } from './types.js'
 
 export type HeadingKind = 'zone' | 'column' | 'row'
@@ -100,7 +99,7 @@ export function renameHeading(records: readonly JsonRecord[], headingId: string,
     return ok([relabelZone(record, text, seat ? text : undefined)])
   }
   const props = isObject(record.props) ? record.props : {}
-  const out: JsonRecord[] = [{ ...record, props: { ...props, richText: toRichText(text) } }]
+  const out: JsonRecord[] = [{ ...record, props: { ...props, richText: plainTextToRichText(text) } }]
   for (const cell of cellsOf(records, heading.activityId)) {
     const { meaning } = cell
     if ((heading.kind === 'column' ? meaning.column : meaning.row) !== heading.key) continue

@@ -3,7 +3,7 @@
  * label results read (`meta.activity.label`) change together. Seats also carry the name of the
  * person sitting there in their meaning. Pure: the caller writes the record back.
  */
-import { toRichText } from '@tldraw/tlschema'
+import { plainTextToRichText } from './richText.js'
 import type { JsonRecord } from '../docLayout.js'
 import { ACTIVITY_META_KEY } from './types.js'
 
@@ -23,6 +23,6 @@ export function relabelZone(record: JsonRecord, label: string, participant?: str
   return {
     ...record,
     meta: { ...meta, [ACTIVITY_META_KEY]: { ...activity, label, meaning: nextMeaning } },
-    props: { ...props, richText: toRichText(label) },
+    props: { ...props, richText: plainTextToRichText(label) },
   }
 }

@@ -60,3 +60,15 @@ export function shapeText(record: JsonRecord): string {
   if (richText !== undefined) return richTextToPlainText(richText).trim()
   return typeof text === 'string' ? text.trim() : ''
 }
+
+type Paragraph = { type: 'paragraph'; content?: Array<{ type: 'text'; text: string }> }
+
+/**
+ * Plain text as tldraw rich text: one paragraph per line, an empty line an empty paragraph
+ * (the value tldraw's `toRichText` gives; test/unit/richText.test.ts holds them equal). Ours so
+ * that building shapes on the server does not load `@tldraw/tlschema` (issue 18).
+ */
+export function plainTextToRichText(text: string): { type: 'doc'; content: Paragraph[] } {
+  const paragraphs = text.split('\n').map((line): Paragraph => (line === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: line }] }))
+  return { type: 'doc', content: paragraphs }
+}
