@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [
     react(),
     // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, tldraw's draw font and translations.
-    boardPreload({ entries: ['board/BoardPage.tsx', 'board/BoardView.tsx'], font: 'Shantell_Sans-Informal_Regular.woff2', locales: LOCALES }),
+    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], font: 'Shantell_Sans-Informal_Regular.woff2', locales: LOCALES }),
     precompress(),
   ],
   build: {

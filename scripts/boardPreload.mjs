@@ -4,7 +4,9 @@
  * index.html (server/http/clientRoutes.ts) and the browser fetches them while the entry script
  * evaluates, instead of one after the other as the page discovers them:
  *
- *   modules: the chunks of the board page and of its tldraw part (their static imports too)
+ *   modules: the chunks of the board page (its static imports too), fetched and compiled at once
+ *   lazyModules: those of its tldraw part, only fetched: the page compiles and runs them once it
+ *     has asked for the board and opened its websockets (compiling them first would delay that)
  *   styles: the CSS those chunks import
  *   fonts: tldraw's default font (the editor waits for it before it draws a page)
  *   translations: tldraw's translation file per locale of the app (fetched before its UI shows)
@@ -13,8 +15,11 @@ import path from 'node:path'
 
 export const BOARD_PRELOAD_FILE = 'board-preload.json'
 
-/** `entries`: the modules (relative to the Vite root) whose chunks a board page imports. */
-export function boardPreload({ entries, font, locales }) {
+/**
+ * `page`: the board page's module (relative to the Vite root); `lazy`: the modules it imports
+ * later (its tldraw part).
+ */
+export function boardPreload({ page, lazy, font, locales }) {
   return {
     name: 'board-preload',
     apply: 'build',
@@ -34,14 +39,15 @@ export function boardPreload({ entries, font, locales }) {
       // What index.html loads already (the entry and its static imports) is not listed again.
       const loaded = closure([...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName))
       const root = this.environment?.config.root ?? process.cwd()
-      const wanted = entries.map((entry) => path.resolve(root, entry))
-      const roots = wanted.map((id) => {
+      const chunkOf = (entry) => {
+        const id = path.resolve(root, entry)
         const chunk = [...chunks.values()].find((c) => c.facadeModuleId === id)
         if (!chunk) this.error(`board-preload: no chunk for ${id}`)
         return chunk.fileName
-      })
-      const modules = [...closure(roots)].filter((name) => !loaded.has(name))
-      const styles = [...new Set(modules.flatMap((name) => [...(chunks.get(name).viteMetadata?.importedCss ?? [])]))]
+      }
+      const modules = [...closure([chunkOf(page)])].filter((name) => !loaded.has(name))
+      const lazyModules = [...closure(lazy.map(chunkOf))].filter((name) => !loaded.has(name) && !modules.includes(name))
+      const styles = [...new Set([...modules, ...lazyModules].flatMap((name) => [...(chunks.get(name).viteMetadata?.importedCss ?? [])]))]
       const assets = files.filter((f) => f.type === 'asset')
       const assetFrom = (suffix) => assets.find((a) => (a.originalFileNames ?? []).some((n) => n.replaceAll('\\', '/').endsWith(suffix)))?.fileName
       const fontFile = assetFrom(`/@tldraw/assets/fonts/${font}`)
@@ -49,7 +55,7 @@ export function boardPreload({ entries, font, locales }) {
         const file = assetFrom(`/@tldraw/assets/translations/${locale}.json`)
         return file ? [[locale, `/${file}`]] : []
       }))
-      const manifest = { modules: modules.map((m) => `/${m}`), styles: styles.map((s) => `/${s}`), fonts: fontFile ? [`/${fontFile}`] : [], translations }
+      const manifest = { modules: modules.map((m) => `/${m}`), lazyModules: lazyModules.map((m) => `/${m}`), styles: styles.map((s) => `/${s}`), fonts: fontFile ? [`/${fontFile}`] : [], translations }
       this.emitFile({ type: 'asset', fileName: BOARD_PRELOAD_FILE, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Person } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
+import { useLoaded } from '../lib/useLoaded'
 import { useAdmission } from '../people/useAdmission'
 import { WaitingLobby } from '../people/WaitingLobby'
 import { useBoardConnection } from './connection/useBoardConnection'
@@ -15,7 +16,7 @@ import { useBoardTitle, useLiveBoardTitle } from './tools/boardTitle'
  * it, so that the page asks for access and opens the board's websockets first; tldraw, downloaded
  * meanwhile (index.html preloads it on a board URL), evaluates while they connect and sync.
  */
-const BoardView = lazy(() => import('./BoardView').then((m) => ({ default: m.BoardView })))
+const loadBoardView = () => import('./BoardView').then((m) => m.BoardView)
 
 /**
  * The name this browser shows to others, and the prompt that asks for it. An admitted person's
@@ -65,6 +66,8 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
   const role = access.state === 'ready' ? access.role : null
   const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role, person?.id ?? null)
   const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person)
+  // Imported once the websockets are opening: they connect while tldraw evaluates.
+  const BoardView = useLoaded(loadBoardView, connection !== null)
 
   // The title fetched when the page opened, then every rename, live (control doc `state`).
   useLiveBoardTitle(boardId, connection?.control.doc ?? null)
@@ -85,20 +88,14 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
     )
   }
 
-  const loading = (
-    <p className="page-message" role="status">
-      {t('board.loading')}
-    </p>
-  )
   return (
     <main className="board-page" id="main">
-      {/* Rendered (and tldraw imported) once the websockets are opening: they connect while it evaluates. */}
-      {!role || !connection ? (
-        loading
+      {!role || !connection || !BoardView ? (
+        <p className="page-message" role="status">
+          {t('board.loading')}
+        </p>
       ) : (
-        <Suspense fallback={loading}>
-          <BoardView boardId={boardId} token={token} role={role} title={title} connection={connection} ready={ready} status={status} fatal={fatal} saving={saving} identity={identity} onChangeName={changeName} />
-        </Suspense>
+        <BoardView boardId={boardId} token={token} role={role} title={title} connection={connection} ready={ready} status={status} fatal={fatal} saving={saving} identity={identity} onChangeName={changeName} />
       )}
       {!person && (!identity.name || editingName) && <NamePrompt initial={identity.name} onSave={saveName} onCancel={identity.name ? cancelName : undefined} />}
     </main>

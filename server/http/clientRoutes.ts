@@ -12,7 +12,7 @@ import type { Config } from '../config.js'
 import type { AppEnv } from './env.js'
 
 /** What scripts/boardPreload.mjs writes at build: the files a board page needs beyond index.html's. */
-type BoardPreload = { modules: string[]; styles: string[]; fonts: string[]; translations: Record<string, string> }
+type BoardPreload = { modules: string[]; lazyModules: string[]; styles: string[]; fonts: string[]; translations: Record<string, string> }
 
 const BOARD_PATH = /^\/b\/[^/]+\/?$/
 const ASSET_PATH = /^\/assets\/[\w.-]+$/
@@ -23,7 +23,7 @@ function readBoardPreload(root: string): BoardPreload | null {
     const parsed = JSON.parse(fs.readFileSync(path.join(root, 'board-preload.json'), 'utf8')) as Partial<BoardPreload>
     const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && ASSET_PATH.test(v)) : [])
     const translations = Object.fromEntries(Object.entries(parsed.translations ?? {}).filter(([, v]) => typeof v === 'string' && ASSET_PATH.test(v)))
-    return { modules: list(parsed.modules), styles: list(parsed.styles), fonts: list(parsed.fonts), translations }
+    return { modules: list(parsed.modules), lazyModules: list(parsed.lazyModules), styles: list(parsed.styles), fonts: list(parsed.fonts), translations }
   } catch {
     return null
   }
@@ -38,6 +38,8 @@ function boardPreloadLinks(preload: BoardPreload, acceptLanguage: string | undef
   const translation = preload.translations[localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE]
   return [
     ...preload.modules.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+    // Fetched, not compiled: tldraw compiles and runs once the page has opened the board's websockets.
+    ...preload.lazyModules.map((href) => `<link rel="preload" as="script" crossorigin href="${href}">`),
     ...preload.styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
     ...preload.fonts.map((href) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${href}">`),
     ...(translation ? [`<link rel="preload" as="fetch" crossorigin href="${translation}">`] : []),
