@@ -4,9 +4,8 @@
  * index.html (server/http/clientRoutes.ts) and the browser fetches them while the entry script
  * evaluates, instead of one after the other as the page discovers them:
  *
- *   modules: the chunks of the board page (its static imports too), fetched and compiled at once
- *   lazyModules: those of its tldraw part, only fetched: the page compiles and runs them once it
- *     has asked for the board and opened its websockets (compiling them first would delay that)
+ *   modules: the chunks of the board page (its static imports too)
+ *   lazyModules: those of its tldraw part, which the page imports once its websockets are opening
  *   styles: the CSS those chunks import
  *   fonts: tldraw's default font (the editor waits for it before it draws a page)
  *   translations: tldraw's translation file per locale of the app (fetched before its UI shows)

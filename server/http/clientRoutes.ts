@@ -37,9 +37,9 @@ function readBoardPreload(root: string): BoardPreload | null {
 function boardPreloadLinks(preload: BoardPreload, acceptLanguage: string | undefined): string {
   const translation = preload.translations[localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE]
   return [
-    ...preload.modules.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
-    // Fetched, not compiled: tldraw compiles and runs once the page has opened the board's websockets.
-    ...preload.lazyModules.map((href) => `<link rel="preload" as="script" crossorigin href="${href}">`),
+    // tldraw's chunks too: compiled ahead, while the page waits for its entry scripts and the API
+    // (measured: sooner on screen than fetched ahead only and compiled when imported).
+    ...[...preload.modules, ...preload.lazyModules].map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
     ...preload.styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
     ...preload.fonts.map((href) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${href}">`),
     ...(translation ? [`<link rel="preload" as="fetch" crossorigin href="${translation}">`] : []),
