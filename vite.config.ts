@@ -1,10 +1,17 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { LOCALES } from './shared/i18n/locale'
+import { boardPreload } from './scripts/boardPreload.mjs'
 import { precompress } from './scripts/precompress.mjs'
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, tldraw's draw font and translations.
+    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], font: 'Shantell_Sans-Informal_Regular.woff2', locales: LOCALES }),
+    precompress(),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

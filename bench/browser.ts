@@ -167,6 +167,7 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
       return { ...b, domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN }
     })
+    if (process.env.BENCH_RESOURCES) await printResources(page)
     if (cdp && profileFile) {
       const { profile } = await cdp.send('Profiler.stop')
       fs.writeFileSync(profileFile, JSON.stringify(profile))
@@ -189,6 +190,14 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
   } finally {
     await context.close()
   }
+}
+
+/** Debug aid (env BENCH_RESOURCES=1): the page's resource waterfall, start → responseEnd per URL, in the page's clock. */
+async function printResources(page: Page): Promise<void> {
+  const entries = await page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, type: e.initiatorType })),
+  )
+  for (const e of entries) console.log(`    ${e.start.toFixed(0).padStart(5)} → ${e.end.toFixed(0).padStart(5)}  ${e.type.padEnd(6)} ${new URL(e.name).pathname}`)
 }
 
 /** Sums the bytes of every HTTP response a page receives (Chrome's encodedDataLength). */

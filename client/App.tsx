@@ -1,13 +1,16 @@
 import { lazy, Suspense, type MouseEvent } from 'react'
+import type { BoardPage as BoardPageType } from './board/BoardPage'
 import { Lobby } from './lobby/Lobby'
 import { I18nProvider, useI18n } from './i18n/I18nProvider'
 import { parseRoute } from './lib/route'
+import { useLoaded } from './lib/useLoaded'
 import { useLocation } from './lib/useLocation'
 import { SpacePage } from './space/SpacePage'
 
 // The board page and the projector view (tldraw and its styles) are their own chunks: the lobby
-// and the space page never download them.
-const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })))
+// and the space page never download them. The board page's is preloaded by its URL's index.html
+// (server/http/clientRoutes.ts) and rendered as soon as it has loaded (useLoaded, not React.lazy).
+const loadBoardPage = () => import('./board/BoardPage').then((m) => m.BoardPage)
 const PresentPage = lazy(() => import('./present/PresentPage').then((m) => ({ default: m.PresentPage })))
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
@@ -18,6 +21,11 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   main.focus()
 }
 
+
+function BoardPage(props: Parameters<typeof BoardPageType>[0]) {
+  const Page = useLoaded(loadBoardPage)
+  return Page ? <Page {...props} /> : null
+}
 
 function Routes() {
   const { t } = useI18n()

@@ -1,31 +1,22 @@
-import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Person } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity'
+import { useLoaded } from '../lib/useLoaded'
 import { useAdmission } from '../people/useAdmission'
 import { WaitingLobby } from '../people/WaitingLobby'
-import { BoardCanvas } from './BoardCanvas'
-import { BOARD_PANEL_INSET_PX } from './BoardPanel'
 import { useBoardConnection } from './connection/useBoardConnection'
-import { dockInsetPx } from './facilitation/dockMemory'
 import { useBoardAccess } from './hooks/useBoardAccess'
-import { useBoardStore } from './hooks/useBoardStore'
-import { useInitialFit, type MountedEditor } from './hooks/useInitialFit'
-import { usePresence } from './hooks/usePresence'
 import { NamePrompt } from './NamePrompt'
-import { isPhoneLayout } from './phone/usePhoneLayout'
 import { RelinkForm } from './RelinkForm'
 import { useBoardTitle, useLiveBoardTitle } from './tools/boardTitle'
 
-/** Height of tldraw's toolbar at the bottom of a phone's canvas. */
-const PHONE_TOOLBAR_PX = 64
-
 /**
- * What the panels cover when a board first opens: the first fit keeps the content clear of them
- * (on a phone no panel is open; tldraw's toolbar is at the bottom).
+ * tldraw (the store, the canvas and their styles) is a chunk of its own: this module has none of
+ * it, so that the page asks for access and opens the board's websockets first; tldraw, downloaded
+ * meanwhile (index.html preloads it on a board URL), evaluates while they connect and sync.
  */
-const panelInsets = () => (isPhoneLayout() ? { left: 0, right: 0, bottom: PHONE_TOOLBAR_PX } : { left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
+const loadBoardView = () => import('./BoardView').then((m) => m.BoardView)
 
 /**
  * The name this browser shows to others, and the prompt that asks for it. An admitted person's
@@ -74,12 +65,9 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
   const access = useBoardAccess(boardId, token)
   const role = access.state === 'ready' ? access.role : null
   const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role, person?.id ?? null)
-  const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person)
-  const [mounted, setMounted] = useState<MountedEditor | null>(null)
-  // Open on the whole board (the activities), not on an arbitrary corner of it.
-  useInitialFit(mounted, connection, panelInsets)
-  const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
+  // Imported once the websockets are opening: they connect while tldraw evaluates.
+  const BoardView = useLoaded(loadBoardView, connection !== null)
 
   // The title fetched when the page opened, then every rename, live (control doc `state`).
   useLiveBoardTitle(boardId, connection?.control.doc ?? null)
@@ -88,7 +76,6 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
   useEffect(() => {
     document.title = title ? `${title} — ${t('app.name')}` : t('app.name')
   }, [title, t])
-  const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
 
   if (access.state === 'failed') {
     const text = access.reason === 'other' ? t('board.failed', { reason: access.detail ?? '' }) : t(`board.${access.reason}`)
@@ -103,26 +90,12 @@ function OpenBoard({ boardId, token, person }: { boardId: string; token: string;
 
   return (
     <main className="board-page" id="main">
-      {!bound || !role || !connection ? (
+      {!role || !connection || !BoardView ? (
         <p className="page-message" role="status">
           {t('board.loading')}
         </p>
       ) : (
-        <BoardCanvas
-          boardId={boardId}
-          token={token}
-          role={role}
-          title={title}
-          status={status}
-          people={people}
-          identity={identity}
-          onChangeName={changeName}
-          banners={banners}
-          connection={connection}
-          store={bound.store}
-          binding={bound.binding}
-          onMounted={setMounted}
-        />
+        <BoardView boardId={boardId} token={token} role={role} title={title} connection={connection} ready={ready} status={status} fatal={fatal} saving={saving} identity={identity} onChangeName={changeName} />
       )}
       {!person && (!identity.name || editingName) && <NamePrompt initial={identity.name} onSave={saveName} onCancel={identity.name ? cancelName : undefined} />}
     </main>

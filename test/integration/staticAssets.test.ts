@@ -74,6 +74,53 @@ describe('static client assets', () => {
       expect(res.headers['content-type']).toMatch(/text\/html/)
       expect(res.headers['cache-control']).toBe('no-cache')
       expect(res.body.toString()).toContain(`/assets/${name}`)
+      // This dist has no board-preload.json (an older build): no preloads, the page still works.
+      expect(res.body.toString()).not.toContain('rel="preload"')
+    }
+  })
+})
+
+/** The links a page's HTML starts with, by `rel`. */
+function linksOf(html: string): { rel: string; href: string; as?: string }[] {
+  return Array.from(html.matchAll(/<link\b[^>]*>/g), ([tag]) => ({
+    rel: /rel="([^"]+)"/.exec(tag)?.[1] ?? '',
+    href: /href="([^"]+)"/.exec(tag)?.[1] ?? '',
+    as: /as="([^"]+)"/.exec(tag)?.[1],
+  }))
+}
+
+describe('a board URL preloads the board page (the built client)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    // test/globalSetup.ts builds dist/ when it is missing or older than the sources.
+    server = await startTestServer({ CLIENT_DIST_DIR: path.resolve('dist') })
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it("a board's page names its code (tldraw's included), styles, font and translation; the lobby, the space page and the projector view do not", async () => {
+    const board = linksOf((await get(`${server.url}/b/someboard`, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.8' })).body.toString())
+    const modules = board.filter((l) => l.rel === 'modulepreload').map((l) => l.href)
+    const lobbyModules = linksOf((await get(`${server.url}/`)).body.toString()).filter((l) => l.rel === 'modulepreload').map((l) => l.href)
+    const extra = modules.filter((href) => !lobbyModules.includes(href))
+    expect(extra.some((href) => /\/BoardPage-[\w-]+\.js$/.test(href))).toBe(true)
+    // Every listed file exists, and one of them is tldraw (its editor's class names are in every build).
+    const bodies = await Promise.all(extra.map(async (href) => (await get(`${server.url}${href}`)).body.toString()))
+    expect(bodies.some((text) => text.includes('tl-container'))).toBe(true)
+    const preloads = board.filter((l) => l.rel === 'preload')
+    expect(preloads.filter((l) => l.as === 'style').length).toBeGreaterThan(0)
+    expect(preloads.every((l) => ['style', 'font', 'fetch'].includes(l.as ?? ''))).toBe(true)
+    expect(preloads.find((l) => l.as === 'font')?.href).toMatch(/\/Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
+    expect(preloads.filter((l) => l.as === 'fetch').map((l) => l.href)).toEqual([expect.stringMatching(/\/assets\/fr-[\w-]+\.json$/)])
+    for (const { href } of preloads) expect((await get(`${server.url}${href}`)).status).toBe(200)
+    const english = linksOf((await get(`${server.url}/b/someboard/`, { 'accept-language': 'de-DE' })).body.toString())
+    expect(english.filter((l) => l.as === 'fetch').map((l) => l.href)).toEqual([expect.stringMatching(/\/assets\/en-[\w-]+\.json$/)])
+
+    for (const page of ['/', '/s/somespace', '/b/someboard?present=someone', '/b/someboard/more']) {
+      const links = linksOf((await get(`${server.url}${page}`)).body.toString())
+      expect(links.filter((l) => l.rel === 'preload'), page).toEqual([])
+      expect(links.filter((l) => l.rel === 'modulepreload').map((l) => l.href), page).toEqual(lobbyModules)
     }
   })
 })

@@ -1,0 +1,78 @@
+/**
+ * The tldraw half of a board page: the store bound to the board's docs, presence, the first fit
+ * and the canvas. Its own chunk (tldraw and its styles), loaded by BoardPage.tsx once the board's
+ * websockets are opening, so that tldraw downloads and evaluates while they connect and sync.
+ */
+import 'tldraw/tldraw.css'
+import { useMemo, useState } from 'react'
+import type { Role } from '../../shared/roles'
+import { useI18n } from '../i18n/I18nProvider'
+import type { Identity } from '../lib/identity'
+import { BoardCanvas } from './BoardCanvas'
+import { BOARD_PANEL_INSET_PX } from './BoardPanel'
+import type { BoardConnection, ConnectionStatus, FatalClose } from './connection/useBoardConnection'
+import { dockInsetPx } from './facilitation/dockMemory'
+import { useBoardStore } from './hooks/useBoardStore'
+import { useInitialFit, type MountedEditor } from './hooks/useInitialFit'
+import { usePresence } from './hooks/usePresence'
+import { isPhoneLayout } from './phone/usePhoneLayout'
+
+/** Height of tldraw's toolbar at the bottom of a phone's canvas. */
+const PHONE_TOOLBAR_PX = 64
+
+/**
+ * What the panels cover when a board first opens: the first fit keeps the content clear of them
+ * (on a phone no panel is open; tldraw's toolbar is at the bottom).
+ */
+const panelInsets = () => (isPhoneLayout() ? { left: 0, right: 0, bottom: PHONE_TOOLBAR_PX } : { left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
+
+type Props = {
+  boardId: string
+  token: string
+  role: Role
+  title: string
+  connection: BoardConnection
+  ready: boolean
+  status: ConnectionStatus
+  fatal: FatalClose | null
+  saving: boolean
+  identity: Identity
+  onChangeName: () => void
+}
+
+/** The board once its role is known and its docs are connecting: "loading" until the store is bound, then tldraw. */
+export function BoardView({ boardId, token, role, title, connection, ready, status, fatal, saving, identity, onChangeName }: Props) {
+  const { t } = useI18n()
+  const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
+  const [mounted, setMounted] = useState<MountedEditor | null>(null)
+  // Open on the whole board (the activities), not on an arbitrary corner of it.
+  useInitialFit(mounted, connection, panelInsets)
+  const people = usePresence(connection.board.provider.awareness, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
+  const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
+
+  if (!bound) {
+    return (
+      <p className="page-message" role="status">
+        {t('board.loading')}
+      </p>
+    )
+  }
+  return (
+    <BoardCanvas
+      boardId={boardId}
+      token={token}
+      role={role}
+      title={title}
+      status={status}
+      people={people}
+      identity={identity}
+      onChangeName={onChangeName}
+      banners={banners}
+      connection={connection}
+      store={bound.store}
+      binding={bound.binding}
+      onMounted={setMounted}
+    />
+  )
+}
+
