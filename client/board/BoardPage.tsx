@@ -21,10 +21,15 @@ const loadBoardView = () => import('./BoardView').then((m) => m.BoardView)
 /**
  * The name this browser shows to others, and the prompt that asks for it. An admitted person's
  * name is the one the facilitator admitted (SPEC R13): it is not asked for nor changed here.
+ * Someone signed in (OIDC) who never gave a name here goes by their account's name, unasked;
+ * they can still change it.
  */
-function useIdentity(person: Person | null) {
+function useIdentity(person: Person | null, signedInAs: string | null) {
   const [stored, setIdentity] = useState<Identity>(loadIdentity)
-  const identity = useMemo(() => (person ? { ...stored, name: person.name } : stored), [stored, person])
+  const identity = useMemo(
+    () => (person ? { ...stored, name: person.name } : !stored.name && signedInAs ? { ...stored, name: signedInAs } : stored),
+    [stored, person, signedInAs],
+  )
   const [editingName, setEditingName] = useState(false)
   const saveName = useCallback((name: string) => {
     setIdentity((current) => {
@@ -57,15 +62,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   if (view.state !== 'board') {
     return <WaitingLobby boardId={boardId} linkToken={admission.linkToken} view={view} joining={admission.joining} error={admission.error} onJoin={(name) => void admission.join(name)} />
   }
-  return <OpenBoard key={view.token} boardId={boardId} token={view.token} person={view.person} />
+  return <OpenBoard key={view.token} boardId={boardId} token={view.token} person={view.person} signedInAs={view.signedInAs ?? null} />
 }
 
-function OpenBoard({ boardId, token, person }: { boardId: string; token: string; person: Person | null }) {
+function OpenBoard({ boardId, token, person, signedInAs }: { boardId: string; token: string; person: Person | null; signedInAs: string | null }) {
   const { t } = useI18n()
   const access = useBoardAccess(boardId, token)
   const role = access.state === 'ready' ? access.role : null
   const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role, person?.id ?? null)
-  const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person)
+  const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person, signedInAs)
   // Imported once the websockets are opening: they connect while tldraw evaluates.
   const BoardView = useLoaded(loadBoardView, connection !== null)
 

@@ -11,8 +11,11 @@ import { forgetCredential, loadCredential, storeCredential, takeLinkToken } from
 
 export type AdmissionView =
   | { state: 'checking' }
-  /** `person` is set when the token is a personal credential (the name is the facilitator's). */
-  | { state: 'board'; token: string; person: Person | null }
+  /**
+   * `person` is set when the token is a personal credential (the name is the facilitator's);
+   * `signedInAs`, the name of this browser's signed-in account, if any.
+   */
+  | { state: 'board'; token: string; person: Person | null; signedInAs?: string | null }
   | { state: 'lobby'; lobby: LobbyState }
   | { state: 'waiting'; person: Person }
   | { state: 'revoked'; person: Person }
@@ -26,7 +29,7 @@ function viewOf(lobby: LobbyState, credential: string | null, linkToken: string)
     if (person.status === 'admitted') return { state: 'board', token: credential, person }
     return person.status === 'waiting' ? { state: 'waiting', person } : { state: 'revoked', person }
   }
-  if (lobby.role !== 'participant' || !lobby.admission) return { state: 'board', token: linkToken, person: null }
+  if (lobby.role !== 'participant' || !lobby.admission) return { state: 'board', token: linkToken, person: null, signedInAs: lobby.signedInAs }
   return { state: 'lobby', lobby }
 }
 
