@@ -33,12 +33,12 @@ export type UpdateLogDeps = {
 
 /**
  * Shortest time between two flushes of a room. An update on a quiet board is stored and sent
- * in the next event-loop turn; on a busy board the updates of a display frame (~16 ms) are
+ * in the next event-loop turn; on a busy board the updates of half a display frame (8 ms) are
  * stored in one transaction and sent as one merged frame per session, so a board with many
  * people moving notes costs a fraction of the storage commits, socket writes and echoes of
- * one flush per update (issue 18; docs/DECISIONS.md).
+ * one flush per update (issue 18; docs/DECISIONS.md: 16 ms gave the same CPU, a worse p99).
  */
-export const FLUSH_GAP_MS = 16
+export const FLUSH_GAP_MS = 8
 
 /**
  * Called with each stored batch, merged into one update, and the one writer of the whole batch
