@@ -31,6 +31,11 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>()
   /** Rooms held by connections about to join and by server tasks (see holdRoom). */
   private readonly holds = new Map<Room, number>()
+  /**
+   * Sessions whose room is still loading (not yet in any room's sessions): a revocation
+   * (link rotated, admission turned on, board deleted) must close them too.
+   */
+  private readonly joining = new Set<Session>()
   private readonly connectionsPerBoard = new Map<string, number>()
   private readonly connectionsPerIp = new Map<string, number>()
   /** Everything that reacts to rooms (see RoomExtension), in registration order. */
@@ -100,6 +105,7 @@ export class RoomManager {
     bump(this.connectionsPerIp, grant.ip, 1)
     let room: Room | null = null
     let counted = true
+    this.joining.add(session)
     const release = () => {
       if (!counted) return
       counted = false
@@ -108,6 +114,7 @@ export class RoomManager {
     }
     this.holdRoom(docKey, kind).then(
       (loaded) => {
+        this.joining.delete(session)
         try {
           if (session.state.name !== 'closed') {
             room = loaded
@@ -121,6 +128,7 @@ export class RoomManager {
         }
       },
       (error: unknown) => {
+        this.joining.delete(session)
         this.deps.logger.error({ docKey, err: String(error) }, 'room failed to load')
         session.close(CloseEvents.StorageUnavailable.code, CloseEvents.StorageUnavailable.reason)
         release()
@@ -142,6 +150,7 @@ export class RoomManager {
       },
       closed: () => {
         session.state = { name: 'closed' }
+        this.joining.delete(session)
         release()
         if (room) {
           room.leave(session)
@@ -246,14 +255,14 @@ export class RoomManager {
   /** Closes every session matching `predicate` (link rotation, board deletion). */
   closeSessions(predicate: (session: Session) => boolean, event: CloseEvent): number {
     let n = 0
-    for (const room of this.rooms.values()) {
-      for (const s of room.sessions) {
-        if (predicate(s)) {
-          s.close(event.code, event.reason)
-          n++
-        }
-      }
+    const close = (s: Session) => {
+      if (s.state.name === 'closed' || !predicate(s)) return
+      s.close(event.code, event.reason)
+      n++
     }
+    for (const room of this.rooms.values()) for (const s of room.sessions) close(s)
+    // Also those whose room is still loading: they would join after the revocation otherwise.
+    for (const s of this.joining) close(s)
     return n
   }
 
