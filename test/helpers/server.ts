@@ -125,3 +125,24 @@ export function serviceUnavailable(name: string, error: unknown): false {
   console.warn(`\n*** SKIPPING: ${message} ***\n`)
   return false
 }
+
+/**
+ * Holds a server's (real) storage reads of docs until `open` is called: rooms load slowly, so a
+ * test can act while connections wait for their room. `restore` puts the reads back.
+ */
+export function holdDocLoads(storage: CanvasServer['storage']): { open: () => void; restore: () => void } {
+  const original = storage.loadDoc
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  storage.loadDoc = async (key) => {
+    await gate
+    return original.call(storage, key)
+  }
+  return {
+    open,
+    restore: () => {
+      open()
+      storage.loadDoc = original
+    },
+  }
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { CloseEvents } from '../../shared/protocol.js'
 import { docKey } from '../../shared/roles.js'
-import { createTestBoard, startTestServer } from '../helpers/server.js'
+import { createTestBoard, holdDocLoads, startTestServer } from '../helpers/server.js'
 import { api, createSpace, openSocket, type Server } from '../spaces/support.js'
 
 function closeCode(ws: WebSocket): { code: number | null } {
@@ -80,26 +80,18 @@ describe('admission turned on while people are here', () => {
   it('a participant whose room is still loading when admission turns on is closed too, and never joins', async () => {
     const board = await createTestBoard(server.url, 'Admission while loading')
     // The server's (real) storage holds its doc reads until the gate opens: the room loads slowly.
-    const storage = server.storage
-    const original = storage.loadDoc
-    let openGate!: () => void
-    const gate = new Promise<void>((resolve) => (openGate = resolve))
-    storage.loadDoc = async (key) => {
-      await gate
-      return original.call(storage, key)
-    }
+    const loads = holdDocLoads(server.storage)
     try {
       const participant = await open(board.id, board.tokens.participant)
       const on = await api(server, `/api/boards/${board.id}/settings`, board.tokens.facilitator, { method: 'PATCH', json: { admission: true } })
       expect(on.status).toBe(200)
       await settle()
       expect(participant.seen.code).toBe(CloseEvents.AdmissionRequired.code)
-      openGate()
+      loads.open()
       await settle()
       expect(server.rooms.getLoaded(docKey(board.id, { kind: 'board' }))?.sessions.size ?? 0).toBe(0)
     } finally {
-      openGate()
-      storage.loadDoc = original
+      loads.restore()
     }
   })
 })

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readRecord } from '../../shared/docLayout.js'
 import { docKey } from '../../shared/roles.js'
 import { RawClient } from '../hardening/support/rawClient.js'
-import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
+import { connectProvider, createTestBoard, holdDocLoads, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { noteRecord, putRecord, sleep } from './fixtures.js'
 
 describe('room lifecycle under churn', () => {
@@ -21,22 +21,6 @@ describe('room lifecycle under churn', () => {
     await server.close()
   })
 
-  /**
-   * Holds the server's (real) storage reads of docs until `open` is called, so that several
-   * connections wait for the same room to load.
-   */
-  function holdLoads(): { open: () => void; restore: () => void } {
-    const storage = server.storage
-    const original = storage.loadDoc
-    let open!: () => void
-    const gate = new Promise<void>((resolve) => (open = resolve))
-    storage.loadDoc = async (key) => {
-      await gate
-      return original.call(storage, key)
-    }
-    return { open, restore: () => (storage.loadDoc = original) }
-  }
-
   // Each pattern lists, in connection order, whether that connection leaves while the room loads.
   it.each([
     ['leaves, stays', [true, false]],
@@ -46,7 +30,8 @@ describe('room lifecycle under churn', () => {
   ])('[S10] connections that leave while the room loads (%s) never unload it under one that joins', async (_name, leaves) => {
     const board = await createTestBoard(server.url)
     const key = docKey(board.id, { kind: 'board' })
-    const loads = holdLoads()
+    // Several connections wait for the same room to load.
+    const loads = holdDocLoads(server.storage)
     let clients: RawClient[] = []
     try {
       for (let i = 0; i < leaves.length; i++) clients.push(await RawClient.connect(server.url, board.id, board.tokens.participant))
