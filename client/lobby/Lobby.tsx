@@ -6,7 +6,7 @@ import { ActivityOptionsFields } from '../board/activities/ActivityOptionsFields
 import { activityRequestFields, NO_OPTIONS } from '../board/activities/activityInputs'
 import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
-import { CreatedBoardDialog } from './CreatedBoardDialog'
+import { CreatedBoardDialog } from '../share/CreatedBoardDialog'
 import { LobbyHeader } from './LobbyHeader'
 import { MyBoards } from './MyBoards'
 import { PlanPicker } from './PlanPicker'
@@ -68,7 +68,7 @@ export function Lobby() {
             </p>
           )}
         </form>
-        {created && sharing && <CreatedBoardDialog created={created} onClose={dismiss} />}
+        {created && sharing && <CreatedBoardDialog created={created} title={t('lobby.created', { title: created.board.title })} openLabel={t('lobby.openBoard')} onClose={dismiss} />}
         <TemplateGallery />
         <LobbyImport />
         <MyBoards created={created} />

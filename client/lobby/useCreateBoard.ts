@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import type { Locale } from '../i18n/messages'
-import { createBoard, type BoardInfo, type BoardLinks } from '../api/boards'
+import { createBoard, type CreatedBoardLinks } from '../api/boards'
 import { errorMessage } from '../api/http'
 import { rememberBoard } from '../lib/myBoards'
 
-export type CreatedBoard = { board: BoardInfo; links: BoardLinks }
+/** A board just made: its info and its three links. */
+export type CreatedBoard = CreatedBoardLinks
 
 /**
  * Creates a board through the API and remembers it (with all three links) in "my boards".

@@ -5,8 +5,7 @@ import { errorMessage } from '../api/http'
 import { listPlans, type PlanSummary } from '../api/plans'
 import { useI18n } from '../i18n/I18nProvider'
 import { rememberBoard } from '../lib/myBoards'
-import { ShareView } from '../share/ShareView'
-import { Dialog } from '../ui/Dialog'
+import { CreatedBoardDialog } from '../share/CreatedBoardDialog'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -86,24 +85,7 @@ export function SessionPlanner({ spaceId, token, onCreated }: { spaceId: string;
           </p>
         )}
       </form>
-      {created && <CreatedSession created={created} onClose={() => setCreated(null)} />}
+      {created && <CreatedBoardDialog created={created} title={t('spaces.session.created', { title: created.board.title })} openLabel={t('spaces.session.openBoard')} onClose={() => setCreated(null)} />}
     </section>
-  )
-}
-
-/** The links of a session just created, shown once, with a button that opens it as facilitator. */
-function CreatedSession({ created, onClose }: { created: CreatedBoardLinks; onClose: () => void }) {
-  const { t } = useI18n()
-  return (
-    <Dialog title={t('spaces.session.created', { title: created.board.title })} onClose={onClose} closeButton className="share-dialog" bodyClassName="share-body">
-      <ShareView
-        links={created.links}
-        actions={
-          <a className="button primary" href={created.links.facilitator}>
-            {t('spaces.session.openBoard')}
-          </a>
-        }
-      />
-    </Dialog>
   )
 }
