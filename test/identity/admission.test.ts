@@ -11,7 +11,7 @@ import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayo
 import { PROFILE_MAP, STATE_KEYS, STATE_MAP, VOTES_MAP } from '../../shared/facilitation.js'
 import { noteRecord } from '../helpers/records.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
-import { rawClient, sleep, UpgradeRefused, wsUrl } from '../integration/fixtures.js'
+import { rawClient, sleep, upgradeStatus as upgradeStatusAt, wsUrl } from '../integration/fixtures.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 type Json = Record<string, unknown>
@@ -34,17 +34,7 @@ describe('admitted participants (issue 17)', () => {
     return { status: res.status, body: (await res.json()) as Json }
   }
 
-  async function upgradeStatus(docPath: string, token: string): Promise<number> {
-    const raw = rawClient(wsUrl(server.url, docPath, token))
-    try {
-      await raw.opened
-      raw.ws.close()
-      return 101
-    } catch (error) {
-      if (error instanceof UpgradeRefused) return error.status
-      throw error
-    }
-  }
+  const upgradeStatus = (docPath: string, token: string) => upgradeStatusAt(server.url, docPath, token)
 
   async function admissionOn(board: TestBoard): Promise<void> {
     const res = await api('PATCH', `/${board.id}/settings`, board.tokens.facilitator, { admission: true })

@@ -11,7 +11,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { decodePersonRevoke, readRelayMessage, RELAY_REVOKE_PERSON, controlChannel } from '../../server/cluster/relayProtocol.js'
 import { personHash } from '../../server/people/personSessions.js'
 import { connectProvider, createTestBoard, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
-import { rawClient, sleep, UpgradeRefused, wsUrl, type CloseInfo } from '../integration/fixtures.js'
+import { rawClient, sleep, upgradeStatus, wsUrl, type CloseInfo } from '../integration/fixtures.js'
 import { clusterServicesAvailable, startCluster, TEST_REDIS_URL, type Cluster } from '../cluster/clusterHelpers.js'
 
 const available = await clusterServicesAvailable()
@@ -56,18 +56,6 @@ describe.runIf(available)('a revoked credential closes its sockets on every inst
     const id = (joined.body.person as { id: string }).id
     expect((await api(a, 'POST', `/${board.id}/people/${id}/admit`, board.tokens.facilitator)).status).toBe(200)
     return { id, credential: joined.body.credential as string }
-  }
-
-  async function upgradeStatus(base: string, docPath: string, token: string): Promise<number> {
-    const raw = rawClient(wsUrl(base, docPath, token))
-    try {
-      await raw.opened
-      raw.ws.close()
-      return 101
-    } catch (error) {
-      if (error instanceof UpgradeRefused) return error.status
-      throw error
-    }
   }
 
   it('[R18] revoking on instance A closes the person’s provider and sockets on instance B; others stay', async () => {

@@ -91,6 +91,19 @@ export function rawClient(url: string, options: WebSocket.ClientOptions = {}): R
   }
 }
 
+/** The HTTP status a websocket upgrade to `docPath` gets: 101 when it opens (then closed at once). */
+export async function upgradeStatus(httpUrl: string, docPath: string, token: string): Promise<number> {
+  const raw = rawClient(wsUrl(httpUrl, docPath, token))
+  try {
+    await raw.opened
+    raw.ws.close()
+    return 101
+  } catch (error) {
+    if (error instanceof UpgradeRefused) return error.status
+    throw error
+  }
+}
+
 export function encodeFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
   write(encoder)

@@ -4,7 +4,6 @@
  * and changes nothing; facilitator notes never reach a participant's or viewer's socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
@@ -14,27 +13,12 @@ import { PLAN_NOTES_KEY, PLAN_STATE_KEY, readPlanState, type PlanInput } from '.
 import { createTestBoard, startTestServer, waitFor, waitForSync, type TestBoard } from '../helpers/server.js'
 import { noteRecord } from '../helpers/records.js'
 import { postBoard, received, recordingProvider } from '../helpers/facilitation.js'
+import { upgradeStatus } from '../integration/fixtures.js'
 
 type Server = Awaited<ReturnType<typeof startTestServer>>
 const NOTES_TEXT = 'PLAN-NOTE-ONLY-FOR-FACILITATORS-QX7'
 
 const planAction = (server: Server, board: TestBoard, body: unknown, token?: string) => postBoard(server.url, board, 'plan', body, token)
-
-/** The HTTP status a websocket upgrade gets (101 when it opens). */
-function upgradeStatus(server: Server, room: string, token: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${room}?token=${token}`)
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0)
-      ws.terminate()
-    })
-    ws.on('open', () => {
-      resolve(101)
-      ws.close()
-    })
-    ws.on('error', (error) => reject(error))
-  })
-}
 
 const state = (p: WebsocketProvider, key: string): unknown => p.doc.getMap(STATE_MAP).get(key)
 const planOf = (p: WebsocketProvider) => readPlanState(state(p, PLAN_STATE_KEY))
@@ -100,7 +84,7 @@ describe('running a plan (issue 15)', () => {
     expect(state(facilitatorDoc, PLAN_NOTES_KEY)).toEqual({ ideas: { en: NOTES_TEXT } })
 
     for (const token of [board.tokens.participant, board.tokens.viewer]) {
-      expect(await upgradeStatus(server, `${board.id}/facilitator`, token)).toBe(403)
+      expect(await upgradeStatus(server.url, `${board.id}/facilitator`, token)).toBe(403)
       const res = await fetch(`${server.url}/sync/${board.id}/facilitator?token=${token}`)
       expect(res.status).toBe(403)
       expect(await res.text()).not.toContain(NOTES_TEXT)
