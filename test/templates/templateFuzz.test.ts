@@ -6,21 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtInTemplateFile } from '../../shared/templates/convert.js'
 import { startTestServer } from '../helpers/server.js'
+import { seededRandom } from '../integration/fixtures.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 15015)
 const RUNS = 150
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -67,7 +56,7 @@ afterAll(async () => {
 
 describe(`hostile template files, seed ${SEED} [L10]`, () => {
   it('each mutated file is stored and builds a board, or is refused with a 4xx message and stores nothing', async () => {
-    const random = prng(SEED)
+    const random = seededRandom(SEED)
     const sources = ['risk-matrix', 'talking-circle', 'power-interest-grid'].map((id) => builtInTemplateFile(id, 'en') as unknown as Json)
     let stored = 0
     let refused = 0
