@@ -50,7 +50,14 @@ export function registerClientRoutes(app: Hono<AppEnv>, config: Config): void {
   const root = path.resolve(config.CLIENT_DIST_DIR)
   const indexFile = path.join(root, 'index.html')
   const relativeRoot = path.relative(process.cwd(), root) || '.'
-  const boardPreload = readBoardPreload(root)
+  // index.html and the preload list, read again only when a build replaced index.html (both are
+  // written by the same build): never a preload list of an older build beside a newer page.
+  let page: { mtimeMs: number; html: string; preload: BoardPreload | null } | null = null
+  const currentPage = () => {
+    const mtimeMs = fs.statSync(indexFile).mtimeMs
+    if (page?.mtimeMs !== mtimeMs) page = { mtimeMs, html: fs.readFileSync(indexFile, 'utf8'), preload: readBoardPreload(root) }
+    return page
+  }
   app.use(
     '/assets/*',
     serveStatic({
@@ -69,11 +76,11 @@ export function registerClientRoutes(app: Hono<AppEnv>, config: Config): void {
       return serveStatic({ root: relativeRoot, precompressed: true })(c, next)
     }
     c.header('cache-control', 'no-cache')
-    const html = fs.readFileSync(indexFile, 'utf8')
+    const { html, preload } = currentPage()
     // A board (not its projector view, `?present=`): the lobby and the space page never load tldraw.
-    if (boardPreload && BOARD_PATH.test(c.req.path) && c.req.query('present') === undefined) {
+    if (preload && BOARD_PATH.test(c.req.path) && c.req.query('present') === undefined) {
       c.header('vary', 'accept-language')
-      return c.html(html.replace('</head>', `  ${boardPreloadLinks(boardPreload, c.req.header('accept-language'))}\n  </head>`))
+      return c.html(html.replace('</head>', `  ${boardPreloadLinks(preload, c.req.header('accept-language'))}\n  </head>`))
     }
     return c.html(html)
   })
