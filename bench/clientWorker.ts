@@ -41,6 +41,9 @@ export type WorkerResult = {
   /** This process's CPU during the run, and every move it sent (warm-up included). */
   cpuSeconds: number
   movesSent: number
+  /** This process's CPU within the measurement window (after the warm-up), and the moves sent in it. */
+  windowCpuSeconds: number
+  windowMoves: number
 }
 
 type Running = { client: BenchClient; spec: WorkerClient; noteId: string }
@@ -117,8 +120,14 @@ async function go(command: GoCommand): Promise<void> {
   counting = true
   const sent = new Map<string, number>()
   let movesSent = 0
+  let windowMoves = 0
   const timers: NodeJS.Timeout[] = []
   const delay = Math.max(0, command.startMs - nowMs())
+  // CPU within the window, sampled when it opens and closes (the warm-up's JIT work left out).
+  let windowCpuAt: NodeJS.CpuUsage | null = null
+  let windowCpu: NodeJS.CpuUsage | null = null
+  timers.push(setTimeout(() => (windowCpuAt = process.cpuUsage()), delay + command.warmupMs))
+  timers.push(setTimeout(() => (windowCpu = process.cpuUsage(windowCpuAt ?? undefined)), delay + command.durationMs))
   await new Promise((r) => setTimeout(r, delay))
   for (const r of running) {
     const moveEvery = 1000 / command.rateHz
@@ -133,7 +142,10 @@ async function go(command: GoCommand): Promise<void> {
             if (t > windowEnd) return
             moveNote(r.client.doc, r.noteId, t, seq++)
             movesSent++
-            if (t >= windowStart) sent.set(`${r.spec.board}/${r.noteId}:${t}`, r.spec.boardClients - 1)
+            if (t >= windowStart) {
+              sent.set(`${r.spec.board}/${r.noteId}:${t}`, r.spec.boardClients - 1)
+              windowMoves++
+            }
           }, moveEvery),
         )
         timers.push(
@@ -158,6 +170,8 @@ async function go(command: GoCommand): Promise<void> {
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     movesSent,
+    windowCpuSeconds: windowCpu ? ((windowCpu as NodeJS.CpuUsage).user + (windowCpu as NodeJS.CpuUsage).system) / 1e6 : NaN,
+    windowMoves,
   }
   send(result)
 }

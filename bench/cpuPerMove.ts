@@ -4,6 +4,7 @@
  * board, 10 Hz moves + 5 Hz cursors.
  *
  *   node --import tsx bench/cpuPerMove.ts --targets ours,y-websocket --rounds 3 [--cpu-prof]
+ *     [--node-args "--flag …"]      (node flags for our server, for an experiment)
  *     [--before path/to/main.mjs]   (another build of ours, e.g. an earlier commit's
  *                                    `scripts/buildServer.mjs` bundle, run in every round too)
  *
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_LOAD, describe, runLoad, type LoadOptions, type LoadResult } from './loadgen.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type TargetName } from './servers.js'
 
-export const CPU_LOAD: LoadOptions = { ...DEFAULT_LOAD, clientsPerBoard: 20, rateHz: 10, awarenessHz: 5, durationMs: 8000, warmupMs: 2000, workers: 1 }
+export const CPU_LOAD: LoadOptions = { ...DEFAULT_LOAD, clientsPerBoard: 20, rateHz: 10, awarenessHz: 5, durationMs: 12000, warmupMs: 4000, workers: 1 }
 
 /** Runs `rounds` loads per target, interleaved; returns every result per target. */
 export async function cpuPerMoveInterleaved(
@@ -26,13 +27,16 @@ export async function cpuPerMoveInterleaved(
   profile = false,
   /** Also run this other build of ours (a bundle path) in every round, reported as `before`. */
   before?: string,
+  /** Extra node flags for our server (an experiment: `--node-args=--single-threaded-gc`). */
+  ourNodeArgs: string[] = [],
 ): Promise<Map<TargetName | 'before', LoadResult[]>> {
   const runs: Array<TargetName | 'before'> = before ? ['before', ...targets] : targets
   const out = new Map<TargetName | 'before', LoadResult[]>(runs.map((t) => [t, []]))
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
       const target: TargetName = run === 'before' ? 'ours' : run
-      const nodeArgs = profile && target === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
+      const profileArgs = profile && target === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
+      const nodeArgs = target === 'ours' ? [...ourNodeArgs, ...profileArgs] : profileArgs
       const server = await startTarget(target, { nodeArgs, ourEntry: run === 'before' ? before : undefined })
       try {
         const result = await runLoad(server, options)
@@ -57,12 +61,13 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: String(CPU_LOAD.durationMs / 1000) },
       'cpu-prof': { type: 'boolean', default: false },
       before: { type: 'string' },
+      'node-args': { type: 'string', default: '' },
     },
   })
   ensurePeersInstalled()
   const targets = values.targets!.split(',') as TargetName[]
   const options = { ...CPU_LOAD, clientsPerBoard: Number(values.clients), durationMs: Number(values.duration) * 1000 }
-  const results = await cpuPerMoveInterleaved(targets, options, Number(values.rounds), console.log, values['cpu-prof'], values.before)
+  const results = await cpuPerMoveInterleaved(targets, options, Number(values.rounds), console.log, values['cpu-prof'], values.before, values['node-args']!.split(' ').filter(Boolean))
   for (const [target, runs] of results) {
     const server = runs.map((r) => r.serverCpuSecondsPer1000Moves.toFixed(3)).join(', ')
     const gen = runs.map((r) => r.loadgenCpuSecondsPer1000Moves.toFixed(3)).join(', ')

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { nowMs } from './clients.js'
 import type { WorkerClient, WorkerCommand, WorkerResult } from './clientWorker.js'
-import { watchProcs } from './procStats.js'
+import { sampleProcs, watchProcs, type ProcSample } from './procStats.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type TargetName } from './servers.js'
 
 export type LoadOptions = {
@@ -53,11 +53,15 @@ export type LoadResult = {
   serverRssBytes: number
   serverPeakRssBytes: number
   loadgenCpuPercent: number
-  /** Server CPU seconds per 1,000 note moves sent (cursors included in the work, not the count). */
+  /**
+   * Server CPU seconds per 1,000 note moves, both counted within the measurement window (after
+   * the warm-up, before the drain): the steady state, without a fresh process's JIT compilation
+   * (cursors included in the work, not the count).
+   */
   serverCpuSecondsPer1000Moves: number
   /** Of which system (kernel) time. */
   serverSystemSecondsPer1000Moves: number
-  /** The load generator's own CPU seconds per 1,000 moves. */
+  /** The load generator's own CPU seconds per 1,000 moves (same window). */
   loadgenCpuSecondsPer1000Moves: number
   movesSent: number
 }
@@ -144,6 +148,18 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
     )
     const startMs = nowMs() + 300
     const watch = watchProcs(server.pids())
+    // The server's CPU within the measurement window, as the workers count their moves in it:
+    // the warm-up (JIT compilation of a fresh process) and the drain are left out.
+    const window: { from?: ProcSample; to?: ProcSample } = {}
+    const sampleAt = (at: number, key: 'from' | 'to') =>
+      setTimeout(() => {
+        try {
+          window[key] = sampleProcs(server.pids())
+        } catch {
+          /* gone: the figure is NaN */
+        }
+      }, at - nowMs())
+    const windowTimers = [sampleAt(startMs + options.warmupMs, 'from'), sampleAt(startMs + options.durationMs, 'to')]
     const drainMs = 2000
     const results: WorkerResult[] = await Promise.all(
       workers.map((w) => {
@@ -152,8 +168,10 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
         return result
       }),
     )
+    windowTimers.forEach(clearTimeout)
     const proc = watch.stop()
-    return summarize(options, results, proc)
+    const windowCpu = window.from && window.to ? { cpuSeconds: window.to.cpuSeconds - window.from.cpuSeconds, systemSeconds: window.to.systemSeconds - window.from.systemSeconds } : { cpuSeconds: NaN, systemSeconds: NaN }
+    return summarize(options, results, proc, windowCpu)
   } finally {
     await stopWorkers(workers)
   }
@@ -210,11 +228,17 @@ function firstPairAtOrAfter(pairs: number[], t: number): number {
   return lo < pairs.length / 2 ? lo * 2 : -1
 }
 
-function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnType<ReturnType<typeof watchProcs>['stop']>): LoadResult {
+function summarize(
+  options: LoadOptions,
+  results: WorkerResult[],
+  proc: ReturnType<ReturnType<typeof watchProcs>['stop']>,
+  windowCpu: { cpuSeconds: number; systemSeconds: number },
+): LoadResult {
   const { all, incomplete, sent } = allReceiverLatencies(results)
   const latencies = results.flatMap((r) => r.latencies)
   const windowSeconds = (options.durationMs - options.warmupMs) / 1000
   const moves = Math.max(1, results.reduce((n, r) => n + r.movesSent, 0))
+  const windowMoves = Math.max(1, results.reduce((n, r) => n + r.windowMoves, 0))
   return {
     options,
     delivery: percentiles(latencies),
@@ -228,9 +252,9 @@ function summarize(options: LoadOptions, results: WorkerResult[], proc: ReturnTy
     serverRssBytes: proc.rssBytes,
     serverPeakRssBytes: proc.peakRssBytes,
     loadgenCpuPercent: results.reduce((n, r) => n + r.cpuPercent, 0),
-    serverCpuSecondsPer1000Moves: (proc.cpuSeconds / moves) * 1000,
-    serverSystemSecondsPer1000Moves: (proc.systemSeconds / moves) * 1000,
-    loadgenCpuSecondsPer1000Moves: (results.reduce((n, r) => n + r.cpuSeconds, 0) / moves) * 1000,
+    serverCpuSecondsPer1000Moves: (windowCpu.cpuSeconds / windowMoves) * 1000,
+    serverSystemSecondsPer1000Moves: (windowCpu.systemSeconds / windowMoves) * 1000,
+    loadgenCpuSecondsPer1000Moves: (results.reduce((n, r) => n + r.windowCpuSeconds, 0) / windowMoves) * 1000,
     movesSent: moves,
   }
 }

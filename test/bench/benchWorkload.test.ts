@@ -57,6 +57,8 @@ describe('bench: time to all receivers when a server merges moves', () => {
       cpuPercent: 0,
       cpuSeconds: 0,
       movesSent: sent.length,
+      windowCpuSeconds: 0,
+      windowMoves: sent.length,
     })
     const result = allReceiverLatencies([
       worker(
