@@ -40,12 +40,12 @@ const ConfigSchema = z.object({
   /** An automatic version at most this often while a board is edited. */
   AUTOSAVE_INTERVAL_MS: int(10 * 60_000),
   CLIENT_DIST_DIR: z.string().default('dist'),
-  /** Sign-in with OpenID Connect (optional, SPEC R17): the provider's issuer URL… */
+  /** Sign-in with OpenID Connect (optional, SPEC R17): the provider's issuer URL... */
   OIDC_ISSUER: z.string().url().optional(),
-  /** …this server's client id and secret there… */
+  /** ...this server's client id and secret there... */
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  /** …and the email domains that may sign in (comma-separated; empty: any account of the provider). */
+  /** ...and the email domains that may sign in (comma-separated; empty: any account of the provider). */
   OIDC_ALLOWED_DOMAINS: z.string().optional(),
 })
 
