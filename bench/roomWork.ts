@@ -28,6 +28,7 @@ import { SqliteStorage } from '../server/storage/SqliteStorage.js'
 import { Room } from '../server/sync/Room.js'
 import { Session } from '../server/sync/Session.js'
 import { moveNote, noteRecord, writeInitialRecords } from './notes.js'
+import { BENCH_DIR } from './servers.js'
 
 const CLIENTS = 20
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
@@ -71,7 +72,7 @@ function makeStream(messages: number): { seed: Uint8Array; frames: Frame[] } {
   return { seed, frames: frames.slice(0, messages) }
 }
 
-type Result = { cpuUs: number; mainUs: number }
+export type Result = { cpuUs: number; mainUs: number }
 
 async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: number, round: number): Promise<Result> {
   const storage = new SqliteStorage(path.join(dir, `room-${round}.sqlite`))
@@ -82,6 +83,9 @@ async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: nu
     metrics: createMetrics(),
     limits: { MAX_MESSAGE_BYTES: 8 << 20, MAX_MESSAGES_PER_SECOND: 1e9, MAX_BOARD_BYTES: 64 << 20, COMPACT_AFTER_UPDATES: 500 },
   }
+  // The board as our server creates it (initial records and the schema in `meta`, which no
+  // session may write) plus one note per client, stored before the room loads it.
+  await storage.appendUpdates(`board-${round}`, [seed])
   const room = new Room(`board-${round}`, 'board', deps)
   await room.load()
   let sent = 0
@@ -92,11 +96,6 @@ async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: nu
     room.join(s)
     return s
   })
-  const seedFrame = encoding.createEncoder()
-  encoding.writeVarUint(seedFrame, 0)
-  syncProtocol.writeUpdate(seedFrame, seed)
-  room.receive(sessions[0]!, encoding.toUint8Array(seedFrame))
-  await room.flushed()
   gc()
   const cpu = process.cpuUsage()
   let main = 0
@@ -114,6 +113,8 @@ async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: nu
   await room.close()
   storage.close?.()
   if (sent === 0) throw new Error('the room sent nothing')
+  // A write the guard refused closes its session: every move must have been taken.
+  if (sessions.some((s) => s.state.name !== 'open')) throw new Error('the room closed a session: a move was refused')
   return { cpuUs: (used.user + used.system) / frames.length, mainUs: (main * 1000) / frames.length }
 }
 
@@ -155,6 +156,44 @@ function runReference(seed: Uint8Array, frames: Frame[]): Result {
   return { cpuUs: (used.user + used.system) / frames.length, mainUs: (main * 1000) / frames.length }
 }
 
+export type RoomWorkResult = {
+  messages: number
+  batch: number
+  /** Per round: CPU µs per message (every thread) and main-thread µs per message. */
+  ours: Result[]
+  reference: Result[]
+}
+
+/** Our Room and the reference's work on the same stream, alternately, after one warm-up round of each. */
+export async function measureRoomWork(messages = 6000, batch = 2, rounds = 3): Promise<RoomWorkResult> {
+  const { seed, frames } = makeStream(messages)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room-work-'))
+  try {
+    const ours: Result[] = []
+    const reference: Result[] = []
+    // A first unmeasured round of each warms the code (JIT) as a running server would be.
+    await runRoom(dir, seed, frames, batch, -1)
+    runReference(seed, frames)
+    for (let round = 0; round < rounds; round++) {
+      ours.push(await runRoom(dir, seed, frames, batch, round))
+      reference.push(runReference(seed, frames))
+    }
+    return { messages: frames.length, batch, ours, reference }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export function describeRoomWork(r: RoomWorkResult): string[] {
+  const fmt = (rs: Result[]) =>
+    `CPU ${rs.map((x) => x.cpuUs.toFixed(1)).join(', ')} µs/message; main thread ${rs.map((x) => x.mainUs.toFixed(1)).join(', ')} µs/message`
+  return [
+    `${r.messages} messages (2 moves : 1 cursor), ${CLIENTS} sessions, flushed every ${r.batch} messages`,
+    `ours (Room, SQLite): ${fmt(r.ours)}`,
+    `reference's work (Y.Doc + Awareness, encode and fan out): ${fmt(r.reference)}`,
+  ]
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -163,32 +202,16 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
     },
   })
-  const { seed, frames } = makeStream(Number(values.messages))
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'room-work-'))
-  try {
-    const ours: Result[] = []
-    const ref: Result[] = []
-    // A first unmeasured round of each warms the code (JIT) as a running server would be.
-    await runRoom(dir, seed, frames, Number(values.batch), -1)
-    runReference(seed, frames)
-    for (let round = 0; round < Number(values.rounds); round++) {
-      ours.push(await runRoom(dir, seed, frames, Number(values.batch), round))
-      ref.push(runReference(seed, frames))
-    }
-    const fmt = (rs: Result[]) =>
-      `CPU ${rs.map((r) => r.cpuUs.toFixed(1)).join(', ')} µs/message; main thread ${rs.map((r) => r.mainUs.toFixed(1)).join(', ')} µs/message`
-    console.log(`${frames.length} messages (2 moves : 1 cursor), ${CLIENTS} sessions, flushed every ${values.batch} messages`)
-    console.log(`ours (Room, SQLite): ${fmt(ours)}`)
-    console.log(`reference's work (Y.Doc + Awareness, encode and fan out): ${fmt(ref)}`)
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
+  const result = await measureRoomWork(Number(values.messages), Number(values.batch), Number(values.rounds))
+  for (const line of describeRoomWork(result)) console.log(line)
 }
 
-main().then(
-  () => process.exit(0), // the server's timers (sleep sweeps, presence) would keep the process alive
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(BENCH_DIR, 'roomWork.ts')) {
+  main().then(
+    () => process.exit(0), // the server's timers (sleep sweeps, presence) would keep the process alive
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}

@@ -37,6 +37,7 @@ import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
 import { CPU_LOAD, cpuPerMoveInterleaved } from './cpuPerMove.js'
 import { measureEmptyRss, type EmptyRss } from './emptyRss.js'
 import { issue18Section, WHERE_TIME_GOES } from './issue18.js'
+import { describeRoomWork, measureRoomWork, type RoomWorkResult } from './roomWork.js'
 import { DEFAULT_LOAD, describe, rampInterleaved, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
 import { measureIdleMemory, type MemoryResult } from './memory.js'
 import { measurePersistLatency, type PersistLatency } from './persistLatency.js'
@@ -100,6 +101,7 @@ const results = {
   missing: {} as Partial<Record<TargetName, string>>,
   persist: null as PersistLatency | null,
   cpu: {} as Partial<Record<TargetName, LoadResult[]>>,
+  roomWork: null as RoomWorkResult | null,
   empty: {} as Partial<Record<TargetName, EmptyRss[]>>,
   browser: null as BrowserResult | null,
 }
@@ -301,7 +303,7 @@ function writeResults(): void {
   for (const row of table) {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
-  lines.push(...issue18Section({ cpu: results.cpu, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }, WHERE_TIME_GOES))
+  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }, WHERE_TIME_GOES))
   const ours = results.cold.ours?.inProcess
   if (results.persist) {
     const p = results.persist
@@ -393,6 +395,9 @@ async function main(): Promise<void> {
       console.log(`Server CPU per note move (${CPU_LOAD.clientsPerBoard} clients, ${CPU_LOAD.rateHz} Hz moves + ${CPU_LOAD.awarenessHz} Hz cursors), ${values['cpu-rounds']} interleaved rounds`)
       const runs = await cpuPerMoveInterleaved(cpuTargets, CPU_LOAD, Number(values['cpu-rounds']), console.log)
       for (const [t, rs] of runs) if (t !== 'before') results.cpu[t] = rs
+      // The same kind of stream handed to the sync core in this process, without sockets.
+      results.roomWork = await measureRoomWork()
+      for (const line of describeRoomWork(results.roomWork)) console.log(`  in one process: ${line}`)
       writeResults()
     }
     if (sections.has('empty')) {

@@ -81,3 +81,16 @@ describe('bench: time to all receivers when a server merges moves', () => {
     expect(result.sent).toBe(4)
   })
 })
+
+describe('bench: the sync core alone (bench/roomWork.ts)', () => {
+  it('our Room takes every move of the stream and both sides report a CPU cost per message', async () => {
+    const { measureRoomWork } = await import('../../bench/roomWork.js')
+    const result = await measureRoomWork(90, 3, 1)
+    expect(result.messages).toBe(90)
+    for (const side of [result.ours, result.reference]) {
+      expect(side).toHaveLength(1)
+      expect(side[0]!.cpuUs).toBeGreaterThan(0)
+      expect(side[0]!.mainUs).toBeGreaterThan(0)
+    }
+  })
+})
