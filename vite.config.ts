@@ -3,11 +3,14 @@ import { defineConfig } from 'vite'
 import { LOCALES } from './shared/i18n/locale'
 import { boardPreload } from './scripts/boardPreload.mjs'
 import { precompress } from './scripts/precompress.mjs'
+import { richTextSchema } from './scripts/richTextSchema.mjs'
 
 export default defineConfig({
   root: 'client',
   plugins: [
     react(),
+    // tldraw's note and text measuring builds the rich-text schema once, not once per shape.
+    richTextSchema(),
     // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, tldraw's draw font and translations.
     boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], font: 'Shantell_Sans-Informal_Regular.woff2', locales: LOCALES }),
     precompress(),
