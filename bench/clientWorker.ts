@@ -124,10 +124,15 @@ async function go(command: GoCommand): Promise<void> {
   const timers: NodeJS.Timeout[] = []
   const delay = Math.max(0, command.startMs - nowMs())
   // CPU within the window, sampled when it opens and closes (the warm-up's JIT work left out).
-  let windowCpuAt: NodeJS.CpuUsage | null = null
-  let windowCpu: NodeJS.CpuUsage | null = null
-  timers.push(setTimeout(() => (windowCpuAt = process.cpuUsage()), delay + command.warmupMs))
-  timers.push(setTimeout(() => (windowCpu = process.cpuUsage(windowCpuAt ?? undefined)), delay + command.durationMs))
+  let windowOpened: NodeJS.CpuUsage | undefined
+  let windowCpuSeconds = NaN
+  timers.push(setTimeout(() => (windowOpened = process.cpuUsage()), delay + command.warmupMs))
+  timers.push(
+    setTimeout(() => {
+      const used = process.cpuUsage(windowOpened)
+      windowCpuSeconds = (used.user + used.system) / 1e6
+    }, delay + command.durationMs),
+  )
   await new Promise((r) => setTimeout(r, delay))
   for (const r of running) {
     const moveEvery = 1000 / command.rateHz
@@ -170,7 +175,7 @@ async function go(command: GoCommand): Promise<void> {
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     movesSent,
-    windowCpuSeconds: windowCpu ? ((windowCpu as NodeJS.CpuUsage).user + (windowCpu as NodeJS.CpuUsage).system) / 1e6 : NaN,
+    windowCpuSeconds,
     windowMoves,
   }
   send(result)

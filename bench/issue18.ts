@@ -50,7 +50,7 @@ function roomWorkLines(r: RoomWorkResult | null | undefined): Line[] {
   ]
 }
 
-function cpuLines(cpu: Issue18Inputs['cpu']): Line[] {
+function cpuLines(cpu: Issue18Inputs['cpu'], roomWork: Issue18Inputs['roomWork']): Line[] {
   const ours = cpu.ours ?? []
   const ref = cpu['y-websocket'] ?? []
   if (ours.length === 0) return []
@@ -75,6 +75,7 @@ function cpuLines(cpu: Issue18Inputs['cpu']): Line[] {
       target: '',
       met: null,
     },
+    ...roomWorkLines(roomWork),
     {
       figure: 'p99 to all receivers, same load',
       ours: spread(pick(ours, (r) => r.allReceivers.p99), 0, 'ms'),
@@ -136,8 +137,7 @@ function otherLines(input: Issue18Inputs): Line[] {
 
 /** The section's lines (empty when nothing of it was measured). */
 export function issue18Section(input: Issue18Inputs, whereTimeGoes: string[]): string[] {
-  const cpu = cpuLines(input.cpu)
-  const lines = [...cpu.slice(0, 2), ...roomWorkLines(input.roomWork), ...cpu.slice(2), ...otherLines(input)]
+  const lines = [...cpuLines(input.cpu, input.roomWork), ...otherLines(input)]
   if (lines.length === 0) return []
   const out = ['', '## Issue 18: server work per edit, opening a board, an empty server', '']
   out.push('Ours (SQLite) next to the y-websocket 2.1.0 reference server, run interleaved (ours, reference, ours, …), each server in a fresh process; the median, then every run.', '')

@@ -26,6 +26,7 @@ import { createLogger } from '../server/logger.js'
 import { createMetrics } from '../server/metrics.js'
 import { SqliteStorage } from '../server/storage/SqliteStorage.js'
 import { Room } from '../server/sync/Room.js'
+import { encodeAwarenessMessage, encodeSyncUpdate } from '../server/sync/messages.js'
 import { Session } from '../server/sync/Session.js'
 import { moveNote, noteRecord, writeInitialRecords } from './notes.js'
 import { BENCH_DIR } from './servers.js'
@@ -52,21 +53,12 @@ function makeStream(messages: number): { seed: Uint8Array; frames: Frame[] } {
   for (let i = 0; frames.length < messages; i++) {
     const c = i % CLIENTS
     const { doc, awareness } = clients[c]!
-    const once = (update: Uint8Array) => {
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, 0)
-      syncProtocol.writeUpdate(e, update)
-      frames.push({ from: c, data: encoding.toUint8Array(e) })
-    }
-    doc.once('update', once)
+    doc.once('update', (update: Uint8Array) => frames.push({ from: c, data: encodeSyncUpdate(update) }))
     moveNote(doc, `shape:c${c}`, i, c * 220)
     // Every second move, a cursor (10 Hz moves, 5 Hz cursors).
     if (i % 2 === 0) {
       awareness.setLocalStateField('cursor', { x: Math.random() * 1000, y: Math.random() * 1000 })
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, 1)
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
-      frames.push({ from: c, data: encoding.toUint8Array(e) })
+      frames.push({ from: c, data: encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])) })
     }
   }
   return { seed, frames: frames.slice(0, messages) }
@@ -111,7 +103,7 @@ async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: nu
   }
   const used = process.cpuUsage(cpu)
   await room.close()
-  storage.close?.()
+  await storage.close()
   if (sent === 0) throw new Error('the room sent nothing')
   // A write the guard refused closes its session: every move must have been taken.
   if (sessions.some((s) => s.state.name !== 'open')) throw new Error('the room closed a session: a move was refused')
@@ -128,18 +120,11 @@ function runReference(seed: Uint8Array, frames: Frame[]): Result {
   const send = (message: Uint8Array, except: number) => {
     for (let c = 0; c < CLIENTS; c++) if (c !== except) sent += Buffer.from(message.buffer, message.byteOffset, message.byteLength).byteLength
   }
-  doc.on('update', (update: Uint8Array) => {
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 0)
-    syncProtocol.writeUpdate(e, update)
-    send(encoding.toUint8Array(e), from)
-  })
-  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed]))
-    send(encoding.toUint8Array(e), -1)
-  })
+  // Encoded once per update and sent to every other connection, as y-websocket's server does.
+  doc.on('update', (update: Uint8Array) => send(encodeSyncUpdate(update), from))
+  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) =>
+    send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...added, ...updated, ...removed])), -1),
+  )
   gc()
   const cpu = process.cpuUsage()
   const t = performance.now()
