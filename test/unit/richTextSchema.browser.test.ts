@@ -6,12 +6,13 @@
  */
 import path from 'node:path'
 import { build } from 'esbuild'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import StarterKit from '@tiptap/starter-kit'
 import Link from '@tiptap/extension-link'
 import { RICH_TEXT_SHIM, richTextSchema } from '../../scripts/richTextSchema.mjs'
 import { schemaFor } from '../../client/lib/richTextSchema.js'
+import { launchBrowser } from '../e2e/helpers/browser.js'
 
 const para = (...content: object[]) => ({ type: 'paragraph', content })
 const text = (t: string, marks?: object[]) => (marks ? { type: 'text', text: t, marks } : { type: 'text', text: t })
@@ -63,11 +64,7 @@ describe('the shim in Chromium', () => {
     ].join('\n')
     const out = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'silent' })
     script = out.outputFiles[0]!.text
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchBrowser()
   })
 
   afterAll(async () => {
