@@ -134,6 +134,15 @@ export class LiveDoc {
   }
 
   /**
+   * Whether the awake doc holds nothing yet: no struct, nothing pending. Before a load ends, an
+   * update relayed from another instance may already be in it (subscribe, then load).
+   */
+  get isBlank(): boolean {
+    const store = this.live?.store
+    return store !== undefined && store.clients.size === 0 && store.pendingStructs === null && store.pendingDs === null
+  }
+
+  /**
    * Starts asleep on a stored state, without decoding it into a Y.Doc (a cold board whose
    * snapshot is at the current schema): the first sync answers come from these bytes.
    */

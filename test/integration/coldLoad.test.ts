@@ -10,7 +10,13 @@ import { getBoardSchema } from '../../shared/boardSchema.js'
 import { getRecordsMap, readRecord, writeRecord } from '../../shared/docLayout.js'
 import { CloseEvents } from '../../shared/protocol.js'
 import { docKey } from '../../shared/roles.js'
+import { createBoard } from '../../server/boards/lifecycle.js'
+import { createLogger } from '../../server/logger.js'
+import { createMetrics } from '../../server/metrics.js'
+import { SqliteStorage } from '../../server/storage/SqliteStorage.js'
+import { mergeStoredDocTagged } from '../../server/sync/LiveDoc.js'
 import { schemaTag } from '../../server/sync/migrateDoc.js'
+import { Room } from '../../server/sync/Room.js'
 import { RawClient } from '../hardening/support/rawClient.js'
 import { connectProvider, createTestBoard, startTestServer, waitFor, waitForSync } from '../helpers/server.js'
 import { noteIds, noteRecord, putRecord } from './fixtures.js'
@@ -68,5 +74,41 @@ describe('cold load from a snapshot at the current schema', () => {
     expect(server.rooms.getLoaded(key)!.isAsleep).toBe(false)
     reader.destroy()
     good.destroy()
+  })
+
+  it('an update relayed from another instance while the snapshot is being read is kept, not dropped with the doc it landed in', async () => {
+    // Subscribe, then load (server/cluster/RedisRelay.ts): an update stored on another instance
+    // after this one read the snapshot arrives through the relay before the load finishes. A
+    // room that would start asleep on the stored bytes must not throw away the doc it landed in.
+    const storage = new SqliteStorage(':memory:')
+    try {
+      const { board } = await createBoard(storage, { title: 'relayed during load' })
+      const key = docKey(board.id, { kind: 'board' })
+      const schema = getBoardSchema()
+      const elsewhere = new Y.Doc()
+      for (const u of (await storage.loadDoc(key)).updates) Y.applyUpdate(elsewhere, u)
+      putRecord(elsewhere, noteRecord('shape:stored', 10, 10, 'in the snapshot'))
+      await storage.appendUpdates(key, [Y.encodeStateAsUpdate(elsewhere)])
+      await storage.compact(key, (stored) => mergeStoredDocTagged(stored, schema))
+      const stored = await storage.loadDoc(key)
+      expect(stored.updates).toHaveLength(0)
+      expect(stored.snapshotSchema).toBe(schemaTag(schema))
+
+      const before = Y.encodeStateVector(elsewhere)
+      putRecord(elsewhere, noteRecord('shape:relayed', 20, 20, 'written on the other instance'))
+      const relayed = Y.encodeStateAsUpdate(elsewhere, before)
+
+      const limits = { MAX_MESSAGE_BYTES: 1 << 20, MAX_MESSAGES_PER_SECOND: 1000, MAX_BOARD_BYTES: 1 << 26, COMPACT_AFTER_UPDATES: 500 }
+      const room = new Room(key, 'board', { storage, schema, logger: createLogger('silent'), metrics: createMetrics(), limits })
+      const loading = room.load() // the storage read has happened when load() returns its promise
+      room.applyRelayUpdate(relayed)
+      await loading
+      const served = new Y.Doc()
+      Y.applyUpdate(served, room.encodeState())
+      expect(noteIds(served).sort()).toEqual(['shape:relayed', 'shape:stored'])
+      await room.close()
+    } finally {
+      await storage.close()
+    }
   })
 })
