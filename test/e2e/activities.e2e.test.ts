@@ -203,15 +203,29 @@ describe('activities in a real browser', () => {
     let named = false
     for (const template of TEMPLATES) {
       const board = await createTestBoard(suite.url, template.name, template.id)
-      await page.goto(board.links.facilitator)
       if (!named) {
+        await page.goto(board.links.facilitator)
         await joinAs(page, 'Grace')
         named = true
+      } else {
+        // The next board in the same tab, as the app opens one from "my boards": no reload, the
+        // previous board's editor and connections unmount.
+        await page.evaluate((url) => {
+          delete window.__editor
+          window.history.pushState(null, '', url)
+          window.dispatchEvent(new PopStateEvent('popstate'))
+        }, board.links.facilitator)
+        await page.waitForFunction(() => window.__editor !== undefined, undefined, { timeout: 30_000 })
       }
       await waitOnline(page)
       await expect
         .poll(() => page.evaluate(() => window.__editor!.getCurrentPageShapes().filter((s) => (s.meta as { activity?: unknown }).activity).length), { timeout: 10_000 })
         .toBeGreaterThan(2)
+      // The board just opened, not the one before it.
+      const frameOf = await page.evaluate(() =>
+        window.__editor!.getCurrentPageShapes().map((s) => (s.meta as { activity?: { role?: string; templateId?: string } }).activity).find((a) => a?.role === 'frame')?.templateId,
+      )
+      expect(frameOf).toBe(template.id)
       // The activity alone, as tldraw renders it (the app chrome would hide parts of a page screenshot).
       const png = await page.evaluate(async () => {
         const editor = window.__editor!
