@@ -38,8 +38,7 @@ export type WorkerResult = {
   sent: Array<[string, number]>
   awarenessReceived: number
   cpuPercent: number
-  /** This process's CPU during the run, and every move it sent (warm-up included). */
-  cpuSeconds: number
+  /** Every move this process sent (warm-up included). */
   movesSent: number
   /** This process's CPU within the measurement window (after the warm-up), and the moves sent in it. */
   windowCpuSeconds: number
@@ -173,7 +172,6 @@ async function go(command: GoCommand): Promise<void> {
     sent: Array.from(sent),
     awarenessReceived,
     cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     movesSent,
     windowCpuSeconds,
     windowMoves,

@@ -136,14 +136,14 @@ function otherLines(input: Issue18Inputs): Line[] {
 }
 
 /** The section's lines (empty when nothing of it was measured). */
-export function issue18Section(input: Issue18Inputs, whereTimeGoes: string[]): string[] {
+export function issue18Section(input: Issue18Inputs): string[] {
   const lines = [...cpuLines(input.cpu, input.roomWork), ...otherLines(input)]
   if (lines.length === 0) return []
   const out = ['', '## Issue 18: server work per edit, opening a board, an empty server', '']
   out.push('Ours (SQLite) next to the y-websocket 2.1.0 reference server, run interleaved (ours, reference, ours, …), each server in a fresh process; the median, then every run.', '')
   out.push('| figure | ours (SQLite) | y-websocket 2.1.0 | target | met |', '|---|---|---|---|---|')
   for (const l of lines) out.push(`| ${l.figure} | ${l.ours} | ${l.reference} | ${l.target} | ${l.met === null ? '' : l.met ? 'yes' : '**no**'} |`)
-  out.push(...whereTimeGoes, ...WHERE_MEMORY_AND_PAGE_GO)
+  out.push(...WHERE_TIME_GOES, ...WHERE_MEMORY_AND_PAGE_GO)
   return out
 }
 
@@ -152,12 +152,12 @@ export function issue18Section(input: Issue18Inputs, whereTimeGoes: string[]): s
  * an empty server after a full GC, RSS after importing each package into a bare Node, and a CPU
  * profile of the board page (`bench/browser.ts --profile DIR`) read by time window.
  */
-export const WHERE_MEMORY_AND_PAGE_GO: string[] = [
+const WHERE_MEMORY_AND_PAGE_GO: string[] = [
   '',
   '### Where the empty server\'s memory and the board page\'s time go (2026-12-01, third session)',
   '',
   '- **Empty server, ≈ 77 MiB against 55 MiB:** the Node binary\'s own pages ≈ 42 MiB (the reference ≈ 38: more of Node\'s code is touched by an HTTP API), anonymous memory ≈ 31–35 MiB (the reference ≈ 15), of which V8\'s heap ≈ 18 MiB resident for 15 MiB live (the reference\'s live heap ≈ 6). By package, imported into a bare Node (≈ 40 MiB) and measured after a full GC: what the reference itself loads (yjs, ws, y-protocols) brings it to ≈ 55 MiB; @hono/node-server + hono ≈ +3.5 MiB, zod ≈ +7 MiB (≈ +5 when bundled and minified into one file, but bundling every package into the server gave 74–76 MiB against 76–78: the loader is not where it goes), pino + prom-client ≈ +1.3 MiB, better-sqlite3 loaded and a database open ≈ +8 MiB (the reference stores nothing). `MALLOC_ARENA_MAX`, a smaller libuv pool or V8 pool moved the figure by less than its run-to-run spread (± 2–3 MiB). Reaching the reference\'s figure would mean a server without durable storage or without a validated HTTP API.',
-  '- **Board page, ≈ 3.6–4.3 s against 1.5 s:** the main thread of the page, profiled: compiling and running the app and React ≈ 0.5 s; the sync answer arrives ≈ 0.1 s after the socket opens, and applying it in Yjs takes ≈ 0.3 s (of which ≈ 0.13 s re-encoding the update for the `update` listeners, y-websocket\'s and y-indexeddb\'s); the rest is tldraw: building its store from the records, creating the editor, computing every note\'s geometry on the first pointer state (≈ 0.3 s, of which ≈ 0.2 s measuring note text in the DOM, one forced layout per note) and rendering 200 notes. tldraw loading the same records from a JSON snapshot, with no sync and no app (the floor), takes as long: the target is below what tldraw itself needs on this machine.',
+  '- **Board page, ≈ 3.1–4.3 s against 1.5 s:** the main thread of the page, profiled: compiling and running the app and React ≈ 0.5 s; the sync answer arrives ≈ 0.1 s after the socket opens, and applying it in Yjs takes ≈ 0.3 s (of which ≈ 0.13 s re-encoding the update for the `update` listeners, y-websocket\'s and y-indexeddb\'s); the rest is tldraw: building its store from the records, creating the editor, computing every note\'s geometry on the first pointer state (≈ 0.3 s, of which ≈ 0.2 s measuring note text in the DOM, one forced layout per note) and rendering 200 notes. tldraw loading the same records from a JSON snapshot, with no sync and no app (the floor), takes as long: the target is below what tldraw itself needs on this machine.',
 ]
 
 /**
@@ -165,7 +165,7 @@ export const WHERE_MEMORY_AND_PAGE_GO: string[] = [
  * part of a bench run): `node --import tsx bench/cpuPerMove.ts --targets ours --rounds 1
  * --cpu-prof [--before OLD_BUNDLE]`, then `bench/profileSummary.ts FILE 40 --from receiverOnMessage`.
  */
-export const WHERE_TIME_GOES: string[] = [
+const WHERE_TIME_GOES: string[] = [
   '',
   '### Where our server\'s time goes per note move (CPU profiles, 2026-12-01)',
   '',

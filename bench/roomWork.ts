@@ -21,6 +21,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { getBoardSchema } from '../shared/boardSchema.js'
+import { MESSAGE_SYNC } from '../shared/protocol.js'
 import { getRecordsMap, writeRecord } from '../shared/docLayout.js'
 import { createLogger } from '../server/logger.js'
 import { createMetrics } from '../server/metrics.js'
@@ -132,7 +133,7 @@ function runReference(seed: Uint8Array, frames: Frame[]): Result {
     from = frame.from
     const decoder = decoding.createDecoder(frame.data)
     const type = decoding.readVarUint(decoder)
-    if (type === 0) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null)
+    if (type === MESSAGE_SYNC) syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null)
     else awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null)
   }
   const main = performance.now() - t

@@ -36,7 +36,7 @@ import { measureBrowser, summarize, type BrowserResult, type BrowserRun } from '
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
 import { CPU_LOAD, cpuPerMoveInterleaved } from './cpuPerMove.js'
 import { measureEmptyRss, type EmptyRss } from './emptyRss.js'
-import { issue18Section, WHERE_TIME_GOES } from './issue18.js'
+import { issue18Section } from './issue18.js'
 import { describeRoomWork, measureRoomWork, type RoomWorkResult } from './roomWork.js'
 import { DEFAULT_LOAD, describe, rampInterleaved, runLoad, type LoadOptions, type LoadResult, type RampResult } from './loadgen.js'
 import { measureIdleMemory, type MemoryResult } from './memory.js'
@@ -303,7 +303,7 @@ function writeResults(): void {
   for (const row of table) {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
-  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }, WHERE_TIME_GOES))
+  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }))
   const ours = results.cold.ours?.inProcess
   if (results.persist) {
     const p = results.persist

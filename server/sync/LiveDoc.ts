@@ -134,27 +134,24 @@ export class LiveDoc {
   }
 
   /**
-   * Whether the awake doc holds nothing yet: no struct, nothing pending. Before a load ends, an
-   * update relayed from another instance may already be in it (subscribe, then load).
-   */
-  get isBlank(): boolean {
-    const store = this.live?.store
-    return store !== undefined && store.clients.size === 0 && store.pendingStructs === null && store.pendingDs === null
-  }
-
-  /**
    * Starts asleep on a stored state, without decoding it into a Y.Doc (a cold board whose
-   * snapshot is at the current schema): the first sync answers come from these bytes.
+   * snapshot is at the current schema): the first sync answers come from these bytes. Refused
+   * (false) unless the doc still holds nothing: before a load ends, an update relayed from
+   * another instance may already be in it (subscribe, then load), and may be newer than the
+   * stored state; dropping the doc would lose it here.
    */
-  loadAsleep(state: Uint8Array, storedStateVector: Uint8Array | null): void {
-    if (this.live === null) return
+  loadAsleep(state: Uint8Array, storedStateVector: Uint8Array | null): boolean {
+    const live = this.live
+    const store = live?.store
+    if (!live || !store || store.clients.size > 0 || store.pendingStructs !== null || store.pendingDs !== null) return false
     // Reading a state vector out of an update walks all of it: it is stored beside the snapshot.
     const stateVector = storedStateVector ?? Y.encodeStateVectorFromUpdate(state)
-    this.detach(this.live)
-    this.live.destroy()
+    this.detach(live)
+    live.destroy()
     this.live = null
     this.asleep = { state, stateVector }
     this.asleepGauge.inc()
+    return true
   }
 
   /** Puts a rebuilt doc in place of the live one (the old one is dropped, not destroyed). */

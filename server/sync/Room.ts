@@ -160,11 +160,14 @@ export class Room {
     this.log.loaded(stored.updates.length)
     this.guard.loaded((stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0))
     // A snapshot alone, written with the current schema (validated when it was written): it
-    // is served as it is stored, and decoded only when something writes or reads the doc. Not
-    // when an update relayed from another instance landed in the doc while storage was read:
-    // it may be newer than the snapshot, and dropping the doc would lose it here.
-    if (stored.snapshot && stored.updates.length === 0 && stored.snapshotSchema === schemaTag(this.deps.schema) && this.live.isBlank) {
+    // is served as it is stored, and decoded only when something writes or reads the doc
+    // (unless an update relayed meanwhile is already in the doc: see LiveDoc.loadAsleep).
+    if (
+      stored.snapshot &&
+      stored.updates.length === 0 &&
+      stored.snapshotSchema === schemaTag(this.deps.schema) &&
       this.live.loadAsleep(stored.snapshot, stored.snapshotStateVector ?? null)
+    ) {
       this.loaded = true
       return
     }

@@ -55,7 +55,6 @@ describe('bench: time to all receivers when a server merges moves', () => {
       sent,
       awarenessReceived: 0,
       cpuPercent: 0,
-      cpuSeconds: 0,
       movesSent: sent.length,
       windowCpuSeconds: 0,
       windowMoves: sent.length,
