@@ -75,7 +75,12 @@ export async function startServer(
   rooms.use(facilitation)
   rooms.use(privateRooms)
   rooms.use(new AttendanceRecorder(storage, logger))
-  const server = await listen(app.fetch, injectWebSocket, config, logger)
+  const server = await listen(app.fetch, injectWebSocket, config, logger).catch(async (error: unknown) => {
+    facilitation.close()
+    await relay?.close()
+    await storage.close()
+    throw error
+  })
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`
   logger.info({ url, storage: storage.kind, relay: relay?.instanceId ?? null }, 'workshop canvas listening')
@@ -150,8 +155,17 @@ function healthCheck(pool: PostgresStorage | null, relay: RedisRelay | null): ()
 
 /** Serves `fetch` on HOST:PORT, with the websocket upgrade attached, once it listens. */
 async function listen(fetch: (request: Request) => Response | Promise<Response>, injectWebSocket: (server: ServerType) => void, config: Config, logger: Logger): Promise<ServerType> {
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s))
+  // A port already in use (another server still running) is a clear start-up error, not a crash.
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch, hostname: config.HOST, port: config.PORT }, () => {
+      s.off('error', failed)
+      resolve(s)
+    })
+    const failed = (error: NodeJS.ErrnoException) => {
+      s.close()
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${config.PORT} on ${config.HOST} is already in use: stop the other server or set PORT`) : error)
+    }
+    s.once('error', failed)
   })
   // Node takes its own error listener off a socket it hands to 'upgrade'; until ws adopts it
   // (after the async auth route), a client resetting the connection would crash the process.
