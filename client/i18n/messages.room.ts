@@ -67,7 +67,7 @@ const fr: Catalogue = {
   'share.openBoard': 'Ouvrir le tableau',
   'share.present': 'Projeter',
   'present.title': 'Vue projecteur de « {title} »',
-  'present.people': '{count} présents',
+  'present.people': 'Présents : {count}',
   'present.join': 'Rejoignez avec votre téléphone',
   'present.timer': 'Minuteur',
   'present.noTimer': 'Aucun minuteur en cours',

@@ -2,18 +2,17 @@
  * The Content-Security-Policy the server sends is one the built client passes: the lobby and a
  * board page load in real Chromium without a single CSP violation.
  */
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestBoard, startTestServer } from '../helpers/server.js'
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+import { launchBrowser } from '../e2e/helpers/browser.js'
 
 describe('CSP in a real browser', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   let browser: Browser
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+    browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()

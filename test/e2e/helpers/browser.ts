@@ -1,7 +1,10 @@
 /**
- * Real Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core
- * (never downloaded). Every page records requests that leave the test server, so a test can
- * prove the app works with no internet.
+ * Real Chromium for browser tests, driven by playwright-core (never downloaded): Debian's
+ * headless shell (/usr/bin/chromium-headless-shell, package chromium-headless-shell: the same
+ * Blink and V8 without the desktop browser around them, what Playwright itself runs for headless
+ * tests) when installed, else Debian's /usr/bin/chromium; CHROMIUM_PATH overrides both. The shell
+ * ran the two heaviest browser files in 93 s instead of 120 s. Every page records requests that
+ * leave the test server, so a test can prove the app works with no internet.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,14 +14,16 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Config } from '../../../server/config.js'
 import { startTestServer } from '../../helpers/server.js'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell'
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium')
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 export const ARTIFACTS_DIR = path.resolve('test/artifacts')
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   })
 }
 

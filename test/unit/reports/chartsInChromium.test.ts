@@ -7,12 +7,13 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { heatMapCounts, riskHeatMapSvg, riskHeatMapTable, type HeatMapLabels } from '../../../server/reports/heatMap.js'
 import { meansAsSeries, riskTrajectories, sessionMeans } from '../../../server/reports/summary.js'
 import { riskTrajectorySvg, riskTrajectoryTable, type TrajectoryOptions } from '../../../server/reports/trajectory.js'
 import { trendChartSvg, trendChartTable, type TrendChartOptions } from '../../../server/reports/trendChart.js'
+import { launchBrowser } from '../../e2e/helpers/browser.js'
 
 const ARTIFACTS = path.resolve('test/artifacts')
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
@@ -82,11 +83,7 @@ let tab: Page
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await launchBrowser()
   tab = await browser.newPage({ viewport: { width: 1000, height: 800 } })
 })
 
