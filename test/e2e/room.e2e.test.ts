@@ -192,6 +192,12 @@ describe('everyone in the room', () => {
       const facSheet = phone.page.getByRole('dialog', { name: 'Facilitation' })
       await facSheet.waitFor()
       await phone.page.screenshot({ path: screenshotPath('room-phone-facilitation-sheet-390.png') })
+      // How to add a note, for a phone: the bottom bar's button, not the N key of a keyboard.
+      const hint = (await facSheet.getByTestId('add-note-hint').textContent()) ?? ''
+      const addLabel = (await phone.page.getByTestId('bottom-bar').locator('.bottom-bar-main').textContent()) ?? ''
+      expect(addLabel.length).toBeGreaterThan(0)
+      expect(hint).toContain(addLabel)
+      expect(hint).not.toMatch(/\bN\b|Escape/)
       await facSheet.getByRole('button', { name: 'Close' }).tap()
       await facSheet.waitFor({ state: 'detached' })
       await phone.page.getByRole('button', { name: 'Board', exact: true }).tap()

@@ -3,6 +3,7 @@ import { STATE_KEYS } from '../../../shared/facilitation'
 import type { Activity } from '../../../shared/activities'
 import { getTemplate, localizeText, type TemplateLocale } from '../../../shared/activities'
 import { useI18n } from '../../i18n/I18nProvider'
+import { usePhoneLayout } from '../phone/usePhoneLayout'
 import { writeControlState } from './controlState'
 import type { Facilitation } from './useFacilitationState'
 
@@ -19,6 +20,8 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
   const [chosen, setChosen] = useState<string | null>(null)
   const [draft, setDraft] = useState<string | null>(null)
   const textarea = useRef<HTMLTextAreaElement>(null)
+  // A phone adds notes from its bottom bar: no keyboard shortcut, no note tool to click with.
+  const phone = usePhoneLayout()
   const activity = activities.find((a) => a.instanceId === chosen) ?? activities[0]
   useEffect(() => {
     if (draft !== null) textarea.current?.focus()
@@ -35,7 +38,7 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
       <h3 id="fac-instructions-heading">{t('instructions.heading')}</h3>
       {fac.role !== 'viewer' && (
         <p className="fac-hint" data-testid="add-note-hint">
-          {t('hint.addNote')}
+          {t(phone ? 'hint.addNoteTouch' : 'hint.addNote')}
         </p>
       )}
       {activities.length > 1 && (
