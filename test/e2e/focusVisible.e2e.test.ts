@@ -1,0 +1,48 @@
+/**
+ * WCAG 2.4.7 (focus visible) on the board page, in real Chromium, keyboard only: every control of
+ * the app that Tab reaches shows an outline. The app's board panel and facilitation panel render
+ * inside tldraw's container, whose stylesheet removes the outline of everything in it; tldraw's
+ * own controls (its toolbar, menus and watermark) are left to tldraw.
+ */
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite } from './helpers/browser.js'
+
+type Stop = { label: string; own: boolean; outlineStyle: string; outlineWidth: number; inTldraw: boolean }
+
+describe('focus is visible on the board page (WCAG 2.4.7)', () => {
+  const suite = browserSuite()
+
+  it('every app control Tab reaches, in the board panel and the facilitation panel, shows an outline of at least 2 px', async () => {
+    const board = await createTestBoard(suite.url, 'Retro', 'retro-start-stop-continue')
+    const { page } = await suite.open(board.links.facilitator, 'Ada', { locale: 'fr-CA' })
+    const stops: Stop[] = []
+    const seen = new Set<string>()
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab')
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        if (!el || el === document.body) return null
+        const style = getComputedStyle(el)
+        return {
+          label: `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}”`,
+          // The app's panels in tldraw's slots (tldraw's own controls, `tlui-*`, draw their own ring).
+          own: el.closest('.board-panel, .fac-layer, .banners') !== null && ![...el.classList].some((c) => c.startsWith('tl')),
+          outlineStyle: style.outlineStyle,
+          outlineWidth: parseFloat(style.outlineWidth),
+          inTldraw: el.closest('.tl-container') !== null,
+        }
+      })
+      if (!stop) continue
+      if (seen.has(stop.label)) break
+      seen.add(stop.label)
+      stops.push(stop)
+    }
+    const own = stops.filter((s) => s.own && s.inTldraw)
+    console.log(`[focus] ${stops.length} Tab stops, ${own.length} of the app's inside tldraw's container`)
+    // The facilitator's panels hold far more than this: a walk that found few stops proves nothing.
+    expect(own.length).toBeGreaterThanOrEqual(15)
+    const hidden = own.filter((s) => s.outlineStyle === 'none' || s.outlineWidth < 2).map((s) => `${s.label} (${s.outlineStyle} ${s.outlineWidth}px)`)
+    expect(hidden).toEqual([])
+  })
+})
