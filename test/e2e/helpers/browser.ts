@@ -16,7 +16,7 @@ import { startTestServer } from '../../helpers/server.js'
 
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell'
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium')
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 export const ARTIFACTS_DIR = path.resolve('test/artifacts')
 
 export async function launchBrowser(): Promise<Browser> {
