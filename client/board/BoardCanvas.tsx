@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import type { Identity } from '../lib/identity'
 import type { StoreYjsBinding } from '../sync/StoreYjsBinding'
 import type { TLStore } from 'tldraw'
+import { installBatchedTextMeasure, measureStats, type MeasureStats } from './batchedTextMeasure'
 import { BoardBanners } from './BoardBanners'
 import { BoardContext, type BannerState, type BoardState } from './boardContext'
 import { BoardPanel } from './BoardPanel'
@@ -25,12 +26,16 @@ import { ShareSheet } from './ShareSheet'
 /** tldraw's fonts, icons and translations, bundled by Vite: the board works with no internet. */
 const ASSET_URLS = getAssetUrlsByImport()
 
+installBatchedTextMeasure()
+
 const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners, InFrontOfTheCanvas: FacilitationLayer }
 
 declare global {
   interface Window {
     /** The board's tldraw editor, for browser tests and debugging. */
     __editor?: Editor
+    /** How the editor's text was measured (client/board/batchedTextMeasure.ts), for browser tests. */
+    __textMeasureStats?: () => MeasureStats
   }
 }
 
@@ -79,6 +84,7 @@ export function BoardCanvas({ store, identity, onMounted, ...page }: Props) {
             components={TLDRAW_COMPONENTS}
             onMount={(editor) => {
               window.__editor = editor
+              window.__textMeasureStats = () => ({ ...measureStats(editor.textMeasure) })
               onMounted({ editor, cameraAtMount: editor.getCamera() })
               return () => onMounted(null)
             }}

@@ -1,0 +1,106 @@
+/**
+ * Note labels measured in one batch when a board opens (client/board/batchedTextMeasure.ts), in
+ * real Chromium: the batch answers tldraw's measurements, and every note's label gets the size
+ * tldraw's own one-at-a-time measurement gives it, for every size and font, short, wrapping,
+ * shrinking (a long word) and several-line labels, in English and French, with emoji.
+ */
+import { getIndices } from '@tldraw/utils'
+import { describe, expect, it } from 'vitest'
+import { getRecordsMap, writeRecord } from '../../shared/docLayout.js'
+import { noteRecord } from '../../shared/notes.js'
+import { connectProvider, createTestBoard, waitForSync } from '../helpers/server.js'
+import { browserSuite } from './helpers/browser.js'
+
+const TEXTS = [
+  'Go',
+  'Slow CI',
+  'Les participants veulent un résumé clair à la fin de chaque séance',
+  'Supercalifragilisticexpialidociousinterdepartmentalcoordination',
+  'First line\nSecond line\nThird line',
+  'Budget 🎯 approuvé ✅',
+  'A fairly long sentence that wraps over several lines of the sticky note and makes it grow taller than it is wide',
+  'Risque : délais',
+]
+const SIZES = ['s', 'm', 'l', 'xl'] as const
+const FONTS = ['draw', 'sans', 'serif', 'mono'] as const
+
+type Label = { id: string; w: number; h: number }
+
+describe('note labels measured in one batch (issue 18)', () => {
+  const suite = browserSuite()
+
+  it('answers tldraw from one batch when the board opens, with the sizes tldraw measures itself', async () => {
+    const board = await createTestBoard(suite.url, 'Measured notes')
+    const writer = connectProvider(suite.url, board.id, board.tokens.facilitator)
+    await waitForSync(writer)
+    const records = getRecordsMap(writer.doc)
+    const count = TEXTS.length * SIZES.length
+    const indices = getIndices(count + 1)
+    writer.doc.transact(() => {
+      for (let i = 0; i < count; i++) {
+        const note = noteRecord({ id: `m${i}`, text: TEXTS[i % TEXTS.length]!, x: (i % 8) * 240, y: Math.floor(i / 8) * 420, index: indices[i + 1] })
+        const props = note.props as Record<string, unknown>
+        writeRecord(records, { ...note, props: { ...props, size: SIZES[Math.floor(i / TEXTS.length)], font: FONTS[i % FONTS.length] } })
+      }
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    writer.destroy()
+
+    const { page } = await suite.open(board.links.facilitator, 'Ada')
+    await page.waitForFunction((n) => (window.__editor?.getCurrentPageShapes().filter((s) => s.type === 'note').length ?? 0) >= n, count)
+    const labels = () =>
+      page.evaluate(() => {
+        const editor = window.__editor!
+        return editor
+          .getCurrentPageShapes()
+          .filter((s) => s.type === 'note')
+          .map((s) => {
+            const label = (editor.getShapeGeometry(s) as unknown as { children: Array<{ bounds: { w: number; h: number } }> }).children[1]!.bounds
+            return { id: s.id, w: label.w, h: label.h }
+          })
+      })
+    const atOpen = await page.evaluate(() => window.__textMeasureStats!())
+    console.log(`[text measure] at open: ${JSON.stringify(atOpen)}`)
+    // Every note's label went into one batch when the board opened, and tldraw's measurements
+    // were answered from it (a note whose long word needs a smaller font is measured again at
+    // each smaller size).
+    expect(atOpen.batches).toBe(1)
+    expect(atOpen.batchedElements).toBe(count)
+    expect(atOpen.cached).toBeGreaterThanOrEqual(count - SIZES.length * 2)
+
+    // The comparison needs the same fonts on both sides: the four families are loaded first
+    // (tldraw loads the sans, serif and mono ones when first drawn), then the page is told its
+    // fonts changed, as the browser tells it when a font arrives: the next measurement batches
+    // again, for every note, changed (a new record) so that tldraw measures it again.
+    const remeasure = (tag: string) =>
+      page.evaluate(async (tag) => {
+        const editor = window.__editor!
+        const container = document.querySelector('.tl-container')!
+        await Promise.all(['draw', 'sans', 'serif', 'mono'].map((f) => document.fonts.load(`22px ${getComputedStyle(container).getPropertyValue(`--tl-font-${f}`)}`)))
+        await document.fonts.ready
+        const notes = editor.getCurrentPageShapes().filter((s) => s.type === 'note')
+        editor.run(() => editor.updateShapes(notes.map((s) => ({ id: s.id, type: 'note', meta: { ...s.meta, remeasured: tag } }))), { history: 'ignore' })
+      }, tag)
+    await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')))
+    await remeasure('batched')
+    const batched: Label[] = await labels()
+    const afterBatch = await page.evaluate(() => window.__textMeasureStats!())
+    expect(afterBatch.batches).toBe(2)
+    expect(afterBatch.batchedElements).toBe(2 * count)
+
+    // tldraw's own measurement, one note at a time (the unpatched method on this editor).
+    await page.evaluate(() => {
+      const manager = window.__editor!.textMeasure as unknown as { measureHtml: unknown }
+      manager.measureHtml = (Object.getPrototypeOf(manager) as { measureHtml: { alone: unknown } }).measureHtml.alone
+    })
+    await remeasure('alone')
+    const alone: Label[] = await labels()
+    // The batched method was not called: these are tldraw's own sizes.
+    expect((await page.evaluate(() => window.__textMeasureStats!())).alone).toBe(afterBatch.alone)
+    expect(alone).toHaveLength(count)
+    const round = (l: Label) => ({ id: l.id, w: Math.round(l.w * 100) / 100, h: Math.round(l.h * 100) / 100 })
+    expect(batched.map(round)).toEqual(alone.map(round))
+    // The measurements differ from note to note: the comparison is not between constants.
+    expect(new Set(alone.map((l) => Math.round(l.h))).size).toBeGreaterThan(4)
+  })
+})
