@@ -313,7 +313,8 @@ async function measureClick(page: Page, shapeId: string): Promise<number> {
 /** Our server in its own process, as `npm start` runs it (the bundle), serving a private copy of the built client. */
 async function startServer(): Promise<{ base: string; stop: () => Promise<void> }> {
   // Always built: a dist left from other sources (another branch, an earlier commit) would be measured instead.
-  const { status } = spawnSync('npx', ['vite', 'build'], { cwd: ROOT_DIR, stdio: 'inherit' })
+  // BENCH_NO_MINIFY=1 (profiling aid): function names in the profiles are the source's.
+  const { status } = spawnSync('npx', ['vite', 'build', ...(process.env.BENCH_NO_MINIFY ? ['--minify', 'false'] : [])], { cwd: ROOT_DIR, stdio: 'inherit' })
   if (status !== 0) throw new Error('vite build failed')
   const dir = workDir('browser')
   // Other runs may rebuild ./dist while this one serves it.

@@ -3,11 +3,13 @@
  * client in `./http`.
  */
 import type { Role } from '../../shared/roles'
+import type { BoardInfo } from './boards'
 import { apiJson, boardPath } from './http'
 
 export type PersonStatus = 'waiting' | 'admitted' | 'revoked'
 export type Person = { id: string; name: string; status: PersonStatus; createdAt: number }
-export type LobbyState = { role: Role; admission: boolean; signIn: boolean; signedInAs: string | null; person: Person | null }
+/** `board`: only when the token opens the board itself (what `GET /api/boards/:id` answers). */
+export type LobbyState = { role: Role; admission: boolean; signIn: boolean; signedInAs: string | null; person: Person | null; board?: BoardInfo }
 export type IdentityRules = { admission: boolean; signIn: boolean }
 export type BoardIdentitySettings = { settings: IdentityRules; effective: IdentityRules; signInAvailable: boolean }
 export type Me = { signIn: boolean; user: { name: string; email: string | null } | null }

@@ -6,7 +6,7 @@ import { useLoaded } from '../lib/useLoaded'
 import { useAdmission } from '../people/useAdmission'
 import { WaitingLobby } from '../people/WaitingLobby'
 import { useBoardConnection } from './connection/useBoardConnection'
-import { useBoardAccess } from './hooks/useBoardAccess'
+import { useBoardAccess, type KnownBoard } from './hooks/useBoardAccess'
 import { NamePrompt } from './NamePrompt'
 import { RelinkForm } from './RelinkForm'
 import { useBoardTitle, useLiveBoardTitle } from './tools/boardTitle'
@@ -62,12 +62,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   if (view.state !== 'board') {
     return <WaitingLobby boardId={boardId} linkToken={admission.linkToken} view={view} joining={admission.joining} error={admission.error} onJoin={(name) => void admission.join(name)} />
   }
-  return <OpenBoard key={view.token} boardId={boardId} token={view.token} person={view.person} signedInAs={view.signedInAs ?? null} />
+  return <OpenBoard key={view.token} boardId={boardId} token={view.token} person={view.person} signedInAs={view.signedInAs ?? null} known={view.known ?? null} />
 }
 
-function OpenBoard({ boardId, token, person, signedInAs }: { boardId: string; token: string; person: Person | null; signedInAs: string | null }) {
+type OpenBoardProps = { boardId: string; token: string; person: Person | null; signedInAs: string | null; known: KnownBoard | null }
+
+function OpenBoard({ boardId, token, person, signedInAs, known }: OpenBoardProps) {
   const { t } = useI18n()
-  const access = useBoardAccess(boardId, token)
+  // Known from the lobby's answer when the link opens the board: the websockets open at once.
+  const access = useBoardAccess(boardId, token, true, known)
   const role = access.state === 'ready' ? access.role : null
   const { connection, ready, status, fatal, saving } = useBoardConnection(boardId, token, role, person?.id ?? null)
   const { identity, editingName, saveName, changeName, cancelName } = useIdentity(person, signedInAs)

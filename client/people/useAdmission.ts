@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, errorMessage } from '../api/http'
 import { fetchLobby, joinLobby, type LobbyState, type Person } from '../api/people'
+import type { KnownBoard } from '../board/hooks/useBoardAccess'
 import { forgetCredential, loadCredential, storeCredential, takeLinkToken } from './personalCredential'
 
 export type AdmissionView =
@@ -15,7 +16,7 @@ export type AdmissionView =
    * `person` is set when the token is a personal credential (the name is the facilitator's);
    * `signedInAs`, the name of this browser's signed-in account, if any.
    */
-  | { state: 'board'; token: string; person: Person | null; signedInAs?: string | null }
+  | { state: 'board'; token: string; person: Person | null; signedInAs?: string | null; known?: KnownBoard | null }
   | { state: 'lobby'; lobby: LobbyState }
   | { state: 'waiting'; person: Person }
   | { state: 'revoked'; person: Person }
@@ -25,11 +26,13 @@ export const LOBBY_POLL_MS = 2000
 
 function viewOf(lobby: LobbyState, credential: string | null, linkToken: string): AdmissionView {
   const person = lobby.person
+  // The board, as the lobby answered it for the token the page will open it with.
+  const knownFor = (token: string): KnownBoard | null => (lobby.board && token === (credential ?? linkToken) ? { board: lobby.board, role: lobby.role } : null)
   if (person && credential) {
-    if (person.status === 'admitted') return { state: 'board', token: credential, person }
+    if (person.status === 'admitted') return { state: 'board', token: credential, person, known: knownFor(credential) }
     return person.status === 'waiting' ? { state: 'waiting', person } : { state: 'revoked', person }
   }
-  if (lobby.role !== 'participant' || !lobby.admission) return { state: 'board', token: linkToken, person: null, signedInAs: lobby.signedInAs }
+  if (lobby.role !== 'participant' || !lobby.admission) return { state: 'board', token: linkToken, person: null, signedInAs: lobby.signedInAs, known: knownFor(linkToken) }
   return { state: 'lobby', lobby }
 }
 

@@ -20,6 +20,7 @@ import {
   signedInPerson,
   spaceIdentitySettings,
 } from '../people/admission.js'
+import { getBoard } from '../boards/lifecycle.js'
 import type { PersonSessions } from '../people/personSessions.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import type { Storage } from '../storage/Storage.js'
@@ -85,16 +86,22 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   })
 
   // The lobby: what a participant link or a credential may do before admission.
+  // When the caller's token opens the board itself, the answer also holds the board (what
+  // `GET /api/boards/:id` answers): the page opens it without asking again, one round trip
+  // sooner on a phone network (issue 18). A person still in the lobby learns nothing of it.
   app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => {
     const person = c.var.person
     const rules = await identityRules(storage, c.var.board)
+    const admission = rules.admission || rules.signIn
     const user = await deps.signIn.user(c)
+    const opens = person ? person.status === 'admitted' : c.var.role !== 'participant' || !admission
     return c.json({
       role: c.var.role,
-      admission: rules.admission || rules.signIn,
+      admission,
       signIn: rules.signIn,
       signedInAs: user ? user.name : null,
       person: person ? personView(person) : null,
+      ...(opens ? { board: await getBoard(storage, c.var.board) } : {}),
     })
   })
 

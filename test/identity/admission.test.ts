@@ -53,7 +53,7 @@ describe('admitted participants (issue 17)', () => {
   it('[R12] under admission, a participant link and a waiting credential open nothing but the lobby', async () => {
     const board = await createTestBoard(server.url)
     const before = await api('GET', `/${board.id}/lobby`, board.tokens.participant)
-    expect(before.body).toEqual({ role: 'participant', admission: false, signIn: false, signedInAs: null, person: null })
+    expect(before.body).toEqual({ role: 'participant', admission: false, signIn: false, signedInAs: null, person: null, board: expect.objectContaining({ id: board.id }) })
     await admissionOn(board)
     const freshId = 'fresh-private-doc-id-0123456789'
     for (const path of [board.id, `${board.id}/control`, `${board.id}/private/${freshId}`]) {
@@ -88,6 +88,28 @@ describe('admitted participants (issue 17)', () => {
     expect(await upgradeStatus(board.id, board.tokens.participant)).toBe(403)
     expect(await upgradeStatus(board.id, board.tokens.viewer)).toBe(101)
     expect(await upgradeStatus(`${board.id}/control`, board.tokens.facilitator)).toBe(101)
+  })
+
+  it('the lobby answers with the board when the token opens it, as GET /api/boards/:id does; never to someone still in the lobby', async () => {
+    const board = await createTestBoard(server.url, 'Opened from the lobby')
+    const boardOf = async (token: string) => (await api('GET', `/${board.id}`, token)).body.board
+    for (const token of [board.tokens.facilitator, board.tokens.participant, board.tokens.viewer]) {
+      const lobby = await api('GET', `/${board.id}/lobby`, token)
+      expect(lobby.body.board).toMatchObject({ id: board.id, title: 'Opened from the lobby' })
+      expect(lobby.body.board).toEqual(await boardOf(token))
+    }
+    await admissionOn(board)
+    const waiting = await api('POST', `/${board.id}/lobby`, board.tokens.participant, { name: 'Wes' })
+    const credential = waiting.body.credential as string
+    for (const token of [board.tokens.participant, credential]) {
+      const lobby = await api('GET', `/${board.id}/lobby`, token)
+      expect(lobby.status).toBe(200)
+      expect('board' in lobby.body).toBe(false)
+    }
+    expect((await api('GET', `/${board.id}/lobby`, board.tokens.facilitator)).body.board).toEqual(await boardOf(board.tokens.facilitator))
+    const id = (waiting.body.person as { id: string }).id
+    expect((await api('POST', `/${board.id}/people/${id}/admit`, board.tokens.facilitator)).status).toBe(200)
+    expect((await api('GET', `/${board.id}/lobby`, credential)).body.board).toEqual(await boardOf(credential))
   })
 
   it('[R12] every board route but the lobby refuses a waiting credential and the bare participant link (all routes, read from the route files)', async () => {

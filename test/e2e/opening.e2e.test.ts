@@ -1,0 +1,39 @@
+/**
+ * Opening a board asks the server once before its websockets open (issue 18): the lobby's answer
+ * holds the board and the role when the link opens the board, so the page does not ask for them
+ * again, one round trip sooner on a phone network. The board still opens with its title, the
+ * link's role, and lands in "my boards"; a participant under admission still waits in the lobby.
+ */
+import { describe, expect, it } from 'vitest'
+import { createTestBoard } from '../helpers/server.js'
+import { browserSuite, joinBoard } from './helpers/browser.js'
+
+describe('opening a board (issue 18)', () => {
+  const suite = browserSuite()
+
+  it('asks only the lobby before connecting, then shows the board with its title and remembers it', async () => {
+    const board = await createTestBoard(suite.url, 'Quarterly needs review')
+    for (const [role, link] of [
+      ['facilitator', board.links.facilitator],
+      ['participant', board.links.participant],
+    ] as const) {
+      const { page } = await suite.newPage()
+      const asked: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.pathname.startsWith('/api/')) asked.push(`${request.method()} ${url.pathname}`)
+      })
+      page.on('websocket', (socket) => asked.push(`WS ${new URL(socket.url()).pathname}`))
+      await joinBoard(page, link, 'Ada')
+      const firstSocket = asked.indexOf(`WS /sync/${board.id}`)
+      expect(firstSocket).toBeGreaterThan(0)
+      const beforeSockets = asked.slice(0, firstSocket)
+      expect(beforeSockets).toEqual([`GET /api/boards/${board.id}/lobby`])
+      // Not asked later either: the page had what it needed.
+      expect(asked).not.toContain(`GET /api/boards/${board.id}`)
+      await expect.poll(() => page.title()).toContain('Quarterly needs review')
+      const remembered = await page.evaluate(() => JSON.parse(localStorage.getItem('canvas.myBoards') ?? '[]') as Array<{ id: string; lastRole: string }>)
+      expect(remembered).toEqual([expect.objectContaining({ id: board.id, lastRole: role })])
+    }
+  })
+})
