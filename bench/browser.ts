@@ -25,7 +25,25 @@ import { connectClient, waitUntil } from './clients.js'
 import { countShapes, writeNotes } from './notes.js'
 import { BENCH_DIR, freePort, ourServerEntry, ROOT_DIR, workDir, WORK_DIR } from './servers.js'
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/**
+ * Two builds of headless Chromium are measured when both are installed: Debian's
+ * `chromium-headless-shell` (Chromium's headless mode as Playwright runs it by default, the
+ * browser of the test suite) and the full browser in its new headless mode (`/usr/bin/chromium`),
+ * which does more of a desktop browser's work and is slower here. CHROMIUM_PATH measures one.
+ */
+export const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell'
+export const FULL_CHROMIUM_PATH = '/usr/bin/chromium'
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? FULL_CHROMIUM_PATH
+
+/** One Chromium build's measurement. */
+export type BrowserPass = { label: string; result: BrowserResult }
+
+/** The builds `npm run bench` measures: CHROMIUM_PATH alone, else the headless shell (when installed) and the full browser. */
+export function browsersToMeasure(): Array<{ label: string; path: string }> {
+  if (process.env.CHROMIUM_PATH) return [{ label: process.env.CHROMIUM_PATH, path: process.env.CHROMIUM_PATH }]
+  const shell = fs.existsSync(HEADLESS_SHELL_PATH) ? [{ label: 'chromium-headless-shell, Playwright\'s default headless mode', path: HEADLESS_SHELL_PATH }] : []
+  return [...shell, { label: 'full Chromium, new headless mode', path: FULL_CHROMIUM_PATH }]
+}
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const FLOOR_DIST = path.join(BENCH_DIR, '.work', 'floor-dist')
 
@@ -63,6 +81,8 @@ export type BrowserOptions = {
   log?: (line: string) => void
   /** Also load each page once more under the CPU profiler, writing DIR/browser-{ours,floor}.cpuprofile. */
   profileDir?: string
+  /** The Chromium binary (default: CHROMIUM_PATH, else the full browser). */
+  chromiumPath?: string
 }
 
 export const median = (xs: number[]): number => {
@@ -414,7 +434,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserRe
   try {
     const board = await seedBoard(server.base, options.notes)
     floor = await startFloor(board.records)
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    browser = await chromium.launch({ executablePath: options.chromiumPath ?? CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
     const isBoardSocket = (url: string) => new URL(url).pathname === `/sync/${board.boardId}`
     const result: BrowserResult = { notes: options.notes, ours: [], floor: [], lobby: [] }
     // One unmeasured load of each warms the OS file cache and Chromium's process pool.

@@ -32,7 +32,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { Redis } from 'ioredis'
-import { measureBrowser, summarize, type BrowserResult, type BrowserRun } from './browser.js'
+import { browsersToMeasure, measureBrowser, summarize, type BrowserPass, type BrowserRun } from './browser.js'
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
 import { CPU_LOAD, cpuPerMoveInterleaved } from './cpuPerMove.js'
 import { measureEmptyRss, type EmptyRss } from './emptyRss.js'
@@ -103,7 +103,8 @@ const results = {
   cpu: {} as Partial<Record<TargetName, LoadResult[]>>,
   roomWork: null as RoomWorkResult | null,
   empty: {} as Partial<Record<TargetName, EmptyRss[]>>,
-  browser: null as BrowserResult | null,
+  /** One pass per Chromium build measured (bench/browser.ts browsersToMeasure). */
+  browsers: [] as BrowserPass[],
 }
 
 const median = (xs: number[]) => {
@@ -215,11 +216,10 @@ function ratio(row: Row, target: TargetName): string {
 
 function browserSection(): string[] {
   const lines: string[] = []
-  if (results.browser) {
-    const b = results.browser
+  for (const { label, result: b } of results.browsers) {
     const s = summarize(b)
     const med = (runs: BrowserRun[], pick: (r: BrowserRun) => number | null) => median(runs.map((r) => pick(r) ?? NaN))
-    lines.push('', `## Browser: a ${b.notes}-note board in headless Chromium`, '')
+    lines.push('', `## Browser: a ${b.notes}-note board in headless Chromium (${label})`, '')
     lines.push(`Time from navigation start until the editor holds every note and the next animation frame has run (rendered and interactive), median of ${b.ours.length} fresh browser contexts each (no cache, empty IndexedDB), after one unmeasured load of each.`)
     lines.push('Ours: the built app from our server, a participant link, the board through sync. Floor: tldraw alone loading the same records from a JSON snapshot (bench/browser/floor.tsx), no sync.', '')
     lines.push('| step (ms since navigation start) | ours, through sync | tldraw local (floor) |')
@@ -253,7 +253,7 @@ function browserSection(): string[] {
  */
 function mergeBrowserSection(): boolean {
   if (sections.size !== 1 || !sections.has('browser') || !fs.existsSync(values.out!)) return false
-  if (!results.browser) return true // failed: the console says why; the file keeps what it had
+  if (results.browsers.length === 0) return true // failed: the console says why; the file keeps what it had
   const existing = fs.readFileSync(values.out!, 'utf8').split('\n')
   const kept: string[] = []
   let skipping = false
@@ -303,7 +303,7 @@ function writeResults(): void {
   for (const row of table) {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
-  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browser: results.browser, coldNotes: Number(values.notes) }))
+  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browsers: results.browsers, coldNotes: Number(values.notes) }))
   const ours = results.cold.ours?.inProcess
   if (results.persist) {
     const p = results.persist
@@ -473,15 +473,18 @@ async function main(): Promise<void> {
     }
     if (sections.has('browser')) {
       const notes = Number(values['browser-notes'])
-      console.log(`Browser: a ${notes}-note board through sync vs tldraw loading it locally (headless Chromium)`)
-      try {
-        results.browser = await measureBrowser({ notes, repeats: Number(values['browser-repeats']), log: console.log })
-        const s = summarize(results.browser)
-        console.log(`  median interactive: ours ${s.ours.toFixed(0)} ms, floor ${s.floor.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)}`)
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        results.notes.push(`Browser: the measurement failed: ${message.split('\n')[0]}`)
-        console.log(`  failed: ${message}`)
+      for (const { label, path: chromiumPath } of browsersToMeasure()) {
+        console.log(`Browser: a ${notes}-note board through sync vs tldraw loading it locally (headless Chromium: ${label})`)
+        try {
+          const result = await measureBrowser({ notes, repeats: Number(values['browser-repeats']), log: console.log, chromiumPath })
+          results.browsers.push({ label, result })
+          const s = summarize(result)
+          console.log(`  median interactive: ours ${s.ours.toFixed(0)} ms, floor ${s.floor.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)}`)
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          results.notes.push(`Browser (${label}): the measurement failed: ${message.split('\n')[0]}`)
+          console.log(`  failed: ${message}`)
+        }
       }
     } else {
       results.notes.push('Browser (time to a rendered, interactive board vs local tldraw): not part of this run (--skip-browser or --only).')
