@@ -158,6 +158,14 @@ async function measurePage(browser: Browser, url: string, notes: number, boardSo
   try {
     const page = await context.newPage()
     const bytes = await countHttpBytes(page)
+    // BENCH_RTT_MS (an experiment, not a figure of the report): every request, the websocket
+    // handshakes included, waits that long for its answer, as on a phone network.
+    const rttMs = Number(process.env.BENCH_RTT_MS ?? 0)
+    if (rttMs > 0) {
+      const network = await context.newCDPSession(page)
+      await network.send('Network.enable')
+      await network.send('Network.emulateNetworkConditions', { offline: false, latency: rttMs, downloadThroughput: -1, uploadThroughput: -1 })
+    }
     const cdp = profileFile ? await context.newCDPSession(page) : null
     if (cdp) {
       await cdp.send('Profiler.enable')
