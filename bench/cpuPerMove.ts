@@ -8,8 +8,8 @@
  *     [--before path/to/main.mjs]   (another build of ours, e.g. an earlier commit's
  *                                    `scripts/buildServer.mjs` bundle, run in every round too)
  *
- * With --cpu-prof, our server writes a V8 profile into bench/.work/profiles (read it with
- * bench/profileSummary.ts).
+ * With --cpu-prof, every server measured writes a V8 profile into bench/.work/profiles, one file
+ * per process (read them with bench/profileSummary.ts; the paths in a profile say whose it is).
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -35,7 +35,8 @@ export async function cpuPerMoveInterleaved(
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
       const target: TargetName = run === 'before' ? 'ours' : run
-      const profileArgs = profile && target === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
+      // Every server is profiled, the peers too (they exit on SIGTERM only with the preload).
+      const profileArgs = profile ? ['--require', path.join(BENCH_DIR, 'exitOnSigterm.cjs'), '--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
       const nodeArgs = target === 'ours' ? [...ourNodeArgs, ...profileArgs] : profileArgs
       const server = await startTarget(target, { nodeArgs, ourEntry: run === 'before' ? before : undefined })
       try {

@@ -180,7 +180,12 @@ export function installBatchedTextMeasure(): void {
     const cache = cacheOf(this)
     if (!cache.primed) {
       cache.primed = true
-      measureNotes(this, cache.results, counts)
+      try {
+        measureNotes(this, cache.results, counts)
+      } catch {
+        // A note tldraw cannot render (it fails in that note's own measurement, as before) must
+        // not fail the shape being measured now: the batch is only a head start.
+      }
     }
     const key = keyOf(html, opts)
     const found = cache.results.get(key)
