@@ -42,7 +42,8 @@ export type BrowserPass = { label: string; result: BrowserResult }
 export function browsersToMeasure(): Array<{ label: string; path: string }> {
   if (process.env.CHROMIUM_PATH) return [{ label: process.env.CHROMIUM_PATH, path: process.env.CHROMIUM_PATH }]
   const shell = fs.existsSync(HEADLESS_SHELL_PATH) ? [{ label: 'chromium-headless-shell, Playwright\'s default headless mode', path: HEADLESS_SHELL_PATH }] : []
-  return [...shell, { label: 'full Chromium, new headless mode', path: FULL_CHROMIUM_PATH }]
+  const full = fs.existsSync(FULL_CHROMIUM_PATH) || shell.length === 0 ? [{ label: 'full Chromium, new headless mode', path: FULL_CHROMIUM_PATH }] : []
+  return [...shell, ...full]
 }
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const FLOOR_DIST = path.join(BENCH_DIR, '.work', 'floor-dist')

@@ -35,8 +35,10 @@ export async function cpuPerMoveInterleaved(
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
       const target: TargetName = run === 'before' ? 'ours' : run
-      // Every server is profiled, the peers too (they exit on SIGTERM only with the preload).
-      const profileArgs = profile ? ['--require', path.join(BENCH_DIR, 'exitOnSigterm.cjs'), '--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
+      // Every server is profiled; the peers exit on SIGTERM (so that Node writes the profile)
+      // only with the preload, ours flushes its boards first by itself.
+      const exitOnSigterm = target === 'ours' ? [] : ['--require', path.join(BENCH_DIR, 'exitOnSigterm.cjs')]
+      const profileArgs = profile ? [...exitOnSigterm, '--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, '.work', 'profiles')}`] : []
       const nodeArgs = target === 'ours' ? [...ourNodeArgs, ...profileArgs] : profileArgs
       const server = await startTarget(target, { nodeArgs, ourEntry: run === 'before' ? before : undefined })
       try {

@@ -8,13 +8,14 @@
  * needs every shape's bounds): a 200-note board laid the page out 200 times in a row (≈ 150 ms
  * of the main thread here; ≈ 0.7 s at 2,000 notes).
  *
- * Here the editor's first measurement measures every note of the page at once instead: one copy
- * of tldraw's measuring element per note, all written, then all read (one layout). Every result
- * is kept by what was asked (the HTML and the options), so a note moved or re-rendered with the
- * same text is not measured again; the results are dropped when the page finishes loading a
- * font (the same text may then measure differently), and the next measurement batches again.
- * What the batch did not foresee (another shape's text, a note whose text needs a smaller font)
- * is measured as before and kept: a wrong guess costs time, never a wrong size. The copies are
+ * Here the editor's first measurement on a page with notes measures every note of the page at
+ * once instead: one copy of tldraw's measuring element per note, all written, then all read
+ * (one layout). Every result is kept by what was asked (the HTML and all the options), so a
+ * note moved or re-rendered with the same text is not measured again. Results hold only while
+ * the page's fonts stay as they were: the cache starts again as soon as a font face is added or
+ * finishes loading (its status changes before tldraw hears of it and measures again), and
+ * nothing is kept while a font is loading. What the batch did not foresee (another shape's
+ * text, a note whose text needs a smaller font) is measured as before and kept. The copies are
  * made from tldraw's element (same classes and inline styles, same parent) and styled the way
  * `measureHtml` styles it, so they measure the same (test/e2e/textMeasure.e2e.test.ts).
  */
@@ -39,33 +40,39 @@ const LABEL_PADDING = 16
 /** Counts, for tests and profiling: answers from the cache, measurements alone, batches and their elements. */
 export type MeasureStats = { cached: number; alone: number; batches: number; batchedElements: number }
 
-/** Results by what was asked, valid while the page's fonts stay as they were. */
-type Cache = { results: Map<string, Measured>; primed: boolean; fontsGeneration: number }
+/** Results by what was asked, valid while the page's fonts are as `fonts` says. */
+type Cache = { results: Map<string, Measured>; keyChars: number; primed: boolean; fonts: string }
 
-/** Past this many results, the cache starts again (a board's distinct labels are far fewer). */
-const MAX_RESULTS = 20_000
+/** Past this many characters of keys (HTML, mostly), the cache starts again: a few MB at most. */
+const MAX_KEY_CHARS = 2_000_000
 
 const caches = new WeakMap<TextManager, Cache>()
 const stats = new WeakMap<TextManager, MeasureStats>()
 
-/** Bumped whenever the page finished loading fonts: what was measured before may have changed. */
-let fontsGeneration = 0
+/**
+ * The state of the page's fonts: how many faces it has and how many are loaded, or null while
+ * one is loading (a measurement then is not kept). A face's status changes before the promise
+ * tldraw waits on resolves, so tldraw's measurement after a font arrives never finds a result
+ * from before.
+ */
+function fontsState(): string | null {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts
+  if (!fonts) return ''
+  if (fonts.status === 'loading') return null
+  let faces = 0
+  let loaded = 0
+  fonts.forEach((face) => {
+    faces++
+    if (face.status === 'loaded') loaded++
+    else if (face.status === 'loading') loaded = -Infinity
+  })
+  return Number.isFinite(loaded) ? `${faces}:${loaded}` : null
+}
 
+/** Every option, in a fixed order: two requests share a result only if they ask the same. */
 function keyOf(html: string, opts: MeasureOptions): string {
-  return JSON.stringify([
-    html,
-    opts.fontFamily,
-    opts.fontStyle,
-    opts.fontWeight,
-    opts.fontSize,
-    opts.lineHeight,
-    opts.padding,
-    opts.maxWidth ?? null,
-    opts.minWidth ?? null,
-    opts.disableOverflowWrapBreaking ?? false,
-    opts.measureScrollWidth ?? false,
-    opts.otherStyles ?? null,
-  ])
+  const options = opts as unknown as Record<string, unknown>
+  return JSON.stringify([html, ...Object.keys(options).sort().map((k) => [k, options[k]])])
 }
 
 /** The inline styles `measureHtml` gives its element for `opts` (undefined: left as it is). */
@@ -108,8 +115,8 @@ function measuringElement(manager: TextManager): HTMLElement | null {
   return elm instanceof HTMLElement ? elm : null
 }
 
-/** Measures every note of the current page in one layout. */
-function measureNotes(manager: TextManager, results: Map<string, Measured>, counts: MeasureStats): void {
+/** Measures every note of the current page in one layout; false if there were fewer than two to measure. */
+function measureNotes(manager: TextManager, cache: Cache, counts: MeasureStats): boolean {
   const wanted = new Map<string, { html: string; opts: MeasureOptions }>()
   // Read outside any reactive derivation: this runs inside one shape's geometry, which must not
   // come to depend on every shape of the page.
@@ -119,12 +126,12 @@ function measureNotes(manager: TextManager, results: Map<string, Measured>, coun
       const first = firstNoteMeasure(manager, shape as TLNoteShape)
       if (!first) continue
       const key = keyOf(first.html, first.opts)
-      if (!results.has(key)) wanted.set(key, first)
+      if (!cache.results.has(key)) wanted.set(key, first)
     }
   })
   const elm = measuringElement(manager)
   const parent = elm?.parentElement
-  if (wanted.size < 2 || !elm || !parent) return
+  if (wanted.size < 2 || !elm || !parent) return false
   const copies: Array<{ key: string; element: HTMLElement; measureScrollWidth: boolean }> = []
   const fragment = document.createDocumentFragment()
   for (const [key, { html, opts }] of wanted) {
@@ -139,13 +146,21 @@ function measureNotes(manager: TextManager, results: Map<string, Measured>, coun
     for (const { key, element, measureScrollWidth } of copies) {
       const scrollWidth = measureScrollWidth ? element.scrollWidth : 0
       const rect = element.getBoundingClientRect()
-      results.set(key, { x: 0, y: 0, w: rect.width, h: rect.height, scrollWidth })
+      keep(cache, key, { x: 0, y: 0, w: rect.width, h: rect.height, scrollWidth })
     }
   } finally {
     for (const { element } of copies) element.remove()
   }
   counts.batches++
   counts.batchedElements += copies.length
+  return true
+}
+
+/** Keeps a result, unless it is empty (the container not laid out yet: measured again later). */
+function keep(cache: Cache, key: string, measured: Measured): void {
+  if (measured.w === 0 && measured.h === 0) return
+  cache.results.set(key, { ...measured })
+  cache.keyChars += key.length
 }
 
 /** The measurement counts of one editor's text manager (zero before its first measurement). */
@@ -158,14 +173,20 @@ export function measureStats(manager: TextManager): MeasureStats {
   return counts
 }
 
-function cacheOf(manager: TextManager): Cache {
+/** The manager's cache for the page's fonts as they are now, or null while a font loads. */
+function cacheOf(manager: TextManager): Cache | null {
+  const fonts = fontsState()
+  if (fonts === null) return null
   let cache = caches.get(manager)
-  if (!cache || cache.fontsGeneration !== fontsGeneration || cache.results.size > MAX_RESULTS) {
-    cache = { results: new Map(), primed: false, fontsGeneration }
+  if (!cache || cache.fonts !== fonts || cache.keyChars > MAX_KEY_CHARS) {
+    cache = { results: new Map(), keyChars: 0, primed: false, fonts }
     caches.set(manager, cache)
   }
   return cache
 }
+
+/** Whether the current task already looked for notes to batch (once per task on a page without). */
+let lookedThisTask = false
 
 let installed = false
 
@@ -173,15 +194,19 @@ let installed = false
 export function installBatchedTextMeasure(): void {
   if (installed) return
   installed = true
-  document.fonts?.addEventListener('loadingdone', () => fontsGeneration++)
   const alone = TextManager.prototype.measureHtml
   const batched = function (this: TextManager, html: string, opts: MeasureOptions): Measured {
     const counts = measureStats(this)
     const cache = cacheOf(this)
-    if (!cache.primed) {
-      cache.primed = true
+    if (!cache) {
+      counts.alone++
+      return alone.call(this, html, opts)
+    }
+    if (!cache.primed && !lookedThisTask) {
+      lookedThisTask = true
+      queueMicrotask(() => (lookedThisTask = false))
       try {
-        measureNotes(this, cache.results, counts)
+        cache.primed = measureNotes(this, cache, counts)
       } catch {
         // A note tldraw cannot render (it fails in that note's own measurement, as before) must
         // not fail the shape being measured now: the batch is only a head start.
@@ -195,7 +220,7 @@ export function installBatchedTextMeasure(): void {
     }
     counts.alone++
     const measured = alone.call(this, html, opts)
-    cache.results.set(key, { ...measured })
+    keep(cache, key, measured)
     return measured
   }
   TextManager.prototype.measureHtml = Object.assign(batched, { alone })

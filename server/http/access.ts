@@ -60,7 +60,7 @@ export async function requireGrant(c: Context, storage: Storage, boardId: string
 }
 
 /** What a grant opens under the board's admission setting: everything its role allows, or only the lobby. */
-export async function admissionGate(storage: Storage, grant: Grant): Promise<'open' | 'lobby'> {
+export async function admissionGate(storage: Storage, grant: Pick<Grant, 'boardId' | 'role' | 'person'>): Promise<'open' | 'lobby'> {
   if (grant.person) return grant.person.status === 'admitted' ? 'open' : 'lobby'
   if (grant.role !== 'participant') return 'open'
   return (await isUnderAdmission(storage, grant.boardId)) ? 'lobby' : 'open'

@@ -24,7 +24,7 @@ import { getBoard } from '../boards/lifecycle.js'
 import type { PersonSessions } from '../people/personSessions.js'
 import type { RoomManager } from '../sync/RoomManager.js'
 import type { Storage } from '../storage/Storage.js'
-import type { BoardAccess } from './access.js'
+import { admissionGate, type BoardAccess } from './access.js'
 import type { SignInGate } from './authRoutes.js'
 import type { SpaceAccess } from './spaceAccess.js'
 import { clientIp, type AppEnv } from './env.js'
@@ -94,7 +94,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
     const rules = await identityRules(storage, c.var.board)
     const admission = rules.admission || rules.signIn
     const user = await deps.signIn.user(c)
-    const opens = person ? person.status === 'admitted' : c.var.role !== 'participant' || !admission
+    const opens = (await admissionGate(storage, { boardId: c.var.board, role: c.var.role, person })) === 'open'
     return c.json({
       role: c.var.role,
       admission,

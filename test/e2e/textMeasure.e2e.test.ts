@@ -4,11 +4,13 @@
  * tldraw's own one-at-a-time measurement gives it, for every size and font, short, wrapping,
  * shrinking (a long word) and several-line labels, in English and French, with emoji.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { getIndices } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
 import { getRecordsMap, writeRecord } from '../../shared/docLayout.js'
 import { noteRecord } from '../../shared/notes.js'
-import { connectProvider, createTestBoard, waitForSync } from '../helpers/server.js'
+import { connectProvider, createTestBoard, waitFor, waitForSync } from '../helpers/server.js'
 import { browserSuite } from './helpers/browser.js'
 
 const TEXTS = [
@@ -43,7 +45,11 @@ describe('note labels measured in one batch (issue 18)', () => {
         writeRecord(records, { ...note, props: { ...props, size: SIZES[Math.floor(i / TEXTS.length)], font: FONTS[i % FONTS.length] } })
       }
     })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Stored before the page opens: a second client sees every note.
+    const reader = connectProvider(suite.url, board.id, board.tokens.facilitator)
+    await waitForSync(reader)
+    await waitFor(() => [...getRecordsMap(reader.doc).keys()].filter((k) => k.startsWith('shape:m')).length === count, 10_000, 'the notes stored')
+    reader.destroy()
     writer.destroy()
 
     const { page } = await suite.open(board.links.facilitator, 'Ada')
@@ -59,6 +65,7 @@ describe('note labels measured in one batch (issue 18)', () => {
             return { id: s.id, w: label.w, h: label.h }
           })
       })
+    await page.waitForFunction(() => (window.__textMeasureStats?.().batches ?? 0) >= 1)
     const atOpen = await page.evaluate(() => window.__textMeasureStats!())
     console.log(`[text measure] at open: ${JSON.stringify(atOpen)}`)
     // Every note's label went into one batch when the board opened, and tldraw's measurements
@@ -69,19 +76,19 @@ describe('note labels measured in one batch (issue 18)', () => {
     expect(atOpen.cached).toBeGreaterThanOrEqual(count - SIZES.length * 2)
 
     // The comparison needs the same fonts on both sides: the four families are loaded first
-    // (tldraw loads the sans, serif and mono ones when first drawn), then the page is told its
-    // fonts changed, as the browser tells it when a font arrives: the next measurement batches
-    // again, for every note, changed (a new record) so that tldraw measures it again.
+    // (tldraw loads the sans, serif and mono ones when first drawn). Then one more font face is
+    // added, as when a font arrives: the page's fonts changed, so the next measurement batches
+    // again, for every note, each changed (a new record) so that tldraw measures it again.
     const remeasure = (tag: string) =>
       page.evaluate(async (tag) => {
         const editor = window.__editor!
         const container = document.querySelector('.tl-container')!
         await Promise.all(['draw', 'sans', 'serif', 'mono'].map((f) => document.fonts.load(`22px ${getComputedStyle(container).getPropertyValue(`--tl-font-${f}`)}`)))
         await document.fonts.ready
+        document.fonts.add(new FontFace(`CanvasNudge-${tag}`, 'local(serif)'))
         const notes = editor.getCurrentPageShapes().filter((s) => s.type === 'note')
         editor.run(() => editor.updateShapes(notes.map((s) => ({ id: s.id, type: 'note', meta: { ...s.meta, remeasured: tag } }))), { history: 'ignore' })
       }, tag)
-    await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')))
     await remeasure('batched')
     const batched: Label[] = await labels()
     const afterBatch = await page.evaluate(() => window.__textMeasureStats!())
@@ -102,5 +109,30 @@ describe('note labels measured in one batch (issue 18)', () => {
     expect(batched.map(round)).toEqual(alone.map(round))
     // The measurements differ from note to note: the comparison is not between constants.
     expect(new Set(alone.map((l) => Math.round(l.h))).size).toBeGreaterThan(4)
+  })
+
+  it('measures again, as tldraw does, as soon as a font arrives: nothing measured with the fallback font is reused', async () => {
+    const board = await createTestBoard(suite.url, 'A font arrives')
+    const { page } = await suite.open(board.links.facilitator, 'Ada')
+    const font = fs.readdirSync(path.resolve('dist', 'assets')).find((f) => f.startsWith('IBMPlexMono-Bold-') && f.endsWith('.woff2'))
+    expect(font).toBeDefined()
+    const sizes = await page.evaluate(async (url) => {
+      const manager = window.__editor!.textMeasure
+      const alone = (Object.getPrototypeOf(manager) as { measureHtml: { alone: typeof manager.measureHtml } }).measureHtml.alone
+      const html = '<div class="tl-rich-text"><p>Mmmmm iiiii WWWWW</p></div>'
+      const opts = { fontFamily: 'CanvasLateFont, serif', fontStyle: 'normal', fontWeight: 'normal', fontSize: 40, lineHeight: 1.35, padding: '0px', maxWidth: null }
+      const before = manager.measureHtml(html, opts)
+      const face = new FontFace('CanvasLateFont', `url(${url})`)
+      document.fonts.add(face)
+      await face.load()
+      // tldraw measures again as soon as the font's promise resolves, before the browser's
+      // "loading done" event: so does this, in the same turn.
+      const after = manager.measureHtml(html, opts)
+      return { before: before.w, after: after.w, tldraw: alone.call(manager, html, opts).w }
+    }, `/assets/${font}`)
+    console.log(`[text measure] a late font: ${JSON.stringify(sizes)}`)
+    // The font changes the width: the comparison is not between equal numbers.
+    expect(Math.abs(sizes.tldraw - sizes.before)).toBeGreaterThan(5)
+    expect(sizes.after).toBeCloseTo(sizes.tldraw, 2)
   })
 })

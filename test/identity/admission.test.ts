@@ -90,7 +90,7 @@ describe('admitted participants (issue 17)', () => {
     expect(await upgradeStatus(`${board.id}/control`, board.tokens.facilitator)).toBe(101)
   })
 
-  it('the lobby answers with the board when the token opens it, as GET /api/boards/:id does; never to someone still in the lobby', async () => {
+  it('the lobby answers with the board when the token opens it, as GET /api/boards/:id does; never to someone waiting or revoked', async () => {
     const board = await createTestBoard(server.url, 'Opened from the lobby')
     const boardOf = async (token: string) => (await api('GET', `/${board.id}`, token)).body.board
     for (const token of [board.tokens.facilitator, board.tokens.participant, board.tokens.viewer]) {
@@ -110,6 +110,11 @@ describe('admitted participants (issue 17)', () => {
     const id = (waiting.body.person as { id: string }).id
     expect((await api('POST', `/${board.id}/people/${id}/admit`, board.tokens.facilitator)).status).toBe(200)
     expect((await api('GET', `/${board.id}/lobby`, credential)).body.board).toEqual(await boardOf(credential))
+    // Revoked: the lobby answers again, without the board.
+    expect((await api('POST', `/${board.id}/people/${id}/revoke`, board.tokens.facilitator)).status).toBe(200)
+    const revoked = await api('GET', `/${board.id}/lobby`, credential)
+    expect(revoked.body.person).toMatchObject({ status: 'revoked' })
+    expect('board' in revoked.body).toBe(false)
   })
 
   it('[R12] every board route but the lobby refuses a waiting credential and the bare participant link (all routes, read from the route files)', async () => {
