@@ -8,8 +8,8 @@
  * needs every shape's bounds): a 200-note board laid the page out 200 times in a row (≈ 150 ms
  * of the main thread here; ≈ 0.7 s at 2,000 notes).
  *
- * Here the editor's first measurement on a page with notes measures every note of the page at
- * once instead: one copy of tldraw's measuring element per note, all written, then all read
+ * Here the editor's first measurement on a page with notes (once per editor) measures every
+ * note of the page at once instead: one copy of tldraw's measuring element per note, all written, then all read
  * (one layout). Every result is kept by what was asked (the HTML and all the options), so a
  * note moved or re-rendered with the same text is not measured again. Results hold only while
  * the page's fonts stay as they were: the cache starts again as soon as a font face is added or
@@ -41,12 +41,18 @@ const LABEL_PADDING = 16
 export type MeasureStats = { cached: number; alone: number; batches: number; batchedElements: number }
 
 /** Results by what was asked, valid while the page's fonts are as `fonts` says. */
-type Cache = { results: Map<string, Measured>; keyChars: number; primed: boolean; fonts: string }
+type Cache = { results: Map<string, Measured>; keyChars: number; fonts: string }
 
 /** Past this many characters of keys (HTML, mostly), the cache starts again: a few MB at most. */
 const MAX_KEY_CHARS = 2_000_000
 
 const caches = new WeakMap<TextManager, Cache>()
+/**
+ * Managers whose notes were batched: once per editor. When fonts change later, tldraw does not
+ * measure notes again until they change (it keeps a label's size per record), so measuring
+ * every note again then would be wasted.
+ */
+const batchedOnce = new WeakSet<TextManager>()
 const stats = new WeakMap<TextManager, MeasureStats>()
 
 /**
@@ -179,7 +185,7 @@ function cacheOf(manager: TextManager): Cache | null {
   if (fonts === null) return null
   let cache = caches.get(manager)
   if (!cache || cache.fonts !== fonts || cache.keyChars > MAX_KEY_CHARS) {
-    cache = { results: new Map(), keyChars: 0, primed: false, fonts }
+    cache = { results: new Map(), keyChars: 0, fonts }
     caches.set(manager, cache)
   }
   return cache
@@ -202,14 +208,15 @@ export function installBatchedTextMeasure(): void {
       counts.alone++
       return alone.call(this, html, opts)
     }
-    if (!cache.primed && !lookedThisTask) {
+    if (!batchedOnce.has(this) && !lookedThisTask) {
       lookedThisTask = true
       queueMicrotask(() => (lookedThisTask = false))
       try {
-        cache.primed = measureNotes(this, cache, counts)
+        if (measureNotes(this, cache, counts)) batchedOnce.add(this)
       } catch {
         // A note tldraw cannot render (it fails in that note's own measurement, as before) must
         // not fail the shape being measured now: the batch is only a head start.
+        batchedOnce.add(this)
       }
     }
     const key = keyOf(html, opts)
