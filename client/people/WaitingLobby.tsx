@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { signInUrl } from '../api/people'
 import { useI18n } from '../i18n/I18nProvider'
+import './people.css'
 import { rememberLinkToken } from './personalCredential'
 import type { AdmissionView } from './useAdmission'
 

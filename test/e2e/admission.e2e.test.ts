@@ -34,6 +34,12 @@ describe('admission in a real browser (issue 17)', () => {
       await page.goto(board.links.participant)
       const lobby = page.getByTestId('waiting-lobby')
       await lobby.waitFor({ timeout: 30_000 })
+      // The form reads top to bottom (label over a full-width field), with 44 px targets for a phone.
+      const box = async (selector: string) => (await lobby.locator(selector).boundingBox())!
+      const [label, field, join] = [await box('label'), await box('input'), await box('button')]
+      expect(label.y + label.height).toBeLessThanOrEqual(field.y)
+      expect(field.y + field.height).toBeLessThanOrEqual(join.y)
+      expect(Math.min(field.height, join.height)).toBeGreaterThanOrEqual(44)
       await lobby.getByLabel('Your name').fill('Wanda Waiting')
       await lobby.getByRole('button', { name: 'Ask to join' }).click()
       await page.getByText('Waiting for the facilitator').waitFor({ timeout: 15_000 })
@@ -54,6 +60,8 @@ describe('admission in a real browser (issue 17)', () => {
       await waitForEditor(page)
       await page.locator('[data-status="online"]').waitFor({ timeout: 30_000 })
       expect(await page.getByRole('dialog', { name: 'What should others call you?' }).count()).toBe(0)
+      // The lobby's answer to the admitted credential held the board: it was not asked again.
+      expect(asked).not.toContain(`GET /api/boards/${board.id}`)
       await facilitator.page.screenshot({ path: screenshotPath('admission-people-panel.png') })
 
       await panel.getByRole('button', { name: 'Revoke Wanda Waiting' }).click()
