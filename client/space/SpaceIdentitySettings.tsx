@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { apiJson, errorMessage } from '../api/http'
 import { useI18n } from '../i18n/I18nProvider'
+import '../people/people.css'
 
 type Rules = { admission: boolean; signIn: boolean }
 type Answer = { settings: Rules; signInAvailable: boolean }

@@ -37,6 +37,10 @@ describe('creating and running a team space in the browser', () => {
     // Plan a session from the 60-minute retrospective plan.
     await page.goto(links.facilitator)
     await page.getByRole('heading', { level: 2, name: 'Plan and manage' }).waitFor({ timeout: 15_000 })
+    // The admission toggle has its styles on the space page too (its stylesheet came only with
+    // the board's People panel): each toggle its own row, the box and its words spaced.
+    const admission = page.getByLabel(/^Admit people one by one/)
+    expect(await page.locator('label', { has: admission }).evaluate((l) => getComputedStyle(l).display)).toBe('flex')
     await page.getByLabel('Session title').fill('January retro')
     await page.getByLabel('Date').fill('2027-01-14')
     await page.getByLabel('Workshop plan').selectOption(RETROSPECTIVE_PLAN.id)
