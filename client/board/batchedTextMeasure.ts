@@ -3,21 +3,22 @@
  *
  * tldraw sizes every note's label by measuring its text in the DOM (`TextManager.measureHtml`):
  * it writes the text into one hidden element, then reads its size, which makes the browser lay
- * the page out again, once per note, and again whenever the note changes (a move makes a new
- * record, measured anew). Opening a board computes every note's geometry in one go (culling
- * needs every shape's bounds): a 200-note board laid the page out 200 times in a row (≈ 150 ms
- * of the main thread here; ≈ 0.7 s at 2,000 notes).
+ * the page out again, once per note, and again whenever a note's props change (its text, size
+ * or font; a move keeps its geometry). Opening a board computes every note's geometry in one
+ * go (culling needs every shape's bounds): a 200-note board laid the page out 200 times in a
+ * row (≈ 150 ms of the main thread here; ≈ 0.7 s at 2,000 notes).
  *
  * Here the editor's first measurement on a page with notes (once per editor) measures every
- * note of the page at once instead: one copy of tldraw's measuring element per note, all written, then all read
- * (one layout). Every result is kept by what was asked (the HTML and all the options), so a
- * note moved or re-rendered with the same text is not measured again. Results hold only while
- * the page's fonts stay as they were: the cache starts again as soon as a font face is added or
- * finishes loading (its status changes before tldraw hears of it and measures again), and
- * nothing is kept while a font is loading. What the batch did not foresee (another shape's
- * text, a note whose text needs a smaller font) is measured as before and kept. The copies are
- * made from tldraw's element (same classes and inline styles, same parent) and styled the way
- * `measureHtml` styles it, so they measure the same (test/e2e/textMeasure.e2e.test.ts).
+ * note of the page at once instead: one copy of tldraw's measuring element per note, all
+ * written, then all read (one layout). Every result is kept by what was asked (the HTML and all
+ * the options), so a text that comes back (an undo, a size changed back) is not measured again.
+ * Results hold only while the page's fonts stay as they were: the cache starts again as soon as
+ * a font face is added or finishes loading (its status changes before tldraw hears of it and
+ * measures again), and nothing is kept while a font is loading. What the batch did not foresee
+ * (another shape's text, a note whose text needs a smaller font) is measured as before and
+ * kept. The copies are made from tldraw's element (same classes and inline styles, same parent)
+ * and styled the way `measureHtml` styles it, so they measure the same
+ * (test/e2e/textMeasure.e2e.test.ts).
  */
 import {
   FONT_FAMILIES,

@@ -3,7 +3,7 @@
  * name, gets a credential, polls their status) and the facilitator's people list (pre-list,
  * admit, revoke). Credentials are answered once and never logged.
  */
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { CloseEvents } from '../../shared/protocol.js'
@@ -64,6 +64,28 @@ function originOf(config: Config, url: string): string {
   return config.PUBLIC_URL?.replace(/\/$/, '') ?? new URL(url).origin
 }
 
+/**
+ * The lobby's answer. When the caller's token opens the board itself (as `admissionGate`
+ * decides for every other route), it also holds the board (what `GET /api/boards/:id`
+ * answers): the page opens it without asking again, one round trip sooner on a phone network
+ * (issue 18). A person still in the lobby learns nothing of it.
+ */
+async function lobbyState(deps: PeopleRouteDeps, c: Context<AppEnv>) {
+  const { storage } = deps
+  const person = c.var.person
+  const rules = await identityRules(storage, c.var.board)
+  const user = await deps.signIn.user(c)
+  const opens = (await admissionGate(storage, { boardId: c.var.board, role: c.var.role, person })) === 'open'
+  return {
+    role: c.var.role,
+    admission: rules.admission || rules.signIn,
+    signIn: rules.signIn,
+    signedInAs: user ? user.name : null,
+    person: person ? personView(person) : null,
+    ...(opens ? { board: await getBoard(storage, c.var.board) } : {}),
+  }
+}
+
 export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): void {
   registerSpaceIdentityRoutes(app, deps)
   const { storage, boardAccess, personSessions } = deps
@@ -86,24 +108,7 @@ export function registerPeopleRoutes(app: Hono<AppEnv>, deps: PeopleRouteDeps): 
   })
 
   // The lobby: what a participant link or a credential may do before admission.
-  // When the caller's token opens the board itself, the answer also holds the board (what
-  // `GET /api/boards/:id` answers): the page opens it without asking again, one round trip
-  // sooner on a phone network (issue 18). A person still in the lobby learns nothing of it.
-  app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => {
-    const person = c.var.person
-    const rules = await identityRules(storage, c.var.board)
-    const admission = rules.admission || rules.signIn
-    const user = await deps.signIn.user(c)
-    const opens = (await admissionGate(storage, { boardId: c.var.board, role: c.var.role, person })) === 'open'
-    return c.json({
-      role: c.var.role,
-      admission,
-      signIn: rules.signIn,
-      signedInAs: user ? user.name : null,
-      person: person ? personView(person) : null,
-      ...(opens ? { board: await getBoard(storage, c.var.board) } : {}),
-    })
-  })
+  app.get('/api/boards/:id/lobby', boardAccess(LOBBY_STATE), async (c) => c.json(await lobbyState(deps, c)))
 
   app.post('/api/boards/:id/lobby', boardAccess(LOBBY), async (c) => {
     if (c.var.person) throw new HTTPException(409, { message: 'this personal link already has a name' })
