@@ -8,7 +8,7 @@ import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import type { Role } from '../../shared/roles.js'
 import { BOARD_ID_PATTERN, hashToken, TOKEN_PATTERN } from '../auth/tokens.js'
-import { isUnderAdmission, personForCredential } from '../people/admission.js'
+import { checksPeople, isUnderAdmission, personForCredential, type IdentityRules } from '../people/admission.js'
 import { boardRoleOfSpaceLink } from '../spaces/links.js'
 import type { PersonRecord, Storage } from '../storage/Storage.js'
 import type { LinkKind } from '../sync/Session.js'
@@ -59,11 +59,15 @@ export async function requireGrant(c: Context, storage: Storage, boardId: string
   return { boardId, role: 'participant', tokenHash, via: 'board', person }
 }
 
-/** What a grant opens under the board's admission setting: everything its role allows, or only the lobby. */
-export async function admissionGate(storage: Storage, grant: Pick<Grant, 'boardId' | 'role' | 'person'>): Promise<'open' | 'lobby'> {
+/**
+ * What a grant opens under the board's admission setting: everything its role allows, or only
+ * the lobby. `rules`: the board's rules when the caller has already read them (not read again).
+ */
+export async function admissionGate(storage: Storage, grant: Pick<Grant, 'boardId' | 'role' | 'person'>, rules?: IdentityRules): Promise<'open' | 'lobby'> {
   if (grant.person) return grant.person.status === 'admitted' ? 'open' : 'lobby'
   if (grant.role !== 'participant') return 'open'
-  return (await isUnderAdmission(storage, grant.boardId)) ? 'lobby' : 'open'
+  const underAdmission = rules ? checksPeople(rules) : await isUnderAdmission(storage, grant.boardId)
+  return underAdmission ? 'lobby' : 'open'
 }
 
 export const LOBBY_REFUSAL = 'this board admits people one by one: wait in the lobby until a facilitator admits you'

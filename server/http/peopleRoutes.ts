@@ -10,6 +10,7 @@ import { CloseEvents } from '../../shared/protocol.js'
 import type { Config } from '../config.js'
 import {
   addPerson,
+  checksPeople,
   boardIdentitySettings,
   boardPerson,
   identityRules,
@@ -75,10 +76,10 @@ async function lobbyState(deps: PeopleRouteDeps, c: Context<AppEnv>) {
   const person = c.var.person
   const rules = await identityRules(storage, c.var.board)
   const user = await deps.signIn.user(c)
-  const opens = (await admissionGate(storage, { boardId: c.var.board, role: c.var.role, person })) === 'open'
+  const opens = (await admissionGate(storage, { boardId: c.var.board, role: c.var.role, person }, rules)) === 'open'
   return {
     role: c.var.role,
-    admission: rules.admission || rules.signIn,
+    admission: checksPeople(rules),
     signIn: rules.signIn,
     signedInAs: user ? user.name : null,
     person: person ? personView(person) : null,

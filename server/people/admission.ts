@@ -37,9 +37,13 @@ export async function identityRules(storage: Storage, boardId: string): Promise<
  * Whether participants of a board are people (SPEC R12, R17): under admission or sign-in, a
  * participant link alone opens only the lobby, and names come from credentials.
  */
-export async function isUnderAdmission(storage: Storage, boardId: string): Promise<boolean> {
-  const rules = await identityRules(storage, boardId)
+export function checksPeople(rules: IdentityRules): boolean {
   return rules.admission || rules.signIn
+}
+
+/** `checksPeople` for a board, its rules read from storage. */
+export async function isUnderAdmission(storage: Storage, boardId: string): Promise<boolean> {
+  return checksPeople(await identityRules(storage, boardId))
 }
 
 /** The board's own settings (what its facilitator can change). */
