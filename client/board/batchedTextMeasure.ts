@@ -44,17 +44,27 @@ export type MeasureStats = { cached: number; alone: number; batches: number; bat
 /** Results by what was asked, valid while the page's fonts are as `fonts` says. */
 type Cache = { results: Map<string, Measured>; keyChars: number; fonts: string }
 
+/**
+ * One editor's text manager, as this module sees it. `batched`: its notes were measured in a
+ * batch, which happens once per editor: when fonts change later, tldraw does not measure notes
+ * again until their props change (it keeps their geometry until then), so measuring every note again
+ * then would be wasted.
+ */
+type ManagerState = { cache: Cache | null; batched: boolean; counts: MeasureStats }
+
 /** Past this many characters of keys (HTML, mostly), the cache starts again: a few MB at most. */
 const MAX_KEY_CHARS = 2_000_000
 
-const caches = new WeakMap<TextManager, Cache>()
-/**
- * Managers whose notes were batched: once per editor. When fonts change later, tldraw does not
- * measure notes again until they change (it keeps a label's size per record), so measuring
- * every note again then would be wasted.
- */
-const batchedOnce = new WeakSet<TextManager>()
-const stats = new WeakMap<TextManager, MeasureStats>()
+const states = new WeakMap<TextManager, ManagerState>()
+
+function stateOf(manager: TextManager): ManagerState {
+  let state = states.get(manager)
+  if (!state) {
+    state = { cache: null, batched: false, counts: { cached: 0, alone: 0, batches: 0, batchedElements: 0 } }
+    states.set(manager, state)
+  }
+  return state
+}
 
 /**
  * The state of the page's fonts: how many faces it has and how many are loaded, or null while
@@ -172,24 +182,17 @@ function keep(cache: Cache, key: string, measured: Measured): void {
 
 /** The measurement counts of one editor's text manager (zero before its first measurement). */
 export function measureStats(manager: TextManager): MeasureStats {
-  let counts = stats.get(manager)
-  if (!counts) {
-    counts = { cached: 0, alone: 0, batches: 0, batchedElements: 0 }
-    stats.set(manager, counts)
-  }
-  return counts
+  return stateOf(manager).counts
 }
 
 /** The manager's cache for the page's fonts as they are now, or null while a font loads. */
-function cacheOf(manager: TextManager): Cache | null {
+function cacheOf(state: ManagerState): Cache | null {
   const fonts = fontsState()
   if (fonts === null) return null
-  let cache = caches.get(manager)
-  if (!cache || cache.fonts !== fonts || cache.keyChars > MAX_KEY_CHARS) {
-    cache = { results: new Map(), keyChars: 0, fonts }
-    caches.set(manager, cache)
-  }
-  return cache
+  const cache = state.cache
+  if (cache && cache.fonts === fonts && cache.keyChars <= MAX_KEY_CHARS) return cache
+  state.cache = { results: new Map(), keyChars: 0, fonts }
+  return state.cache
 }
 
 /** Whether the current task already looked for notes to batch (once per task on a page without). */
@@ -203,21 +206,22 @@ export function installBatchedTextMeasure(): void {
   installed = true
   const alone = TextManager.prototype.measureHtml
   const batched = function (this: TextManager, html: string, opts: MeasureOptions): Measured {
-    const counts = measureStats(this)
-    const cache = cacheOf(this)
+    const state = stateOf(this)
+    const { counts } = state
+    const cache = cacheOf(state)
     if (!cache) {
       counts.alone++
       return alone.call(this, html, opts)
     }
-    if (!batchedOnce.has(this) && !lookedThisTask) {
+    if (!state.batched && !lookedThisTask) {
       lookedThisTask = true
       queueMicrotask(() => (lookedThisTask = false))
       try {
-        if (measureNotes(this, cache, counts)) batchedOnce.add(this)
+        state.batched = measureNotes(this, cache, counts)
       } catch {
         // A note tldraw cannot render (it fails in that note's own measurement, as before) must
         // not fail the shape being measured now: the batch is only a head start.
-        batchedOnce.add(this)
+        state.batched = true
       }
     }
     const key = keyOf(html, opts)
