@@ -25,7 +25,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale])
   const value = useMemo<I18n>(() => {
     const catalogue = CATALOGUES[locale]
-    return { locale, setLocale, t: (key, params) => formatMessage(catalogue[key], params) }
+    return { locale, setLocale, t: (key, params) => formatMessage(catalogue[key], params, locale) }
   }, [locale, setLocale])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

@@ -37,7 +37,7 @@ export const planEn = {
   'plan.panel.minutes': '{minutes} min',
   'plan.followUp.button': 'Plan a follow-up',
   'plan.followUp.hint': 'A new board with one “What, So What, Now What” per top-voted need and per critical or high risk of this board.',
-  'plan.followUp.made': 'Follow-up board ready, with {count} step(s).',
+  'plan.followUp.made': 'Follow-up board ready, with {count} {count:step|steps}.',
   'plan.followUp.open': 'Open the follow-up board (facilitator link)',
 } as const
 
@@ -81,6 +81,6 @@ export const planFr: Record<PlanMessageKey, string> = {
   'plan.panel.minutes': '{minutes} min',
   'plan.followUp.button': 'Planifier une suite',
   'plan.followUp.hint': 'Un nouveau tableau avec un « Quoi, Et alors, Et maintenant » par besoin le plus voté et par risque critique ou élevé de ce tableau.',
-  'plan.followUp.made': 'Tableau de suite prêt, avec {count} étape(s).',
+  'plan.followUp.made': 'Tableau de suite prêt, avec {count} {count:étape|étapes}.',
   'plan.followUp.open': 'Ouvrir le tableau de suite (lien d’animation)',
 }

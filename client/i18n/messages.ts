@@ -20,6 +20,7 @@ export type Locale = (typeof LOCALES)[number]
 const en = {
   'app.name': 'Workshop canvas',
   'app.skipToContent': 'Skip to content',
+  'format.labelValue': '{label}: {value}',
   'locale.label': 'Language',
   'locale.en': 'English',
   'locale.fr': 'Français',
@@ -61,7 +62,7 @@ const en = {
   'board.panelHide': 'Hide the board menu',
   'board.canvasHint': 'On the canvas: Tab moves between shapes; press Escape, then Tab, to leave it.',
   'board.role': 'You are a {role}',
-  'board.invalidRecords': '{count} item(s) from other people could not be shown.',
+  'board.invalidRecords': '{count} {count:item|items} from other people could not be shown.',
   'board.notSaving': 'The server cannot save the board right now. Your changes are kept in this browser and will be saved when it recovers.',
   'board.closed': 'The server closed the connection: {reason}',
   'status.online': 'Online',
@@ -100,6 +101,7 @@ export type Catalogue = Record<MessageKey, string>
 const fr: Catalogue = {
   'app.name': 'Toile d’atelier',
   'app.skipToContent': 'Aller au contenu',
+  'format.labelValue': '{label} : {value}',
   'locale.label': 'Langue',
   'locale.en': 'English',
   'locale.fr': 'Français',
@@ -141,7 +143,7 @@ const fr: Catalogue = {
   'board.panelHide': 'Masquer le menu du tableau',
   'board.canvasHint': 'Sur la toile : Tab passe d’une forme à l’autre ; appuyez sur Échap, puis Tab, pour en sortir.',
   'board.role': 'Rôle : {role}',
-  'board.invalidRecords': '{count} élément(s) d’autres personnes n’ont pas pu être affichés.',
+  'board.invalidRecords': '{count} {count:élément d’une autre personne n’a pas pu être affiché|éléments d’autres personnes n’ont pas pu être affichés}.',
   'board.notSaving': 'Le serveur ne peut pas enregistrer le tableau pour le moment. Vos modifications sont conservées dans ce navigateur et seront enregistrées dès son rétablissement.',
   'board.closed': 'Le serveur a fermé la connexion : {reason}',
   'status.online': 'En ligne',
@@ -176,9 +178,27 @@ const fr: Catalogue = {
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
 
-/** Fills `{name}` placeholders. A missing parameter stays visible rather than vanishing. */
-export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+const pluralRules = new Map<Locale, Intl.PluralRules>()
+
+/** Whether `count` takes the singular in `locale` (English: 1; French: 0 and 1). */
+function isSingular(count: number, locale: Locale): boolean {
+  let rules = pluralRules.get(locale)
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)))
+  return rules.select(count) === 'one'
+}
+
+/**
+ * Fills `{name}` placeholders, and `{name:singular|plural}` choices by the number `name` in
+ * `locale` ("{count} {count:note|notes}": "1 note", "0 notes"; in French "0 note", "2 notes").
+ * A missing parameter stays visible rather than vanishing.
+ */
+export function formatMessage(template: string, params: Record<string, string | number> = {}, locale: Locale = 'en'): string {
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, singular?: string, plural?: string) => {
+    if (!(name in params)) return whole
+    const value = params[name]!
+    if (singular === undefined || plural === undefined) return String(value)
+    return isSingular(Number(value), locale) ? singular : plural
+  })
 }
 
 /** The best supported locale for a list of browser languages. */

@@ -25,7 +25,7 @@ export function SessionsTimeline({ sessions, token }: { sessions: Overview['sess
           </a>
           <span>{s.activities.join(', ')}</span>
           <span>
-            {t('space.session.people')}: {s.participants}
+            {t('format.labelValue', { label: t('space.session.people'), value: s.participants })}
           </span>
         </li>
       ))}
@@ -141,7 +141,7 @@ export function CommitmentsList({ commitments, canEdit, checkIn }: { commitments
               <strong>{c.person}</strong> · {c.modeLabel} · {c.text}
             </p>
             <p>
-              {t('space.commitment.status')}: {c.status ? t(`space.checkIn.${c.status}`) : t('space.commitment.none')}
+              {t('format.labelValue', { label: t('space.commitment.status'), value: c.status ? t(`space.checkIn.${c.status}`) : t('space.commitment.none') })}
               {last?.note ? ` — ${last.note}` : ''}
             </p>
             {canEdit && <CheckInForm commitment={c} checkIn={checkIn} />}
@@ -159,8 +159,8 @@ export function RecognitionFeed({ items }: { items: Overview['recognition'] }) {
     <ul className="space-recognition">
       {items.map((r, i) => (
         <li key={`${r.boardId}-${i}`}>
-          <time dateTime={r.date}>{r.date}</time> · {r.category}
-          {r.to ? ` · ${t('space.recognition.to', { name: r.to })}` : ''}: {r.text}
+          <time dateTime={r.date}>{r.date}</time> ·{' '}
+          {t('format.labelValue', { label: r.to ? `${r.category} · ${t('space.recognition.to', { name: r.to })}` : r.category, value: r.text })}
         </li>
       ))}
     </ul>

@@ -55,8 +55,8 @@ describe('clusters in the Results panel', () => {
     const cluster = page.locator('li.results-cluster', { hasText: 'Group: Tooling' })
     await cluster.waitFor({ timeout: 15_000 })
     // Hand-computed: 2 on the frame + 1 on Slow CI = 3; Flaky tests 0; Pair more stands alone with 1.
-    await expect.poll(() => cluster.locator(':scope > .results-votes').textContent()).toBe('3 vote(s)')
-    expect(await cluster.locator('li').allTextContents()).toEqual(['Slow CI 1 vote(s)', 'Flaky tests '])
+    await expect.poll(() => cluster.locator(':scope > .results-votes').textContent()).toBe('3 votes')
+    expect(await cluster.locator('li').allTextContents()).toEqual(['Slow CI 1 vote', 'Flaky tests '])
     expect(await page.locator('li:not(.results-cluster) li, li:not(.results-cluster)', { hasText: 'Pair more' }).count()).toBeGreaterThan(0)
     await page.screenshot({ path: screenshotPath('results-cluster.png') })
     await page.keyboard.press('Escape')

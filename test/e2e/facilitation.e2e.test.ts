@@ -170,7 +170,7 @@ describe('live facilitation in a real browser (issue 4)', () => {
     await grace.page.getByLabel('Votes per person').fill('3')
     await grace.page.getByLabel('Max votes per note').fill('2')
     await grace.page.getByRole('button', { name: 'Open vote' }).click()
-    for (const { page } of [ada, bo]) await page.getByTestId('votes-left').getByText('You have 3 vote(s) left').waitFor({ timeout: 30_000 })
+    for (const { page } of [ada, bo]) await page.getByTestId('votes-left').getByText('You have 3 votes left').waitFor({ timeout: 30_000 })
 
     const plus = (page: Page, noteId: string) => page.locator(`[data-note-id="${noteId}"]`).getByRole('button', { name: /^Vote for this note/ })
     // Ada clicks the + on notes: twice on Bo's, once on the facilitator's; a fourth vote is refused.
@@ -178,7 +178,7 @@ describe('live facilitation in a real browser (issue 4)', () => {
     await plus(ada.page, boNote).click()
     await expect.poll(() => plus(ada.page, boNote).isDisabled()).toBe(true) // max 2 per note
     await plus(ada.page, graceNote).click()
-    await ada.page.getByTestId('votes-left').getByText('You have 0 vote(s) left').waitFor()
+    await ada.page.getByTestId('votes-left').getByText('You have 0 votes left').waitFor()
     expect(await plus(ada.page, adaNote).isDisabled()).toBe(true)
     // Bo votes from the keyboard: select a note, then the panel's button with Enter.
     for (const noteId of [adaNote, adaNote, boNote]) {
@@ -189,7 +189,7 @@ describe('live facilitation in a real browser (issue 4)', () => {
       await button.focus()
       await bo.page.keyboard.press('Enter')
     }
-    await bo.page.getByTestId('votes-left').getByText('You have 0 vote(s) left').waitFor()
+    await bo.page.getByTestId('votes-left').getByText('You have 0 votes left').waitFor()
     // Hidden until reveal: no totals anywhere yet.
     await grace.page.waitForTimeout(500)
     for (const { page } of everyone) expect(await page.getByTestId('vote-total').count()).toBe(0)

@@ -35,7 +35,7 @@ describe('plan a follow-up from the plan panel (issue 15)', () => {
     const grace = await suite.open(board.links.facilitator, 'Grace')
     const followUp = grace.page.getByTestId('plan-follow-up')
     await followUp.getByRole('button', { name: 'Plan a follow-up', exact: true }).click()
-    await expect.poll(() => followUp.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Follow-up board ready, with 2 step(s).')
+    await expect.poll(() => followUp.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Follow-up board ready, with 2 steps.')
     const href = await followUp.getByRole('link', { name: 'Open the follow-up board (facilitator link)' }).getAttribute('href')
     expect(href).toMatch(new RegExp(`^${suite.url}/b/[A-Za-z0-9_-]+#[A-Za-z0-9_-]+$`))
     expect(href).not.toContain(board.id)

@@ -120,7 +120,7 @@ describe('history, import and links in a real browser', () => {
     await page.getByRole('button', { name: 'Import as a new board' }).click()
     const result = page.locator('.lobby-import .board-tools-result')
     await result.waitFor({ timeout: 20_000 })
-    await expect.poll(() => result.textContent()).toContain('with 4 item(s)')
+    await expect.poll(() => result.textContent()).toContain('with 4 items')
     const links = await result.locator('code').allTextContents()
     expect(links).toHaveLength(3)
     // It joined "my boards" with its three links.
@@ -345,7 +345,7 @@ describe('history, import and links in a real browser', () => {
     await dialog.getByRole('heading', { name: 'Carry over open actions' }).waitFor({ timeout: 15_000 })
     await dialog.getByLabel('Earlier board').selectOption({ label: 'Sprint 11 retro' })
     await dialog.getByRole('button', { name: 'Carry over' }).click()
-    await expect.poll(() => dialog.locator('.board-tools-status').last().textContent(), { timeout: 15_000 }).toBe('Carried over 1 open action(s).')
+    await expect.poll(() => dialog.locator('.board-tools-status').last().textContent(), { timeout: 15_000 }).toBe('Carried over 1 open action.')
     await page.waitForFunction(
       () => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'note' && JSON.stringify(s.props).includes('Fix the flaky build')),
       undefined,

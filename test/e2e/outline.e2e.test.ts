@@ -121,7 +121,7 @@ describe('outline view', () => {
     await facilitator.page.getByTestId('outline').getByRole('button', { name: 'Reveal totals' }).click()
     await waitFor(() => raw.voteTotals()['shape:seed-stop'] === 1, 15_000, 'the revealed totals')
     expect(raw.voteTotals()['shape:seed-start'] ?? 0).toBe(0)
-    await expect.poll(() => note('stop').getByTestId('outline-total').textContent()).toBe('1 vote(s)')
+    await expect.poll(() => note('stop').getByTestId('outline-total').textContent()).toBe('1 vote')
     raw.close()
   }, 240_000)
 

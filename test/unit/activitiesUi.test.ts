@@ -10,7 +10,7 @@ import { CATALOGUES, formatMessage, type Locale } from '../../client/i18n/messag
 import { readActivities } from '../../shared/activities/index.js'
 import { buildActivityRecords, getTemplate } from '../../shared/activities/index.js'
 
-const translator = (locale: Locale): Translate => (key, params) => formatMessage(CATALOGUES[locale][key], params)
+const translator = (locale: Locale): Translate => (key, params) => formatMessage(CATALOGUES[locale][key], params, locale)
 
 function activitiesOf(...templates: string[]) {
   const records = []

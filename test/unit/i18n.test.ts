@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOGUES, formatMessage, LOCALES, pickLocale } from '../../client/i18n/messages.js'
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort()
 
 describe('message catalogue', () => {
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key, non-empty, with the same placeholders', (locale) => {
@@ -26,11 +26,35 @@ describe('message catalogue', () => {
     expect(pickLocale(languages)).toBe(expected)
   })
 
+  it.each(LOCALES)('%s: every message formats to plain text, with every placeholder and choice filled', (locale) => {
+    for (const [key, text] of Object.entries(CATALOGUES[locale])) {
+      const params = Object.fromEntries(placeholders(text).map((name) => [name, 2]))
+      for (const count of [0, 1, 2]) {
+        const out = formatMessage(text, { ...params, count }, locale)
+        expect(out, key).not.toMatch(/[{}|]/)
+      }
+    }
+  })
+
   it.each([
-    ['{count} item(s)', { count: 3 }, '3 item(s)'],
-    ['Open as {role}', { role: 'viewer' }, 'Open as viewer'],
-    ['Hello {name}', {}, 'Hello {name}'],
-  ] as const)('formats %j with %j', (template, params, expected) => {
-    expect(formatMessage(template, params)).toBe(expected)
+    ['{count} {count:item|items}', { count: 3 }, 'en', '3 items'],
+    ['{count} {count:item|items}', { count: 1 }, 'en', '1 item'],
+    ['{count} {count:item|items}', { count: 0 }, 'en', '0 items'],
+    ['{count} {count:élément|éléments}', { count: 0 }, 'fr', '0 élément'],
+    ['{count} {count:élément|éléments}', { count: 1 }, 'fr', '1 élément'],
+    ['{count} {count:élément|éléments}', { count: 2 }, 'fr', '2 éléments'],
+    ['{n} of {count}: {count:one|many}', { n: 1, count: 1 }, 'en', '1 of 1: one'],
+    ['Open as {role}', { role: 'viewer' }, 'en', 'Open as viewer'],
+    ['Hello {name}', {}, 'en', 'Hello {name}'],
+    ['{count:one|many} left', {}, 'en', '{count:one|many} left'],
+  ] as const)('formats %j with %j in %s', (template, params, locale, expected) => {
+    expect(formatMessage(template, params, locale)).toBe(expected)
+  })
+
+  it.each([
+    ['en', 'Julie: 3'],
+    ['fr', 'Julie : 3'],
+  ] as const)('%s writes a label and its value as %j', (locale, expected) => {
+    expect(formatMessage(CATALOGUES[locale]['format.labelValue'], { label: 'Julie', value: 3 }, locale)).toBe(expected)
   })
 })

@@ -9,7 +9,7 @@ import { buildOutline, inBoardOrder, type OutlineNote } from '../../client/board
 import type { Translate } from '../../client/i18n/I18nProvider.js'
 import { CATALOGUES, formatMessage } from '../../client/i18n/messages.js'
 
-const t: Translate = (key, params) => formatMessage(CATALOGUES.en[key], params)
+const t: Translate = (key, params) => formatMessage(CATALOGUES.en[key], params, 'en')
 
 function activity(templateId: string): Activity {
   const built = buildActivityRecords(templateId, { instanceId: 'a1' })

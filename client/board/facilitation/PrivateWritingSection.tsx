@@ -43,7 +43,7 @@ export function PrivateWritingSection({ fac }: { fac: Facilitation }) {
                 <ul className="fac-list" data-testid="private-counts">
                   {counts.map(([id, { name, count }]) => (
                     <li key={id}>
-                      {name}: {count}
+                      {t('format.labelValue', { label: name, value: count })}
                     </li>
                   ))}
                 </ul>

@@ -15,7 +15,7 @@ export function TimerDisplay({ view }: { view: TimerView }) {
       data-testid="timer"
       data-remaining-ms={Math.round(view.remainingMs)}
       data-computed-at={view.computedAt}
-      aria-label={`${t('timer.label')}: ${text}${view.status === 'paused' ? ` (${t('timer.paused')})` : ''}`}
+      aria-label={`${t('format.labelValue', { label: t('timer.label'), value: text })}${view.status === 'paused' ? ` (${t('timer.paused')})` : ''}`}
       role="timer"
     >
       {text}

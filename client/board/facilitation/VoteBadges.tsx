@@ -62,10 +62,10 @@ export function VoteBadges({ fac, voting }: { fac: Facilitation; voting: Voting 
             {mine > 0 && <span className="fac-badge-mine">{t('vote.mine', { count: mine })}</span>}
             {voting.canVote && (
               <>
-                <button type="button" className="fac-badge-button" aria-label={`${t('vote.remove')}: ${text}`} disabled={mine === 0} onClick={() => voting.remove(id)}>
+                <button type="button" className="fac-badge-button" aria-label={t('format.labelValue', { label: t('vote.remove'), value: text })} disabled={mine === 0} onClick={() => voting.remove(id)}>
                   −
                 </button>
-                <button type="button" className="fac-badge-button" aria-label={`${t('vote.add')}: ${text}`} disabled={!voting.canAdd(id)} onClick={() => voting.add(id)}>
+                <button type="button" className="fac-badge-button" aria-label={t('format.labelValue', { label: t('vote.add'), value: text })} disabled={!voting.canAdd(id)} onClick={() => voting.add(id)}>
                   +
                 </button>
               </>
