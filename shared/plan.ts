@@ -186,6 +186,16 @@ export type PlanStatus = {
   lateByMs: number
 }
 
+/**
+ * The activity the plan is on: the running step's, or the first step's before the plan starts
+ * (what the room is about to do). Null when the plan is done or its step has no activity
+ * (a break, a plenary).
+ */
+export function planActivityId(state: PlanState | null): string | null {
+  if (!state || state.run.status === 'done') return null
+  return state.plan.steps[state.run.step]?.activity?.instanceId ?? null
+}
+
 /** "Step 3 of 7 · Vote · 1:40 left", next step, planned end against projected end. */
 export function planStatus(plan: Plan, run: PlanRun, now: number): PlanStatus {
   const step = plan.steps[run.step] ?? null

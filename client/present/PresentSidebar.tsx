@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { planActivityId } from '../../shared/plan'
 import { useI18n } from '../i18n/I18nProvider'
 import { findMyBoard } from '../lib/myBoards'
 import { defaultInstructions } from '../board/facilitation/InstructionsSection'
@@ -22,7 +23,10 @@ export function PresentSidebar({ boardId, title, controlDoc, peopleCount, leader
   const control = useControlState(controlDoc)
   const serverNow = useServerClock()
   const timer = useTimerView(control.timer, serverNow)
-  const activity = useActivities(controlDoc)[0]
+  const activities = useActivities(controlDoc)
+  // The plan's current activity, else the board's first.
+  const planned = planActivityId(control.plan)
+  const activity = activities.find((a) => a.instanceId === planned) ?? activities[0]
   const instructions = activity ? (control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)) : ''
   const joinLink = findMyBoard(boardId)?.links.participant
   return (

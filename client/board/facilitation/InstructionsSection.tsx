@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { planActivityId } from '../../../shared/plan'
 import { STATE_KEYS } from '../../../shared/facilitation'
 import type { Activity } from '../../../shared/activities'
 import { getTemplate, localizeText, type TemplateLocale } from '../../../shared/activities'
@@ -17,12 +18,16 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
   const { t, locale } = useI18n()
   const selectId = useId()
   const textId = useId()
-  const [chosen, setChosen] = useState<string | null>(null)
-  const [draft, setDraft] = useState<string | null>(null)
+  // The plan's current activity until this page picks another; a new step shows its own.
+  const planned = planActivityId(fac.control.plan)
+  const [chosen, setChosen] = useState<{ id: string; during: string | null } | null>(null)
+  // An edit keeps to its activity, even when the plan moves on meanwhile.
+  const [draft, setDraft] = useState<{ id: string; text: string } | null>(null)
   const textarea = useRef<HTMLTextAreaElement>(null)
   // A phone adds notes from its bottom bar: no keyboard shortcut, no note tool to click with.
   const phone = usePhoneLayout()
-  const activity = activities.find((a) => a.instanceId === chosen) ?? activities[0]
+  const pick = draft ? draft.id : chosen && chosen.during === planned ? chosen.id : planned
+  const activity = activities.find((a) => a.instanceId === pick) ?? activities[0]
   useEffect(() => {
     if (draft !== null) textarea.current?.focus()
   }, [draft !== null])
@@ -30,7 +35,7 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
   const text = fac.control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)
   const save = () => {
     if (draft === null) return
-    writeControlState(fac.controlDoc, STATE_KEYS.instructions, { ...fac.control.instructions, [activity.instanceId]: draft.slice(0, 5000) })
+    writeControlState(fac.controlDoc, STATE_KEYS.instructions, { ...fac.control.instructions, [draft.id]: draft.text.slice(0, 5000) })
     setDraft(null)
   }
   return (
@@ -44,7 +49,7 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
       {activities.length > 1 && (
         <div className="fac-field">
           <label htmlFor={selectId}>{t('instructions.activity')}</label>
-          <select id={selectId} value={activity.instanceId} onChange={(e) => (setChosen(e.target.value), setDraft(null))}>
+          <select id={selectId} value={activity.instanceId} onChange={(e) => (setChosen({ id: e.target.value, during: planned }), setDraft(null))}>
             {activities.map((a) => (
               <option key={a.instanceId} value={a.instanceId}>
                 {a.name}
@@ -59,7 +64,7 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
             {text}
           </p>
           {fac.isFacilitator && (
-            <button type="button" onClick={() => setDraft(text)}>
+            <button type="button" onClick={() => setDraft({ id: activity.instanceId, text })}>
               {t('instructions.edit')}
             </button>
           )}
@@ -72,8 +77,8 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
             ref={textarea}
             rows={6}
             maxLength={5000}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            value={draft.text}
+            onChange={(e) => setDraft({ id: draft.id, text: e.target.value })}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setDraft(null)
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save()

@@ -1,0 +1,69 @@
+/**
+ * The instructions people read follow the plan: a participant's panel and the projector show
+ * the current step's activity, not the board's first one, in real Chromium. A participant who
+ * picks another activity keeps it until the plan moves on.
+ */
+import { describe, expect, it } from 'vitest'
+import { getTemplate, localizeText } from '../../shared/activities/index.js'
+import { NEEDS_AND_RISK_PLAN } from '../../shared/plans/workshops.js'
+import { browserSuite, screenshotPath } from './helpers/browser.js'
+
+type Created = { board: { id: string }; links: { facilitator: string; participant: string; viewer: string } }
+
+const step = (id: string) => NEEDS_AND_RISK_PLAN.steps.find((s) => s.id === id)!
+
+describe('instructions that follow the plan', () => {
+  const suite = browserSuite({ pageTimeoutMs: 60_000 })
+
+  it('a participant and the projector read the current step’s instructions; a choice holds until the next step', async () => {
+    const res = await fetch(`${suite.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Needs and risks', plan: NEEDS_AND_RISK_PLAN.id, locale: 'en' }),
+    })
+    expect(res.status).toBe(201)
+    const created = (await res.json()) as Created
+    const token = (link: string) => link.slice(link.indexOf('#') + 1)
+    const act = async (action: string) => {
+      const answer = await fetch(`${suite.url}/api/boards/${created.board.id}/plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token(created.links.facilitator)}` },
+        body: JSON.stringify({ action }),
+      })
+      expect(answer.status).toBe(200)
+    }
+
+    const ada = await suite.open(created.links.participant, 'Ada')
+    const instructions = ada.page.getByTestId('instructions')
+    const projector = await suite.newPage()
+    await projector.page.goto(`${suite.url}/b/${created.board.id}?present=nobody#${token(created.links.viewer)}`)
+    const projected = projector.page.getByTestId('present-instructions')
+
+    // Not started: the first step's activity (the one the room is about to do), with its template's instructions.
+    const gridInstructions = localizeText(getTemplate('power-interest-grid')!.instructions, 'en')
+    await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(gridInstructions)
+    await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(gridInstructions)
+
+    // The plan starts, then skips to the needs step: both follow.
+    await act('start')
+    await act('skip')
+    await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    await projector.page.screenshot({ path: screenshotPath('plan-instructions-projector.png') })
+
+    // Ada looks back at the first activity: it stays while the plan is on the same step...
+    const picker = ada.page.getByLabel('Activity', { exact: true })
+    const first = await picker.locator('option').first().getAttribute('value')
+    await picker.selectOption(first!)
+    await expect.poll(() => instructions.textContent()).toBe(step('stakeholders').instructions!.en)
+    await act('next')
+    await ada.page.waitForTimeout(500)
+    expect(await instructions.textContent()).toBe(step('stakeholders').instructions!.en)
+    // ...and the next step with an activity brings her back to the plan (the break has none).
+    await act('skip')
+    await act('skip')
+    await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('empathy').instructions!.en)
+    await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('empathy').instructions!.en)
+    expect(ada.errors).toEqual([])
+  }, 180_000)
+})
