@@ -15,7 +15,10 @@ const step = (id: string) => NEEDS_AND_RISK_PLAN.steps.find((s) => s.id === id)!
 describe('instructions that follow the plan', () => {
   const suite = browserSuite({ pageTimeoutMs: 60_000 })
 
-  it('a participant and the projector read the current step’s instructions; a choice holds until the next step', async () => {
+  const token = (link: string) => link.slice(link.indexOf('#') + 1)
+
+  /** A board set up with the half-day plan, and a way to run its plan as the facilitator would. */
+  async function plannedBoard(): Promise<{ created: Created; act: (action: string) => Promise<void> }> {
     const res = await fetch(`${suite.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -23,7 +26,6 @@ describe('instructions that follow the plan', () => {
     })
     expect(res.status).toBe(201)
     const created = (await res.json()) as Created
-    const token = (link: string) => link.slice(link.indexOf('#') + 1)
     const act = async (action: string) => {
       const answer = await fetch(`${suite.url}/api/boards/${created.board.id}/plan`, {
         method: 'POST',
@@ -32,6 +34,11 @@ describe('instructions that follow the plan', () => {
       })
       expect(answer.status).toBe(200)
     }
+    return { created, act }
+  }
+
+  it('a participant and the projector read the current step’s instructions; a choice holds until the next step', async () => {
+    const { created, act } = await plannedBoard()
 
     const ada = await suite.open(created.links.participant, 'Ada')
     const instructions = ada.page.getByTestId('instructions')
@@ -65,5 +72,26 @@ describe('instructions that follow the plan', () => {
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('empathy').instructions!.en)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('empathy').instructions!.en)
     expect(ada.errors).toEqual([])
+  }, 180_000)
+
+  it('the facilitator’s edit of the instructions lands on the activity it was started on, even when the plan moves meanwhile', async () => {
+    const { created, act } = await plannedBoard()
+    const grace = await suite.open(created.links.facilitator, 'Grace')
+    const ada = await suite.open(created.links.participant, 'Ada')
+    await act('start')
+    await grace.page.getByRole('button', { name: 'Edit instructions' }).click()
+    // Keyboard from here: the field has focus.
+    await expect.poll(() => grace.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+    await grace.page.keyboard.press('ControlOrMeta+a')
+    await grace.page.keyboard.type('Name who holds power here, and who cares.')
+    await act('skip') // the plan moves to the needs step while Grace types
+    await expect.poll(() => ada.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    await grace.page.keyboard.press('ControlOrMeta+Enter')
+    // Saved on the stakeholder grid, not on the needs map the plan moved to.
+    await expect.poll(() => grace.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    const picker = ada.page.getByLabel('Activity', { exact: true })
+    await picker.selectOption((await picker.locator('option').first().getAttribute('value'))!)
+    await expect.poll(() => ada.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toBe('Name who holds power here, and who cares.')
+    expect([...grace.errors, ...ada.errors]).toEqual([])
   }, 180_000)
 })

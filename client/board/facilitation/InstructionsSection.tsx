@@ -17,20 +17,15 @@ export function defaultInstructions(activity: Pick<Activity, 'templateId'>, loca
 export function InstructionsSection({ fac, activities }: { fac: Facilitation; activities: Activity[] }) {
   const { t, locale } = useI18n()
   const selectId = useId()
-  const textId = useId()
   // The plan's current activity until this page picks another; a new step shows its own.
   const planned = planActivityId(fac.control.plan)
   const [chosen, setChosen] = useState<{ id: string; during: string | null } | null>(null)
   // An edit keeps to its activity, even when the plan moves on meanwhile.
-  const [draft, setDraft] = useState<{ id: string; text: string } | null>(null)
-  const textarea = useRef<HTMLTextAreaElement>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
   // A phone adds notes from its bottom bar: no keyboard shortcut, no note tool to click with.
   const phone = usePhoneLayout()
   const pick = draft ? draft.id : chosen && chosen.during === planned ? chosen.id : planned
   const activity = activities.find((a) => a.instanceId === pick) ?? activities[0]
-  useEffect(() => {
-    if (draft !== null) textarea.current?.focus()
-  }, [draft !== null])
   if (!activity) return null
   const text = fac.control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)
   const save = () => {
@@ -70,30 +65,45 @@ export function InstructionsSection({ fac, activities }: { fac: Facilitation; ac
           )}
         </>
       ) : (
-        <div className="fac-controls">
-          <label htmlFor={textId}>{t('instructions.label', { activity: activity.name })}</label>
-          <textarea
-            id={textId}
-            ref={textarea}
-            rows={6}
-            maxLength={5000}
-            value={draft.text}
-            onChange={(e) => setDraft({ id: draft.id, text: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setDraft(null)
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save()
-            }}
-          />
-          <div className="fac-row">
-            <button type="button" className="primary" onClick={save}>
-              {t('instructions.save')}
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              {t('instructions.cancel')}
-            </button>
-          </div>
-        </div>
+        <InstructionsForm activityName={activity.name} draft={draft} onChange={setDraft} onSave={save} />
       )}
     </section>
+  )
+}
+
+type Draft = { id: string; text: string }
+
+/** The facilitator's edit of one activity's instructions: Ctrl+Enter saves, Escape cancels. */
+function InstructionsForm({ activityName, draft, onChange, onSave }: { activityName: string; draft: Draft; onChange: (draft: Draft | null) => void; onSave: () => void }) {
+  const { t } = useI18n()
+  const textId = useId()
+  const textarea = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    textarea.current?.focus()
+  }, [])
+  return (
+    <div className="fac-controls">
+      <label htmlFor={textId}>{t('instructions.label', { activity: activityName })}</label>
+      <textarea
+        id={textId}
+        ref={textarea}
+        rows={6}
+        maxLength={5000}
+        value={draft.text}
+        onChange={(e) => onChange({ id: draft.id, text: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onChange(null)
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave()
+        }}
+      />
+      <div className="fac-row">
+        <button type="button" className="primary" onClick={onSave}>
+          {t('instructions.save')}
+        </button>
+        <button type="button" onClick={() => onChange(null)}>
+          {t('instructions.cancel')}
+        </button>
+      </div>
+    </div>
   )
 }
