@@ -5,6 +5,8 @@ import { findMyBoard } from '../lib/myBoards'
 import { defaultInstructions } from '../board/facilitation/InstructionsSection'
 import { TimerDisplay } from '../board/facilitation/TimerSection'
 import { useActivities } from '../board/facilitation/useActivities'
+import { usePlanStatusLine } from '../board/plan/PlanBar'
+import { usePlanView, type PlanView } from '../board/plan/usePlanView'
 import { useControlState } from '../board/facilitation/useControlState'
 import { useServerClock } from '../board/facilitation/useServerClock'
 import { useTimerView } from '../board/facilitation/useTimerView'
@@ -29,12 +31,14 @@ export function PresentSidebar({ boardId, title, controlDoc, peopleCount, leader
   const activity = activities.find((a) => a.instanceId === planned) ?? activities[0]
   const instructions = activity ? (control.instructions[activity.instanceId] ?? defaultInstructions(activity, locale)) : ''
   const joinLink = findMyBoard(boardId)?.links.participant
+  const plan = usePlanView(control.plan, serverNow)
   return (
     <aside className="present-side" data-testid="present-side">
       <h1 className="present-title">{title}</h1>
       <div className="present-timer" aria-label={t('present.timer')}>
         <TimerDisplay view={timer} />
       </div>
+      {plan && <PlanLine view={plan} />}
       <p className="present-people" data-testid="present-people">
         {t('present.people', { count: peopleCount })}
         {leader && <span className="present-leader"> · {t('present.following', { name: leader })}</span>}
@@ -57,5 +61,14 @@ export function PresentSidebar({ boardId, title, controlDoc, peopleCount, leader
         )}
       </section>
     </aside>
+  )
+}
+
+/** Where the plan is, for the room: step, phase, time left, what comes next. */
+function PlanLine({ view }: { view: PlanView }) {
+  return (
+    <p className="present-plan" data-testid="present-plan">
+      {usePlanStatusLine(view)}
+    </p>
   )
 }

@@ -56,6 +56,8 @@ describe('instructions that follow the plan', () => {
     await act('skip')
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    // The room also reads where the plan is.
+    expect(await projector.page.getByTestId('present-plan').textContent()).toMatch(/^Step 2 of 6 · Needs · Write privately · 1[45]:\d\d left · Next: Reveal$/)
     await projector.page.screenshot({ path: screenshotPath('plan-instructions-projector.png') })
 
     // Ada looks back at the first activity: it stays while the plan is on the same step...

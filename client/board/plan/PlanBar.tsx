@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useBoard } from '../boardContext'
 import { useMyGroup, usePlanView, type PlanView } from './usePlanView'
 
-function useStatusLine(view: PlanView): string {
+/** "Step 3 of 7 · Vote · 1:40 left · Next: …", in this page's language. */
+export function usePlanStatusLine(view: PlanView): string {
   const { t, locale } = useI18n()
   const { status, state } = view
   if (status.status === 'ready') return t('plan.bar.ready', { title: textIn(state.plan.title, locale) })
@@ -19,7 +20,7 @@ function useStatusLine(view: PlanView): string {
 
 function Bar({ view, group }: { view: PlanView; group: ReturnType<typeof useMyGroup> }) {
   const { t, locale } = useI18n()
-  const line = useStatusLine(view)
+  const line = usePlanStatusLine(view)
   const names = group ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(group.others.map((m) => m.name)) : ''
   return (
     <div className="plan-bar" role="status" aria-label={t('plan.bar.label')} data-testid="plan-bar">
