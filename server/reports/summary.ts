@@ -7,6 +7,7 @@
  */
 import { guardedMean, type GuardedFigure } from './privacy.js'
 import type { TrendPoint, TrendSeries } from './trendChart.js'
+import { normaliseName } from '../../shared/personName.js'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/
 
@@ -32,10 +33,7 @@ function requireDay(value: string, name: string): string {
   return day
 }
 
-/** A name as compared for counting people and identifying risks: NFKC, no accents, lower case, single spaces. */
-export function normaliseName(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
-}
+export { normaliseName }
 
 // ---------------------------------------------------------------------------------------------
 // Sessions

@@ -7,6 +7,7 @@
 import type { ActivityResult } from '../activities/index.js'
 import { label, oneLine, say, sayNumber, sayStatus, table, type ReportContext } from '../activities/reporting.js'
 import type { Locale } from '../i18n/catalogue.js'
+import { normaliseName } from '../personName.js'
 
 /** What only the server knows about a session: why, when, and who was there (SPEC T1). */
 export interface ReportSummary {
@@ -80,16 +81,31 @@ function dateTime(locale: Locale, at: number): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(at)) + ' UTC'
 }
 
+/**
+ * Each person once per role, in the order first seen: one name (case, spaces and accents aside)
+ * recorded from two devices or two visits is one person, as the space counts people.
+ */
+function distinctPeople(attendance: ReportSummary['attendance']): ReportSummary['attendance'] {
+  const seen = new Set<string>()
+  return attendance.filter((a) => {
+    const key = `${a.role}\u0000${normaliseName(a.name)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** The summary section, in Markdown. */
 export function summaryMarkdown(ctx: ReportContext, summary: ReportSummary, activities: readonly ActivityResult[]): string {
-  const names = (role: string) => summary.attendance.filter((a) => a.role === role).map((a) => a.name)
-  const attendance = summary.attendance.map((a) => `${oneLine(a.name)} (${say(ctx, `role.${a.role}`)})`)
+  const people = distinctPeople(summary.attendance)
+  const names = (role: string) => people.filter((a) => a.role === role).map((a) => a.name)
+  const attendance = people.map((a) => `${oneLine(a.name)} (${say(ctx, `role.${a.role}`)})`)
   const lines = [
     `## ${say(ctx, 'report.summary')}\n`,
     ...(summary.purpose ? [`**${say(ctx, 'report.purpose')}** ${oneLine(summary.purpose)}  `] : []),
     `**${say(ctx, 'report.when')}** ${dateTime(ctx.locale, summary.startedAt)}  `,
     `**${say(ctx, 'report.facilitator')}** ${names('facilitator').map(oneLine).join(', ') || `_${say(ctx, 'report.nobodyRecorded')}_`}  `,
-    `**${say(ctx, 'report.attendance', { count: sayNumber(ctx, summary.attendance.length) })}** ${attendance.join(', ') || `_${say(ctx, 'report.nobodyRecorded')}_`}\n`,
+    `**${say(ctx, 'report.attendance', { count: sayNumber(ctx, people.length) })}** ${attendance.join(', ') || `_${say(ctx, 'report.nobodyRecorded')}_`}\n`,
     `### ${say(ctx, 'report.topVoted')}\n`,
   ]
   const voted = topVoted(activities, ctx.votesShown)

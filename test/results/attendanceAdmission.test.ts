@@ -39,4 +39,32 @@ describe('attendance under admission (issue 16)', () => {
     facilitator.destroy()
     wanda.destroy()
   })
+
+  it('lists a person once per role when their name comes from two devices or two visits (case, spaces and accents aside)', async () => {
+    const board = await createTestBoard(server.url, 'Two devices')
+    const pages = [
+      { id: 'laptop-julie', name: 'Julie', token: board.tokens.facilitator },
+      { id: 'phone-julie', name: ' julie ', token: board.tokens.facilitator },
+      { id: 'phone-elise', name: 'Élise', token: board.tokens.participant },
+      { id: 'laptop-elise', name: 'Elise', token: board.tokens.participant },
+      { id: 'bo', name: 'Bo', token: board.tokens.participant },
+      // The same name with another role is listed for that role too.
+      { id: 'julie-watching', name: 'Julie', token: board.tokens.participant },
+    ]
+    const providers = pages.map((p, i) => {
+      const provider = connectProvider(server.url, board.id, p.token)
+      provider.awareness.setLocalStateField('user', { id: p.id, name: p.name, color: `#1e6fd${i}` })
+      return provider
+    })
+    await Promise.all(providers.map((p) => waitForSync(p)))
+    let md = ''
+    for (let i = 0; i < 100 && !(md.includes('Bo (') && md.includes('Julie (participant)')); i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      md = await (await api(server, `/api/boards/${board.id}/export?format=md`, board.tokens.facilitator)).text()
+    }
+    const line = (start: string) => md.split('\n').find((l) => l.startsWith(start))
+    expect(line('**Facilitator')).toBe('**Facilitator:** Julie  ')
+    expect(line('**Attendance')).toBe('**Attendance (4):** Julie (facilitator), Élise (participant), Bo (participant), Julie (participant)')
+    for (const p of providers) p.destroy()
+  })
 })
