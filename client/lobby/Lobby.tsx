@@ -7,7 +7,7 @@ import { activityRequestFields, NO_OPTIONS } from '../board/activities/activityI
 import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { CreatedBoardDialog } from '../share/CreatedBoardDialog'
-import { LobbyHeader } from './LobbyHeader'
+import { AppHeader } from '../ui/AppHeader'
 import { MyBoards } from './MyBoards'
 import { PlanPicker } from './PlanPicker'
 import { TeamSpaces } from './TeamSpaces'
@@ -26,7 +26,7 @@ export function Lobby() {
 
   return (
     <div className="lobby">
-      <LobbyHeader />
+      <AppHeader home />
       <main id="main" className="lobby-main">
         <h1>{t('lobby.heading')}</h1>
         <p>{t('lobby.intro')}</p>

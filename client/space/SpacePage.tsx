@@ -1,5 +1,6 @@
 /** The space page (`/s/<id>#<token>`, issue 16): sessions, actions, commitments, recognition, risks, trends, report. */
 import { useI18n } from '../i18n/I18nProvider'
+import { AppHeader } from '../ui/AppHeader'
 import { ActionsTable, ChartFigure, CommitmentsList, OpenMitigations, RecognitionFeed, SessionsTimeline } from './SpaceSections'
 import { REPORT_FORMATS, useSpace } from './useSpace'
 import { SpaceManage } from './SpaceManage'
@@ -7,9 +8,19 @@ import { useRememberSpace } from './useRememberSpace'
 import './space.css'
 
 export function SpacePage({ spaceId, token }: { spaceId: string; token: string }) {
+  const space = useSpace(spaceId, token)
+  useRememberSpace(space.state)
+  return (
+    <>
+      <AppHeader subject={space.state.state === 'ready' ? space.state.data.space.title : undefined} />
+      <SpaceContent space={space} token={token} />
+    </>
+  )
+}
+
+function SpaceContent({ space, token }: { space: ReturnType<typeof useSpace>; token: string }) {
   const { t } = useI18n()
-  const { state, reload, updateAction, checkIn, downloadReport } = useSpace(spaceId, token)
-  useRememberSpace(state)
+  const { state, reload, updateAction, checkIn, downloadReport } = space
   if (state.state === 'loading') {
     return (
       <main className="page-message" id="main">

@@ -47,6 +47,16 @@ describe('space page (issue 16)', () => {
     await page.getByText('Latest check-in: In progress — twice so far').waitFor({ timeout: 10_000 })
 
     await page.screenshot({ path: screenshotPath('space-page.png'), fullPage: true })
+
+    // The tab names the space; the page reads in French from its own language switch, check-ins included.
+    expect(await page.title()).toBe('Delivery team — Workshop canvas')
+    await page.getByLabel('Language').selectOption('fr')
+    await page.getByRole('heading', { level: 2, name: 'Engagements', exact: true }).waitFor({ timeout: 10_000 })
+    await page.getByText('Dernier point : En cours — twice so far').waitFor({ timeout: 10_000 })
+    expect(await page.title()).toBe('Delivery team — Toile d’atelier')
+    // The app's name leads back to the start page.
+    await page.getByRole('link', { name: 'Toile d’atelier' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Animer un atelier sur une toile partagée' }).waitFor({ timeout: 10_000 })
     expect(errors).toEqual([])
 
     // Both reports, rendered as a browser shows the downloaded HTML.
