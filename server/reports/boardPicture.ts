@@ -8,7 +8,7 @@
 import type { JsonRecord } from '../../shared/docLayout.js'
 import { indexRecords, localBounds, pageOf, pageTransform, transformBox, type Box } from '../../shared/activities/geometry.js'
 import { shapeText } from '../../shared/activities/richText.js'
-import { DARK_TEXT, GRID_LINE, INK_MUTED, NAMED_FILLS, fillFor, textColorOn } from './colors.js'
+import { DARK_TEXT, GRID_LINE, INK_MUTED, NOTE_FILLS, fillFor, textColorOn } from './colors.js'
 import { SVG_NS, el, type Markup } from './svg.js'
 import { truncateToWidth, wrapToWidth } from './textFit.js'
 
@@ -52,7 +52,8 @@ function drawShape({ record, box }: Placed): Markup {
       return el('g', { 'data-kind': 'frame' }, el('rect', { x: box.x, y: box.y, width: box.w, height: box.h, fill: '#ffffff', stroke: INK_MUTED, 'stroke-width': 2 }), name ? el('text', { x: box.x, y: box.y - 8, 'font-size': 18, fill: DARK_TEXT, 'font-weight': 'bold' }, name) : null)
     }
     case 'note': {
-      const fill = NAMED_FILLS[color] ?? fillFor(color)
+      // Unnamed or unknown: tldraw's default note ("black", drawn yellow).
+      const fill = NOTE_FILLS[str(props.color) || 'black'] ?? fillFor(color)
       return el('g', { 'data-kind': 'note' }, el('rect', { x: box.x, y: box.y, width: box.w, height: box.h, fill, rx: 4 }), lines(shapeText(record), box, 20, 6, textColorOn(fill), false))
     }
     case 'geo':

@@ -32,6 +32,27 @@ export const NAMED_FILLS: Readonly<Record<string, string>> = {
   white: '#ffffff',
 }
 
+/**
+ * A note's fill as people saw it on the board: tldraw's light-theme note colours (a "black" note
+ * is the default yellow), held equal to tldraw's own palette by test/unit/reports/svg.test.ts.
+ * Read here rather than from @tldraw/tlschema, which the server loads only with its first board.
+ */
+export const NOTE_FILLS: Readonly<Record<string, string>> = {
+  black: '#fce19c',
+  grey: '#c0cad3',
+  'light-violet': '#dfb0f9',
+  violet: '#db91fd',
+  blue: '#8aa3ff',
+  'light-blue': '#9bc4fd',
+  yellow: '#fed49a',
+  orange: '#faa475',
+  green: '#6fc896',
+  'light-green': '#98d08a',
+  'light-red': '#f7a5a1',
+  red: '#fc8282',
+  white: '#ffffff',
+}
+
 /** Line and mark colours for series, in order (each ≥ 3:1 against white, for graphics). */
 export const SERIES_COLORS: readonly string[] = ['#2f6fbd', '#c0392b', '#2e7d32', '#7e57c2', '#b45309']
 

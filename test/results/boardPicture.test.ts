@@ -3,7 +3,9 @@
  * at export time and placed right after the title, in HTML (inline SVG) and Markdown (an SVG
  * data URL). A note written by a raw client after a first export is in the next one.
  */
+import { DefaultColorThemePalette, defaultColorNames } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NOTE_FILLS } from '../../server/reports/colors.js'
 import { getRecordsMap, readAllRecords, writeRecord } from '../../shared/docLayout.js'
 import { readActivities } from '../../shared/activities/index.js'
 import { noteRecord } from '../../shared/notes.js'
@@ -53,9 +55,17 @@ describe('the board picture in the report (issue 16)', () => {
       writeRecord(getRecordsMap(participant.doc), noteRecord({ id: 'two', text: 'Added later', x: start.x + 20, y: start.y + 300, color: 'blue' }))
     })
     await new Promise((r) => setTimeout(r, 300))
+    writeRecord(getRecordsMap(participant.doc), noteRecord({ id: 'three', text: 'Default colour', x: start.x + 20, y: start.y + 540, color: 'black' }))
+    await new Promise((r) => setTimeout(r, 300))
     const second = pictureOf(await html())
-    expect(count(second, 'note')).toBe(2)
+    expect(count(second, 'note')).toBe(3)
     expect(second).toContain('Added later')
+    // Notes in the colours people saw on the board: tldraw's note fills (a "black" note is yellow).
+    const noteFill = (text: string) => new RegExp(`<g data-kind="note"><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*></rect><text[^>]*>${text}`).exec(second)?.[1]
+    const tldrawNote = (color: 'yellow' | 'blue' | 'black') => DefaultColorThemePalette.lightMode[color].note.fill.toLowerCase()
+    expect(noteFill('Ship &lt;smaller&gt;')).toBe(tldrawNote('yellow'))
+    expect(noteFill('Added later')).toBe(tldrawNote('blue'))
+    expect(noteFill('Default colour')).toBe(tldrawNote('black'))
     participant.destroy()
 
     const md = await (await api(server, `/api/boards/${board.id}/export?format=md`, board.tokens.viewer)).text()
@@ -69,5 +79,9 @@ describe('the board picture in the report (issue 16)', () => {
     const empty = await createTestBoard(server.url, 'Empty')
     const page = await (await api(server, `/api/boards/${empty.id}/export?format=html`, empty.tokens.viewer)).text()
     expect(page).not.toContain('<figure class="board">')
+  })
+
+  it('draws every note colour as tldraw does', () => {
+    for (const color of defaultColorNames) expect(NOTE_FILLS[color], color).toBe(DefaultColorThemePalette.lightMode[color].note.fill.toLowerCase())
   })
 })
