@@ -7,6 +7,7 @@ import type { VersionRecord } from '../storage/Storage.js'
 import { readBoardState, SERVER_ORIGIN, withBoardDocs, type BoardDocsDeps } from './boardDocs.js'
 import { decodeBoardState, encodeBoardState, recordsOfState, replaceRecords, SHARED_DOC_KINDS, type BoardState } from './boardState.js'
 import { BoardError } from './errors.js'
+import { restoredVersionLabel, SYSTEM_VERSION_LABELS } from '../../shared/versionLabels.js'
 
 /** Saves the board's current state as a version. */
 export async function saveVersion(deps: BoardDocsDeps, boardId: string, label: string): Promise<VersionRecord> {
@@ -33,10 +34,10 @@ export async function versionRecords(deps: BoardDocsDeps, boardId: string, versi
 /** Restores a version on top of the current state, which is saved first. */
 export async function restoreVersion(deps: BoardDocsDeps, boardId: string, versionId: number): Promise<{ savedBefore: VersionRecord }> {
   const target = await loadVersion(deps, boardId, versionId)
-  const savedBefore = await saveVersion(deps, boardId, 'Before restore')
+  const savedBefore = await saveVersion(deps, boardId, SYSTEM_VERSION_LABELS.beforeRestore)
   await withBoardDocs(deps.rooms, boardId, SHARED_DOC_KINDS, (docs) => {
     for (const kind of SHARED_DOC_KINDS) replaceRecords(docs[kind], recordsOfState(target[kind]), SERVER_ORIGIN)
   })
-  await saveVersion(deps, boardId, `Restored version ${versionId}`)
+  await saveVersion(deps, boardId, restoredVersionLabel(versionId))
   return { savedBefore }
 }

@@ -35,6 +35,7 @@ import type { Storage } from '../storage/Storage.js'
 import type { Room } from '../sync/Room.js'
 import type { RoomExtension } from '../sync/RoomExtension.js'
 import type { RoomManager } from '../sync/RoomManager.js'
+import { SYSTEM_VERSION_LABELS } from '../../shared/versionLabels.js'
 
 export const FACILITATION_ORIGIN = 'facilitation'
 
@@ -199,7 +200,7 @@ export class FacilitationService implements RoomExtension {
     })
     if (!vote) throw new FacilitationError('no vote has been opened on this board')
     await this.recompute(boardId)
-    if (status === 'revealed') await this.saveVersion(boardId, 'Votes revealed')
+    if (status === 'revealed') await this.saveVersion(boardId, SYSTEM_VERSION_LABELS.votesRevealed)
     return vote
   }
 
@@ -240,7 +241,7 @@ export class FacilitationService implements RoomExtension {
       state.set(STATE_KEYS.privateWriting, { on: false, anonymousReveal: current?.anonymousReveal ?? options.anonymous })
       state.delete(STATE_KEYS.privateCounts)
     })
-    await this.saveVersion(boardId, 'Private notes revealed')
+    await this.saveVersion(boardId, SYSTEM_VERSION_LABELS.privateRevealed)
     this.logger.info({ boardId, notes: revealed.length }, 'private notes revealed')
     return revealed.length
   }

@@ -7,6 +7,7 @@
 import type { Logger } from '../logger.js'
 import type { Room } from '../sync/Room.js'
 import type { RoomExtension } from '../sync/RoomExtension.js'
+import { SYSTEM_VERSION_LABELS } from '../../shared/versionLabels.js'
 
 /** The board a doc belongs to (every doc key starts with its board id, see shared/roles.docKey). */
 function boardOf(room: Room): string {
@@ -36,13 +37,13 @@ export class VersionKeeper implements RoomExtension {
     const boardId = boardOf(room)
     this.dirty.add(boardId)
     const last = this.lastSaved.get(boardId) ?? 0
-    if (Date.now() - last >= this.intervalMs) void this.save(boardId, 'Autosave')
+    if (Date.now() - last >= this.intervalMs) void this.save(boardId, SYSTEM_VERSION_LABELS.autosave)
   }
 
   onUnload(room: Room): void {
     if (room.kind !== 'board') return
     const boardId = boardOf(room)
-    if (this.dirty.has(boardId)) void this.save(boardId, 'Autosave (session ended)')
+    if (this.dirty.has(boardId)) void this.save(boardId, SYSTEM_VERSION_LABELS.sessionEnded)
     this.lastSaved.delete(boardId)
   }
 

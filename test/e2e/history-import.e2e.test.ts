@@ -240,6 +240,18 @@ describe('history, import and links in a real browser', () => {
     await page.screenshot({ path: screenshotPath('history-after-restore.png') })
     await page.keyboard.press('Escape')
     await history.waitFor({ state: 'detached' })
+
+    // In French, the versions the server saved read in French; a typed label stays as typed.
+    await page.getByLabel('Language').selectOption('fr')
+    await page.getByRole('button', { name: 'Historique', exact: true }).click()
+    const historique = page.getByRole('dialog', { name: 'Historique du tableau' })
+    await expect.poll(() => historique.locator('.version-label').allTextContents(), { timeout: 10_000 }).toContain('Avant la restauration')
+    const french = await historique.locator('.version-label').allTextContents()
+    expect(french).toContain('Before changes')
+    expect(french.some((l) => /^Version \d+ restaurée$/.test(l))).toBe(true)
+    expect(french).not.toContain('Before restore')
+    await page.keyboard.press('Escape')
+    await page.getByLabel('Langue').selectOption('en')
   })
 
   it('downloads: CSV from the server with the token in a header, PNG from the browser; the report draws the current board itself', async () => {

@@ -6,6 +6,7 @@ import { ToolDialog } from './ToolDialog'
 import { DuplicateSection, SaveVersionForm, VersionList } from './HistoryDialogParts'
 import { useVersions } from './useVersions'
 import type { BoardToolsContext } from './useBoardTools'
+import { versionLabel } from './versionLabel'
 
 /** The board's history: facilitators and participants see it, the facilitator saves, restores and duplicates. */
 export function HistoryDialog({ tools, onClose }: { tools: BoardToolsContext; onClose: () => void }) {
@@ -46,10 +47,10 @@ export function HistoryDialog({ tools, onClose }: { tools: BoardToolsContext; on
           onConfirm={() => {
             const target = confirming
             setConfirming(null)
-            void history.restore(target.id).then((done) => done && setNotice(t('history.restored', { label: target.label })))
+            void history.restore(target.id).then((done) => done && setNotice(t('history.restored', { label: versionLabel(target.label, t) })))
           }}
         >
-          <p>{t('history.confirmText', { label: confirming.label, time: when(confirming.createdAt) })}</p>
+          <p>{t('history.confirmText', { label: versionLabel(confirming.label, t), time: when(confirming.createdAt) })}</p>
         </ConfirmDialog>
       )}
     </ToolDialog>

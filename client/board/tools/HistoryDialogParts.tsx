@@ -4,6 +4,7 @@ import type { CreatedBoardLinks, VersionSummary } from '../../api/boards'
 import { LinkList } from './LinkList'
 import type { useVersions } from './useVersions'
 import { VersionPreview } from './VersionPreview'
+import { versionLabel } from './versionLabel'
 
 /** What `useVersions` gives the history dialog's parts. */
 export type History = ReturnType<typeof useVersions>
@@ -20,7 +21,7 @@ export function SaveVersionForm({ history, onSaved }: { history: History; onSave
         void history.save(label.trim() || t('history.defaultLabel')).then((saved) => {
           if (saved) {
             setLabel('')
-            onSaved(t('history.saved', { label: saved.label }))
+            onSaved(t('history.saved', { label: versionLabel(saved.label, t) }))
           }
         })
       }}
@@ -53,13 +54,13 @@ export function VersionList({ history, versions, onRestore, when }: VersionListP
           <li key={version.id} className="version-item" data-version={version.id}>
             {preview && preview !== 'failed' ? <VersionPreview preview={preview} /> : <span className="version-preview placeholder" aria-hidden="true" />}
             <span className="version-text">
-              <span className="version-label">{version.label}</span>
+              <span className="version-label">{versionLabel(version.label, t)}</span>
               <time className="hint" dateTime={new Date(version.createdAt).toISOString()}>
                 {when(version.createdAt)}
               </time>
             </span>
             {onRestore && (
-              <button type="button" disabled={history.working} onClick={() => onRestore(version)} aria-label={t('history.restoreNamed', { label: version.label, time: when(version.createdAt) })}>
+              <button type="button" disabled={history.working} onClick={() => onRestore(version)} aria-label={t('history.restoreNamed', { label: versionLabel(version.label, t), time: when(version.createdAt) })}>
                 {t('history.restore')}
               </button>
             )}
