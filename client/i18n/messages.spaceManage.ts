@@ -83,7 +83,7 @@ const fr: Record<SpaceManageMessageKey, string> = {
   'spaces.move.done': 'Le tableau est maintenant une séance de cet espace.',
   'spaces.move.failed': 'Le tableau n’a pas pu être ajouté : {reason}',
   'spaces.links.heading': 'Liens de l’espace',
-  'spaces.links.hint': 'Les liens ne sont affichés qu’une fois, à la création de l’espace. Créez-en un nouveau pour le partager à nouveau; l’ancien cesse alors aussitôt de fonctionner.',
+  'spaces.links.hint': 'Les liens ne sont affichés qu’une fois, à la création de l’espace. Créez-en un nouveau pour le partager à nouveau ; l’ancien cesse alors aussitôt de fonctionner.',
   'spaces.links.rotate': 'Créer un nouveau lien {role}',
   'spaces.links.confirm': 'Le lien {role} actuel cessera aussitôt de fonctionner. En créer un nouveau ?',
   'spaces.links.failed': 'Pas de nouveau lien : {reason}',

@@ -120,7 +120,7 @@ const fr: Catalogue = {
   'lobby.plans.legend': 'Partir d’un déroulé d’atelier (facultatif)',
   'lobby.plans.hint': 'Un déroulé ajoute ses activités au tableau et les mène étape par étape : minuteur, écriture individuelle, votes.',
   'lobby.plans.none': 'Sans déroulé',
-  'lobby.plans.noneDescription': 'Choisissez une activité ci-dessous; ajoutez-en d’autres et un déroulé plus tard depuis le tableau.',
+  'lobby.plans.noneDescription': 'Choisissez une activité ci-dessous ; ajoutez-en d’autres et un déroulé plus tard depuis le tableau.',
   'lobby.plans.shape': '{steps} étapes · {duration}',
   'lobby.plans.shapeOne': '1 étape · {duration}',
   'lobby.plans.failed': 'Les déroulés prêts à l’emploi n’ont pas pu être chargés : {reason}',

@@ -51,6 +51,13 @@ describe('message catalogue', () => {
     expect(formatMessage(template, params, locale)).toBe(expected)
   })
 
+  it('French puts a space before ; : ! and ? (typography), once formatted', () => {
+    for (const [key, text] of Object.entries(CATALOGUES.fr)) {
+      const params = Object.fromEntries(placeholders(text).map((name) => [name, 'X']))
+      for (const count of [1, 2]) expect(formatMessage(text, { ...params, count }, 'fr'), key).not.toMatch(/[^\s\u00a0\u202f][;:!?]/)
+    }
+  })
+
   it.each([
     ['en', 'Julie: 3'],
     ['fr', 'Julie : 3'],
