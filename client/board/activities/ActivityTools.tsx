@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { AddActivityDialog } from './AddActivityDialog'
 import { selectedNoteIds } from './boardRecords'
 import { MoveToDialog } from './MoveToDialog'
+import { usePhoneLayout } from '../phone/usePhoneLayout'
 import { ResultsPanel } from './ResultsPanel'
 import { useBoardResults } from './useBoardResults'
 import { useMoveToShortcut } from './useMoveToShortcut'
@@ -37,6 +38,8 @@ export function ActivityTools() {
   const canWrite = accessFor(role, 'board') === 'write'
   const isFacilitator = role === 'facilitator'
   const results = useBoardResults(editor, board?.controlDoc ?? null, resultsOpen)
+  // A phone has no M key to show.
+  const phone = usePhoneLayout()
 
   const openMove = useCallback(() => setOpen({ kind: 'move', noteIds: selectedNoteIds(editor) }), [editor])
   const close = useCallback(() => setOpen({ kind: 'none' }), [])
@@ -55,7 +58,7 @@ export function ActivityTools() {
         {canWrite && (
           <button type="button" aria-keyshortcuts="M" onClick={openMove}>
             {t('activities.move.open')}
-            <kbd aria-hidden="true">{t('activities.move.shortcut')}</kbd>
+            {!phone && <kbd aria-hidden="true">{t('activities.move.shortcut')}</kbd>}
           </button>
         )}
         <button type="button" ref={resultsButton} aria-expanded={resultsOpen} aria-controls={resultsId} onClick={() => setResultsOpen((v) => !v)}>
