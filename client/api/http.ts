@@ -7,6 +7,8 @@
  * "the server said no" from "the server could not be reached" with `instanceof ApiError`.
  */
 
+import { CATALOGUES, formatMessage, pickLocale, type MessageKey } from '../i18n/messages'
+
 export class ApiError extends Error {
   override readonly name = 'ApiError'
   constructor(
@@ -60,8 +62,34 @@ export async function apiJson<T>(path: string, request?: ApiRequest): Promise<T>
   return (await (await apiFetch(path, request)).json()) as T
 }
 
-/** The text to show for a failed call: the server's message, or the browser's. */
+/** The message key that says why a call with this status failed, for pages not in English. */
+function statusKey(status: number): MessageKey {
+  if (status === 400 || status === 422) return 'error.invalid'
+  if (status === 401 || status === 403) return 'error.forbidden'
+  if (status === 404 || status === 410) return 'error.notFound'
+  if (status === 409) return 'error.conflict'
+  if (status === 413) return 'error.tooLarge'
+  if (status === 429) return 'error.tooMany'
+  return status >= 500 ? 'error.server' : 'error.other'
+}
+
+/**
+ * The reason to show for a failed call, in the page's language. In English, the server's own
+ * message (the API speaks English, and its messages are precise); in another language, what
+ * the status means, in that language (the server's message goes to the console). A network
+ * failure (the browser's own error) is said in the page's language in every language.
+ */
 export function errorMessage(error: unknown): string {
+  const locale = pickLocale(typeof document === 'undefined' ? [] : [document.documentElement.lang])
+  const say = (key: MessageKey, params?: Record<string, string | number>) => formatMessage(CATALOGUES[locale][key], params, locale)
+  if (error instanceof ApiError) {
+    if (locale === 'en') return error.message
+    console.info(`HTTP ${error.status}: ${error.message}`)
+    return say(statusKey(error.status), { status: error.status })
+  }
+  // fetch() rejects with a TypeError when the server cannot be reached ("Failed to fetch" in
+  // Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed" in Safari).
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) return say('error.network')
   return error instanceof Error ? error.message : String(error)
 }
 

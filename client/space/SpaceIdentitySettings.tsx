@@ -47,7 +47,7 @@ export function SpaceIdentitySettings({ spaceId, token }: { spaceId: string; tok
       <p className="hint">{rules && (rules.admission || rules.signIn) ? t('people.namesChecked') : t('people.namesNotChecked')}</p>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {t('settings.failed', { reason: error })}
         </p>
       )}
     </section>

@@ -1,0 +1,46 @@
+/** A failed call is explained in the page's language: the server's own message in English, what its status means otherwise. */
+import { afterEach, describe, expect, it } from 'vitest'
+import { ApiError, errorMessage } from '../../client/api/http.js'
+
+function pageIn(lang: string): void {
+  Object.defineProperty(globalThis, 'document', { value: { documentElement: { lang } }, configurable: true })
+}
+
+describe('errorMessage', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'document')
+  })
+
+  it('gives the server’s message on an English page', () => {
+    pageIn('en')
+    expect(errorMessage(new ApiError(403, 'only the facilitator link can add activities'))).toBe('only the facilitator link can add activities')
+  })
+
+  it.each([
+    [400, 'le serveur a refusé une valeur reçue'],
+    [403, 'ce lien ne le permet pas (il a peut-être été remplacé)'],
+    [404, 'introuvable (il a peut-être été supprimé)'],
+    [413, 'c’est trop volumineux pour le serveur'],
+    [429, 'trop de demandes à la fois ; réessayez dans un instant'],
+    [503, 'le serveur n’a pas pu le faire ; réessayez, et prévenez la personne qui l’administre si cela continue'],
+    [418, 'le serveur a répondu 418'],
+  ])('says what %i means on a French page, not the English message', (status, expected) => {
+    pageIn('fr')
+    expect(errorMessage(new ApiError(status, 'only the facilitator link can add activities'))).toBe(expected)
+  })
+
+  it.each([
+    ['en', 'the server could not be reached; check the connection and try again'],
+    ['fr', 'le serveur est injoignable ; vérifiez la connexion et réessayez'],
+  ])('says an unreachable server in the page’s language (%s)', (lang, expected) => {
+    pageIn(lang)
+    expect(errorMessage(new TypeError('Failed to fetch'))).toBe(expected)
+    expect(errorMessage(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(expected)
+  })
+
+  it('keeps any other error’s own message', () => {
+    pageIn('fr')
+    expect(errorMessage(new TypeError('x is not a function'))).toBe('x is not a function')
+    expect(errorMessage('plain')).toBe('plain')
+  })
+})
