@@ -17,16 +17,20 @@ describe('errorMessage', () => {
   })
 
   it.each([
-    [400, 'le serveur a refusé une valeur reçue'],
     [403, 'ce lien ne le permet pas (il a peut-être été remplacé)'],
     [404, 'introuvable (il a peut-être été supprimé)'],
-    [413, 'c’est trop volumineux pour le serveur'],
     [429, 'trop de demandes à la fois ; réessayez dans un instant'],
     [503, 'le serveur n’a pas pu le faire ; réessayez, et prévenez la personne qui l’administre si cela continue'],
     [418, 'le serveur a répondu 418'],
   ])('says what %i means on a French page, not the English message', (status, expected) => {
     pageIn('fr')
     expect(errorMessage(new ApiError(status, 'only the facilitator link can add activities'))).toBe(expected)
+  })
+
+  it('quotes the server’s words on a French page when they say which value or limit', () => {
+    pageIn('fr')
+    expect(errorMessage(new ApiError(400, 'title must be at most 200 characters'))).toBe('le serveur a refusé une valeur reçue (« title must be at most 200 characters »)')
+    expect(errorMessage(new ApiError(413, 'the file is larger than 5 MB'))).toBe('c’est trop volumineux pour le serveur (« the file is larger than 5 MB »)')
   })
 
   it.each([
