@@ -87,7 +87,7 @@ export function errorMessage(error: unknown): string {
     if (locale === 'en') return error.message
     console.info(`HTTP ${error.status}: ${error.message}`)
     const reason = say(statusKey(error.status), { status: error.status })
-    return [400, 413, 422].includes(error.status) ? `${reason} (« ${error.message} »)` : reason
+    return [400, 413, 422].includes(error.status) ? `${reason} («\u00a0${error.message}\u00a0»)` : reason
   }
   // fetch() rejects with a TypeError when the server cannot be reached ("Failed to fetch" in
   // Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed" in Safari).

@@ -196,6 +196,15 @@ const fr: Catalogue = {
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
 
+/**
+ * French typography in the message's own words (not in the values filled in): the space before
+ * : ; ! ? » and after « does not break, so a line never starts with the punctuation
+ * ("Ensuite" / ": Dévoilement"); a narrow one before ; ! ?, a full one for : and guillemets.
+ */
+function frenchSpaces(template: string): string {
+  return template.replace(/ ([;!?])/g, '\u202f$1').replace(/ ([:»])/g, '\u00a0$1').replace(/« /g, '«\u00a0')
+}
+
 const pluralRules = new Map<Locale, Intl.PluralRules>()
 
 /** Whether `count` takes the singular in `locale` (English: 1; French: 0 and 1). */
@@ -211,7 +220,7 @@ function isSingular(count: number, locale: Locale): boolean {
  * A missing parameter stays visible rather than vanishing.
  */
 export function formatMessage(template: string, params: Record<string, string | number> = {}, locale: Locale = 'en'): string {
-  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, singular?: string, plural?: string) => {
+  return (locale === 'fr' ? frenchSpaces(template) : template).replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, singular?: string, plural?: string) => {
     if (!(name in params)) return whole
     const value = params[name]!
     if (singular === undefined || plural === undefined) return String(value)

@@ -19,8 +19,8 @@ describe('errorMessage', () => {
   it.each([
     [403, 'ce lien ne le permet pas (il a peut-être été remplacé)'],
     [404, 'introuvable (il a peut-être été supprimé)'],
-    [429, 'trop de demandes à la fois ; réessayez dans un instant'],
-    [503, 'le serveur n’a pas pu le faire ; réessayez, et prévenez la personne qui l’administre si cela continue'],
+    [429, 'trop de demandes à la fois\u202f; réessayez dans un instant'],
+    [503, 'le serveur n’a pas pu le faire\u202f; réessayez, et prévenez la personne qui l’administre si cela continue'],
     [418, 'le serveur a répondu 418'],
   ])('says what %i means on a French page, not the English message', (status, expected) => {
     pageIn('fr')
@@ -29,13 +29,13 @@ describe('errorMessage', () => {
 
   it('quotes the server’s words on a French page when they say which value or limit', () => {
     pageIn('fr')
-    expect(errorMessage(new ApiError(400, 'title must be at most 200 characters'))).toBe('le serveur a refusé une valeur reçue (« title must be at most 200 characters »)')
-    expect(errorMessage(new ApiError(413, 'the file is larger than 5 MB'))).toBe('c’est trop volumineux pour le serveur (« the file is larger than 5 MB »)')
+    expect(errorMessage(new ApiError(400, 'title must be at most 200 characters'))).toBe('le serveur a refusé une valeur reçue («\u00a0title must be at most 200 characters\u00a0»)')
+    expect(errorMessage(new ApiError(413, 'the file is larger than 5 MB'))).toBe('c’est trop volumineux pour le serveur («\u00a0the file is larger than 5 MB\u00a0»)')
   })
 
   it.each([
     ['en', 'the server could not be reached; check the connection and try again'],
-    ['fr', 'le serveur est injoignable ; vérifiez la connexion et réessayez'],
+    ['fr', 'le serveur est injoignable\u202f; vérifiez la connexion et réessayez'],
   ])('says an unreachable server in the page’s language (%s)', (lang, expected) => {
     pageIn(lang)
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe(expected)

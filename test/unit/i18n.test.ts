@@ -51,16 +51,21 @@ describe('message catalogue', () => {
     expect(formatMessage(template, params, locale)).toBe(expected)
   })
 
-  it('French puts a space before ; : ! and ? (typography), once formatted', () => {
+  it('French puts a no-break space before ; : ! ? » and after « (typography: no line starts with them), once formatted', () => {
     for (const [key, text] of Object.entries(CATALOGUES.fr)) {
       const params = Object.fromEntries(placeholders(text).map((name) => [name, 'X']))
-      for (const count of [1, 2]) expect(formatMessage(text, { ...params, count }, 'fr'), key).not.toMatch(/[^\s\u00a0\u202f][;:!?]/)
+      for (const count of [1, 2]) {
+        const out = formatMessage(text, { ...params, count }, 'fr')
+        expect(out, key).not.toMatch(/[^\u00a0\u202f][;:!?»]|«[^\u00a0]/)
+      }
     }
+    // The values filled in are left as they are.
+    expect(formatMessage('{label} : {value}', { label: 'a : b', value: 'c' }, 'fr')).toBe('a : b\u00a0: c')
   })
 
   it.each([
     ['en', 'Julie: 3'],
-    ['fr', 'Julie : 3'],
+    ['fr', 'Julie\u00a0: 3'],
   ] as const)('%s writes a label and its value as %j', (locale, expected) => {
     expect(formatMessage(CATALOGUES[locale]['format.labelValue'], { label: 'Julie', value: 3 }, locale)).toBe(expected)
   })
