@@ -357,6 +357,17 @@ describe('everyone in the room', () => {
     await projector.getByText('Rejoignez avec votre téléphone').waitFor({ timeout: 45_000 })
     await projector.getByTestId('present-qr').waitFor()
     await projector.screenshot({ path: screenshotPath('room-projector-1440-fr.png') })
+    // A 720p projector: the way to join stays whole on screen, and still scans.
+    await projector.setViewportSize({ width: 1280, height: 720 })
+    await projector.waitForTimeout(300)
+    const box = (await projector.getByTestId('present-qr').boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(720)
+    expect(box.height).toBeGreaterThanOrEqual(180)
+    const link = (await projector.locator('.present-link').boundingBox())!
+    expect(link.y + link.height).toBeLessThanOrEqual(720)
+    expect((await projector.getByTestId('present-instructions').boundingBox())!.y).toBeLessThan(720)
+    expect(await decodeQr(projector.getByTestId('present-qr'))).toBe(links.participant)
+    await projector.screenshot({ path: screenshotPath('room-projector-720-fr.png') })
 
     // The facilitator on a narrow screen, in French: the share view opens from the board sheet.
     await grace.page.setViewportSize(PHONE)
