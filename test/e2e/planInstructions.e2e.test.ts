@@ -56,6 +56,16 @@ describe('instructions that follow the plan', () => {
     await act('skip')
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    // A screen reader hears the plan move, not its clock tick: the bar is not a live region; a
+    // hidden live line without the time changes only with the step or phase.
+    const bar = ada.page.getByTestId('plan-bar')
+    expect([await bar.getAttribute('role'), await bar.getAttribute('aria-live')]).toEqual(['group', null])
+    const live = ada.page.getByTestId('plan-live')
+    expect(await live.getAttribute('aria-live')).toBe('polite')
+    const [liveBefore, shownBefore] = [await live.textContent(), await ada.page.getByTestId('plan-status').textContent()]
+    expect(liveBefore).toBe('Step 2 of 6 · Needs · Write privately')
+    await expect.poll(() => ada.page.getByTestId('plan-status').textContent(), { timeout: 5_000 }).not.toBe(shownBefore)
+    expect(await live.textContent()).toBe(liveBefore)
     // The room also reads where the plan is.
     expect(await projector.page.getByTestId('present-plan').textContent()).toMatch(/^Step 2 of 6 · Needs · Write privately · 1[45]:\d\d left · Next: Reveal$/)
     await projector.page.screenshot({ path: screenshotPath('plan-instructions-projector.png') })
