@@ -39,6 +39,7 @@ export const planEn = {
   'plan.followUp.hint': 'A new board with one “What, So What, Now What” per top-voted need and per critical or high risk of this board.',
   'plan.followUp.made': 'Follow-up board ready, with {count} {count:step|steps}.',
   'plan.followUp.open': 'Open the follow-up board (facilitator link)',
+  'plan.followUp.nothing': 'there is nothing to follow up yet: no need has votes and no risk is critical or high',
 } as const
 
 export type PlanMessageKey = keyof typeof planEn
@@ -83,4 +84,5 @@ export const planFr: Record<PlanMessageKey, string> = {
   'plan.followUp.hint': 'Un nouveau tableau avec un « Quoi, Et alors, Et maintenant » par besoin le plus voté et par risque critique ou élevé de ce tableau.',
   'plan.followUp.made': 'Tableau de suite prêt, avec {count} {count:étape|étapes}.',
   'plan.followUp.open': 'Ouvrir le tableau de suite (lien d’animation)',
+  'plan.followUp.nothing': 'rien à suivre pour l’instant : aucun besoin n’a de votes et aucun risque n’est critique ou élevé',
 }

@@ -5,7 +5,7 @@
  * in the source board's language; asked with the space facilitator link it is a session of the
  * source board's space (that link may create boards there, SPEC R8), otherwise it stands alone.
  */
-import { followUpPlan, followUpPrompts, type FollowUpPrompt } from '../../shared/plans/followUp.js'
+import { followUpPlan, followUpPrompts, NOTHING_TO_FOLLOW_UP, type FollowUpPrompt } from '../../shared/plans/followUp.js'
 import { reportLocale } from '../../shared/exports/report.js'
 import type { PlanState } from '../../shared/plan.js'
 import type { BoardDocsDeps } from './boardDocs.js'
@@ -24,7 +24,7 @@ export async function planFollowUp(
   const { input, results } = await boardResults(deps, boardId)
   const locale = reportLocale(input)
   const plan = followUpPlan(results, input.board.title, locale, options.needs)
-  if (!plan) throw new BoardError(400, 'nothing to follow up: this board has no voted need and no critical or high risk')
+  if (!plan) throw new BoardError(400, NOTHING_TO_FOLLOW_UP)
   const title = options.title ?? (locale === 'fr' ? plan.title.fr : undefined) ?? plan.title.en
   const created = await createBoardFromTemplate(deps.storage, { title: title.slice(0, 200), locale })
   const state = await deps.plans.set(created.board.id, plan)

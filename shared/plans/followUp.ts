@@ -13,6 +13,9 @@ import { MAX_STEPS, type PlanInput, type PlanStepInput } from '../plan.js'
 import type { Locale } from '../i18n/locale.js'
 import { phase, t } from './types.js'
 
+/** The server's refusal when a board has nothing a follow-up could take (the page says it in its own language). */
+export const NOTHING_TO_FOLLOW_UP = 'nothing to follow up: this board has no voted need and no critical or high risk'
+
 export const FOLLOW_UP_BANDS = ['critical', 'high'] as const
 export const DEFAULT_FOLLOW_UP_NEEDS = 3
 const MAX_PROMPT = 140

@@ -45,4 +45,14 @@ describe('plan a follow-up from the plan panel (issue 15)', () => {
     const ann = await suite.open(board.links.participant, 'Ann')
     expect(await ann.page.getByTestId('plan-follow-up').count()).toBe(0)
   })
+
+  it('a board with nothing to follow up says so in the page’s language', async () => {
+    const board = await createTestBoard(suite.url, 'Risques à venir', 'risk-matrix')
+    const julie = await suite.open(board.links.facilitator, 'Julie', { locale: 'fr-CA' })
+    const followUp = julie.page.getByTestId('plan-follow-up')
+    await followUp.getByRole('button', { name: 'Planifier une suite', exact: true }).click()
+    await expect
+      .poll(() => followUp.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toBe('Cela n’a pas fonctionné\u00a0: rien à suivre pour l’instant\u00a0: aucun besoin n’a de votes et aucun risque n’est critique ou élevé')
+  })
 })

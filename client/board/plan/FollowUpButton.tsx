@@ -5,7 +5,8 @@
  */
 import { useState } from 'react'
 import { planFollowUp, type FollowUpCreated } from '../../api/plans'
-import { errorMessage } from '../../api/http'
+import { ApiError, errorMessage } from '../../api/http'
+import { NOTHING_TO_FOLLOW_UP } from '../../../shared/plans/followUp'
 import { useI18n } from '../../i18n/I18nProvider'
 
 export function FollowUpButton({ boardId, token }: { boardId: string; token: string }) {
@@ -17,7 +18,7 @@ export function FollowUpButton({ boardId, token }: { boardId: string; token: str
     setBusy(true)
     setError(null)
     planFollowUp(boardId, token)
-      .then(setMade, (e: unknown) => setError(errorMessage(e)))
+      .then(setMade, (e: unknown) => setError(e instanceof ApiError && e.message === NOTHING_TO_FOLLOW_UP ? t('plan.followUp.nothing') : errorMessage(e)))
       .finally(() => setBusy(false))
   }
   return (
