@@ -76,8 +76,9 @@ function statusKey(status: number): MessageKey {
 /**
  * The reason to show for a failed call, in the page's language. In English, the server's own
  * message (the API speaks English, and its messages are precise); in another language, what
- * the status means, in that language, with the server's words quoted when they are about what was
- * sent (400, 413, 422: which value, which limit), else in the console only. A network
+ * the status means, in that language, with the server's words quoted after it on a refusal (4xx:
+ * they say which value, which limit, which state of the board); a server failure's words go to
+ * the console only. A network
  * failure (the browser's own error) is said in the page's language in every language.
  */
 export function errorMessage(error: unknown): string {
@@ -87,7 +88,7 @@ export function errorMessage(error: unknown): string {
     if (locale === 'en') return error.message
     console.info(`HTTP ${error.status}: ${error.message}`)
     const reason = say(statusKey(error.status), { status: error.status })
-    return [400, 413, 422].includes(error.status) ? `${reason} («\u00a0${error.message}\u00a0»)` : reason
+    return error.status < 500 ? `${reason} («\u00a0${error.message}\u00a0»)` : reason
   }
   // fetch() rejects with a TypeError when the server cannot be reached ("Failed to fetch" in
   // Chromium, "NetworkError when attempting to fetch resource." in Firefox, "Load failed" in Safari).

@@ -19,15 +19,20 @@ describe('errorMessage', () => {
   it.each([
     [403, 'ce lien ne le permet pas (il a peut-être été remplacé)'],
     [404, 'introuvable (il a peut-être été supprimé)'],
+    [409, 'impossible dans l’état actuel du tableau'],
     [429, 'trop de demandes à la fois\u202f; réessayez dans un instant'],
-    [503, 'le serveur n’a pas pu le faire\u202f; réessayez, et prévenez la personne qui l’administre si cela continue'],
     [418, 'le serveur a répondu 418'],
-  ])('says what %i means on a French page, not the English message', (status, expected) => {
+  ])('says what %i means on a French page, then the server’s words', (status, expected) => {
     pageIn('fr')
-    expect(errorMessage(new ApiError(status, 'only the facilitator link can add activities'))).toBe(expected)
+    expect(errorMessage(new ApiError(status, 'only the facilitator link can add activities'))).toBe(`${expected} («\u00a0only the facilitator link can add activities\u00a0»)`)
   })
 
-  it('quotes the server’s words on a French page when they say which value or limit', () => {
+  it('keeps a server failure’s words out of a French page', () => {
+    pageIn('fr')
+    expect(errorMessage(new ApiError(503, 'storage unavailable: SQLITE_BUSY'))).toBe('le serveur n’a pas pu le faire\u202f; réessayez, et prévenez la personne qui l’administre si cela continue')
+  })
+
+  it('quotes the server’s words on a French page after the reason', () => {
     pageIn('fr')
     expect(errorMessage(new ApiError(400, 'title must be at most 200 characters'))).toBe('le serveur a refusé une valeur reçue («\u00a0title must be at most 200 characters\u00a0»)')
     expect(errorMessage(new ApiError(413, 'the file is larger than 5 MB'))).toBe('c’est trop volumineux pour le serveur («\u00a0the file is larger than 5 MB\u00a0»)')
