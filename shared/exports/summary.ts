@@ -8,6 +8,8 @@ import type { ActivityResult } from '../activities/index.js'
 import { label, oneLine, say, sayNumber, sayStatus, table, type ReportContext } from '../activities/reporting.js'
 import type { Locale } from '../i18n/catalogue.js'
 import { normaliseName } from '../personName.js'
+import { FOLLOW_UP_BANDS } from '../plans/followUp.js'
+import { bandLabel } from '../activities/riskMatrix/report.js'
 
 /** What only the server knows about a session: why, when, and who was there (SPEC T1). */
 export interface ReportSummary {
@@ -114,8 +116,28 @@ export function summaryMarkdown(ctx: ReportContext, summary: ReportSummary, acti
       ? `_${say(ctx, 'report.noVotes')}_\n`
       : voted.map((v, i) => `${i + 1}. ${oneLine(v.text)} (${say(ctx, v.votes === 1 ? 'report.vote' : 'report.votes', { count: sayNumber(ctx, v.votes) })}) · ${label(ctx, v.activity)}`).join('\n') + '\n',
   )
+  lines.push(...topRisksMarkdown(ctx, activities))
   lines.push(`### ${say(ctx, 'report.decisions')}\n`)
   const rows = decisionsAndActions(ctx, activities)
   lines.push(rows.length === 0 ? `_${say(ctx, 'report.noDecisions')}_\n` : table(ctx, ['field.item', 'field.owner', 'field.due', 'field.status', 'field.activity'], rows))
   return lines.join('\n')
+}
+
+/**
+ * The critical and high risks of every risk matrix on the board (the bands a follow-up takes),
+ * highest score first: what a reader of the summary needs from a risk workshop. Nothing when the
+ * board has no risk matrix.
+ */
+function topRisksMarkdown(ctx: ReportContext, activities: readonly ActivityResult[]): string[] {
+  const registers = activities.filter((a) => a.kind === 'riskRegister')
+  if (registers.length === 0) return []
+  const bands: readonly string[] = FOLLOW_UP_BANDS
+  const rows = registers
+    .flatMap((a) => a.register.filter((r) => bands.includes(r.band)).map((r) => ({ a, r })))
+    .sort((x, y) => y.r.score - x.r.score)
+    .map(({ a, r }) => [r.riskId, oneLine(r.text), sayNumber(ctx, r.score), bandLabel(ctx, r), r.owner ?? '', label(ctx, a.name)])
+  return [
+    `### ${say(ctx, 'report.topRisks')}\n`,
+    rows.length === 0 ? `_${say(ctx, 'report.noTopRisks')}_\n` : table(ctx, ['field.riskId', 'field.risk', 'field.score', 'field.band', 'field.owner', 'field.activity'], rows),
+  ]
 }

@@ -23,6 +23,8 @@ export const REPORT_TEXTS = {
   'report.nobodyRecorded': { en: 'nobody recorded', fr: 'personne d’enregistré' },
   'report.topVoted': { en: 'Top-voted items', fr: 'Éléments les plus votés' },
   'report.noVotes': { en: 'No votes yet.', fr: 'Pas encore de votes.' },
+  'report.topRisks': { en: 'Critical and high risks', fr: 'Risques critiques et élevés' },
+  'report.noTopRisks': { en: 'No critical or high risk.', fr: 'Aucun risque critique ou élevé.' },
   'report.decisions': { en: 'Decisions and actions', fr: 'Décisions et actions' },
   'report.noDecisions': { en: 'No decisions or actions yet.', fr: 'Pas encore de décisions ni d’actions.' },
   'report.heatMap': { en: '{name}: heat map', fr: '{name} : carte de chaleur' },

@@ -83,6 +83,21 @@ describe('board report of a risk workshop (issue 16)', () => {
     expect(head).toMatch(/\*\*Attendance \(2\):\*\* Fatima \(facilitator\), Marc \(participant\)\n/)
     expect(head).toContain('1. Staff turnover (2 votes) · Risk matrix\n2. Minor glitch (1 vote) · Risk matrix')
     expect(head).toMatch(/\|\s*Supplier fails: Second supplier\s*\|\s*Dana\s*\|/)
+    // The critical and high risks, highest first, before the decisions: the two 4 × 5 risks, not the medium or low ones.
+    const risks = head.slice(head.indexOf('### Critical and high risks'), head.indexOf('### Decisions and actions'))
+    expect(risks).not.toBe('')
+    const rows = risks.split('\n').filter((l) => /^\|\s*R\d/.test(l))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatch(/^\|\s*R1\s*\|\s*Supplier fails\s*\|\s*20\s*\|\s*Critical\s*\|\s*Dana\s*\|\s*Risk matrix\s*\|$/)
+    expect(rows[1]).toMatch(/^\|\s*R2\s*\|\s*Key person leaves\s*\|\s*20\s*\|\s*Critical\s*\|\s*\|/)
+    expect(risks).not.toContain('Staff turnover')
+  })
+
+  it('says so when a risk workshop has no critical or high risk, in French too', async () => {
+    const calm = await (await api(server, '/api/boards', null, { method: 'POST', json: { title: 'Calme', template: 'risk-matrix', locale: 'fr' } })).json() as { board: { id: string }; links: { viewer: string } }
+    const viewer = calm.links.viewer.slice(calm.links.viewer.indexOf('#') + 1)
+    const md = await (await api(server, `/api/boards/${calm.board.id}/export?format=md&lang=fr`, viewer)).text()
+    expect(md).toContain('### Risques critiques et élevés\n\n_Aucun risque critique ou élevé._')
   })
 
   it('holds an SVG heat map whose cells carry the right counts, in band colours', async () => {

@@ -5,7 +5,7 @@ import { oneLine, say, sayKnown, sayNumber, sayStatus, table, type NoteVisitor, 
 const BAND_KEYS = ['risk-matrix.low', 'risk-matrix.medium', 'risk-matrix.high', 'risk-matrix.critical'] as const
 
 /** A band label in the report's language when it is a default band's; a label the facilitator set as given. */
-function bandLabel(ctx: ReportContext, r: RiskEntry): string {
+export function bandLabel(ctx: ReportContext, r: RiskEntry): string {
   return r.band === 'unbanded' ? say(ctx, 'band.unbanded') : sayKnown(ctx, r.bandLabel, BAND_KEYS)
 }
 
