@@ -174,8 +174,11 @@ function markdownOf(
     `# ${input.board.title}\n`,
     ...(picture ? [picture] : []),
     `${say(ctx, 'report.reportOf', { date: formatDate(ctx.locale, input.generatedAt), created: formatDate(ctx.locale, input.board.createdAt) })}\n`,
-    ...(input.summary ? [summaryMarkdown(ctx, input.summary, input.results.activities)] : []),
-    `**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`,
+    // With a summary, its attendance says who was there: the names on notes would read as part of
+    // its last section ("Decisions and actions"), under another word for the same people.
+    ...(input.summary
+      ? [summaryMarkdown(ctx, input.summary, input.results.activities)]
+      : [`**${say(ctx, 'report.participants')}** ${people.length ? people.join(', ') : `_${say(ctx, 'report.noneNamed')}_`}\n`]),
     ...topNotesMarkdown(input, ctx),
   ]
   for (const a of input.results.activities) {
