@@ -8,6 +8,7 @@ import { getTemplate } from '../../shared/activities/index'
 import { LobbyImport } from './LobbyImport'
 import { CreatedBoardDialog } from '../share/CreatedBoardDialog'
 import { AppHeader } from '../ui/AppHeader'
+import { LobbyJumpLinks } from './LobbyJumpLinks'
 import { MyBoards } from './MyBoards'
 import { PlanPicker } from './PlanPicker'
 import { TeamSpaces } from './TeamSpaces'
@@ -30,6 +31,7 @@ export function Lobby() {
       <main id="main" className="lobby-main">
         <h1>{t('lobby.heading')}</h1>
         <p>{t('lobby.intro')}</p>
+        <LobbyJumpLinks />
         <form
           className="create-form"
           onSubmit={(e) => {

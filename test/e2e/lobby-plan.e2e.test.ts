@@ -56,5 +56,20 @@ describe('starting a board from a ready-made plan in the lobby', () => {
     // The form is cleared: no second board from a second Enter.
     await page.keyboard.press('Escape')
     expect(await page.locator('#board-title').inputValue()).toBe('')
+
+    // Coming back: the start page leads straight to the boards this browser knows, below the galleries.
+    const jump = page.getByTestId('lobby-jump')
+    expect(await jump.count()).toBe(0) // not until the page is opened again
+    await page.reload()
+    await jump.getByRole('link', { name: 'Mes tableaux (1)' }).focus()
+    await page.keyboard.press('Enter')
+    // In view (the page's end may stop it short of the top).
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: 'Mes tableaux' }).evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().bottom <= innerHeight))
+      .toBe(true)
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000)
+    // The next Tab goes on from there: into the list of boards.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ouvrir comme animation')
   })
 })

@@ -1,0 +1,20 @@
+import { useState } from 'react'
+import { useI18n } from '../i18n/I18nProvider'
+import { loadMyBoards } from '../lib/myBoards'
+import { loadMySpaces } from '../lib/mySpaces'
+
+/**
+ * For someone coming back: links to their boards and team spaces, which sit below the galleries.
+ * Shown only when this browser remembers any.
+ */
+export function LobbyJumpLinks() {
+  const { t } = useI18n()
+  const [counts] = useState(() => ({ boards: loadMyBoards().length, spaces: loadMySpaces().length }))
+  if (counts.boards === 0 && counts.spaces === 0) return null
+  return (
+    <nav className="lobby-jump" aria-label={t('lobby.jump.label')} data-testid="lobby-jump">
+      {counts.boards > 0 && <a href="#my-boards-heading">{t('lobby.jump.boards', { count: counts.boards })}</a>}
+      {counts.spaces > 0 && <a href="#team-spaces-heading">{t('lobby.jump.spaces', { count: counts.spaces })}</a>}
+    </nav>
+  )
+}
