@@ -31,7 +31,7 @@ export function Lobby() {
       <main id="main" className="lobby-main">
         <h1>{t('lobby.heading')}</h1>
         <p>{t('lobby.intro')}</p>
-        <LobbyJumpLinks />
+        <LobbyJumpLinks created={created} />
         <form
           className="create-form"
           onSubmit={(e) => {
