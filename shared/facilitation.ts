@@ -110,6 +110,8 @@ export const BringState = z.object({
   at: z.number(),
   bounds: z.object({ x: z.number(), y: z.number(), w: z.number().positive(), h: z.number().positive() }),
   pageId: z.string(),
+  /** Made by the plan entering a step: the facilitator's own page goes too (and the projector following it). */
+  plan: z.literal(true).optional(),
 })
 export type BringState = z.infer<typeof BringState>
 

@@ -45,7 +45,7 @@ export function BoardView({ boardId, token, role, title, connection, ready, stat
   const { t } = useI18n()
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const [mounted, setMounted] = useState<MountedEditor | null>(null)
-  // Open on the whole board (the activities), not on an arbitrary corner of it.
+  // Open on the plan's activity, else the first one, not on an arbitrary corner of the board.
   useInitialFit(mounted, connection, panelInsets)
   const people = usePresence(connection.board.provider.awareness, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
   const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])

@@ -223,7 +223,7 @@ export class PlanService {
       return
     }
     const { x, y, w, h } = activity.area.bounds
-    await this.deps.facilitation.bring(boardId, { at: now, bounds: { x, y, w, h }, pageId: activity.pageId })
+    await this.deps.facilitation.bring(boardId, { at: now, bounds: { x, y, w, h }, pageId: activity.pageId, plan: true })
     const instructions = textIn(step.instructions, plan.locale)
     if (instructions) await this.deps.facilitation.setInstructions(boardId, activity.instanceId, instructions)
   }

@@ -3,6 +3,7 @@
  * the current step's activity, not the board's first one, in real Chromium. A participant who
  * picks another activity keeps it until the plan moves on.
  */
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { getTemplate, localizeText } from '../../shared/activities/index.js'
 import { NEEDS_AND_RISK_PLAN } from '../../shared/plans/workshops.js'
@@ -11,6 +12,17 @@ import { browserSuite, screenshotPath } from './helpers/browser.js'
 type Created = { board: { id: string }; links: { facilitator: string; participant: string; viewer: string } }
 
 const step = (id: string) => NEEDS_AND_RISK_PLAN.steps.find((s) => s.id === id)!
+
+/** Whether the middle of the page's view is on the activity frame named `name`. */
+function frameInView(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((frameName) => {
+    const editor = window.__editor!
+    const frame = editor.getCurrentPageShapes().find((s) => s.type === 'frame' && (s.props as { name?: string }).name === frameName)
+    const box = frame ? editor.getShapePageBounds(frame.id) : null
+    const view = editor.getViewportPageBounds()
+    return !!box && view.center.x > box.minX && view.center.x < box.maxX && view.center.y > box.minY && view.center.y < box.maxY
+  }, name)
+}
 
 describe('instructions that follow the plan', () => {
   const suite = browserSuite({ pageTimeoutMs: 60_000 })
@@ -45,6 +57,8 @@ describe('instructions that follow the plan', () => {
     const projector = await suite.newPage()
     await projector.page.goto(`${suite.url}/b/${created.board.id}?present=nobody#${token(created.links.viewer)}`)
     const projected = projector.page.getByTestId('present-instructions')
+    await ada.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'frame'))
+    expect(await frameInView(ada.page, 'Needs')).toBe(false)
 
     // Not started: the first step's activity (the one the room is about to do), with its template's instructions.
     const gridInstructions = localizeText(getTemplate('power-interest-grid')!.instructions, 'en')
@@ -56,6 +70,12 @@ describe('instructions that follow the plan', () => {
     await act('skip')
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    // Every page goes to the new step's activity (Ada was not writing nor following anyone),
+    // and a page opened now opens on it.
+    await expect.poll(() => frameInView(ada.page, 'Needs'), { timeout: 10_000 }).toBe(true)
+    const bo = await suite.open(created.links.participant, 'Bo')
+    await bo.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'frame'))
+    await expect.poll(() => frameInView(bo.page, 'Needs'), { timeout: 10_000 }).toBe(true)
     // A screen reader hears the plan move, not its clock tick: the bar is not a live region; a
     // hidden live line without the time changes only with the step or phase.
     const bar = ada.page.getByTestId('plan-bar')
@@ -91,6 +111,7 @@ describe('instructions that follow the plan', () => {
     const grace = await suite.open(created.links.facilitator, 'Grace')
     const ada = await suite.open(created.links.participant, 'Ada')
     await act('start')
+    await expect.poll(() => frameInView(grace.page, 'Who is concerned'), { timeout: 10_000 }).toBe(true)
     await grace.page.getByRole('button', { name: 'Edit instructions' }).click()
     // Keyboard from here: the field has focus.
     await expect.poll(() => grace.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
@@ -98,6 +119,9 @@ describe('instructions that follow the plan', () => {
     await grace.page.keyboard.type('Name who holds power here, and who cares.')
     await act('skip') // the plan moves to the needs step while Grace types
     await expect.poll(() => ada.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    // The plan took the facilitator's own view to the new step too (the projector follows it);
+    // typing in the panel is not writing on the board.
+    await expect.poll(() => frameInView(grace.page, 'Needs'), { timeout: 10_000 }).toBe(true)
     await grace.page.keyboard.press('ControlOrMeta+Enter')
     // Saved on the stakeholder grid, not on the needs map the plan moved to.
     await expect.poll(() => grace.page.getByTestId('instructions').textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)

@@ -66,10 +66,13 @@ export function useFollow(fac: Facilitation): Follow {
   }, [editor, isLeader, follow?.on, leaderUserId, followingUserId, steppedOut, awarenessTick])
 
   // "Bring everyone to me": jump once to each new request, not to one made before this page opened.
+  // The plan's bring to a new step's activity moves the facilitator too (unless they are writing
+  // in a shape): the projector, which follows them, then shows the step.
   const seenBring = useRef<number | null>(bring?.at ?? null)
   useEffect(() => {
-    if (isLeader || !bring || bring.at === seenBring.current) return
+    if (!bring || bring.at === seenBring.current) return
     seenBring.current = bring.at
+    if (isLeader && (!bring.plan || editor.getEditingShapeId() !== null)) return
     if (editor.getPage(bring.pageId as TLPageId)) editor.setCurrentPage(bring.pageId as TLPageId)
     editor.zoomToBounds(bring.bounds, { animation: { duration: 300 } })
   }, [editor, isLeader, bring])

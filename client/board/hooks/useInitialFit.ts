@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react'
 import type { Editor } from 'tldraw'
-import { readActivities } from '../../../shared/activities'
+import type * as Y from 'yjs'
+import { readActivities, type Activity } from '../../../shared/activities'
+import { STATE_MAP } from '../../../shared/facilitation'
+import { PLAN_STATE_KEY, planActivityId, readPlanState } from '../../../shared/plan'
 import { readAllRecords } from '../../../shared/docLayout'
 import type { BoardConnection } from '../connection/useBoardConnection'
 
@@ -46,11 +49,27 @@ function sameCamera(a: Camera, b: Camera): boolean {
 
 export type MountedEditor = { editor: Editor; cameraAtMount: Camera }
 
-/** What the first view shows: the first activity of the current page, else all of its content. */
+/** The activity the board's plan is on (its step's), if the plan names one that is on the board. */
+export function plannedActivity(control: Y.Doc): Activity | null {
+  const id = planActivityId(readPlanState(control.getMap(STATE_MAP).get(PLAN_STATE_KEY)))
+  return id ? (readActivities(readAllRecords(control)).find((a) => a.instanceId === id) ?? null) : null
+}
+
+/** What the first view shows: the plan's activity when it is on this page, else the page's first activity, else all of its content. */
 function firstViewContent(editor: Editor, connection: BoardConnection): Rect | null {
   const pageId = editor.getCurrentPageId()
-  const activity = readActivities(readAllRecords(connection.control.doc)).find((a) => a.pageId === pageId)
+  const planned = plannedActivity(connection.control.doc)
+  const activity = planned?.pageId === pageId ? planned : readActivities(readAllRecords(connection.control.doc)).find((a) => a.pageId === pageId)
   return activity?.area.bounds ?? editor.getCurrentPageBounds() ?? null
+}
+
+/** The camera that shows `content` clear of the panels, at a readable zoom, never past 100 %. */
+export function readableFit(editor: Editor, content: Rect, insets: Insets): Camera {
+  const { zoomSteps } = editor.getCameraOptions()
+  const screen = editor.getViewportScreenBounds()
+  const maxZoom = Math.min(1, zoomSteps[zoomSteps.length - 1]!)
+  const minZoom = Math.min(maxZoom, Math.max(zoomSteps[0]!, READABLE_ZOOM))
+  return fitCamera(content, screen, { ...insets, minZoom, maxZoom })
 }
 
 /**
@@ -80,15 +99,11 @@ export function useInitialFit(mounted: MountedEditor | null, connection: BoardCo
       if (!sameCamera(editor.getCamera(), cameraAtMount) || editor.getInstanceState().followingUserId !== null) return
       const content = firstViewContent(editor, connection)
       if (!content) return
-      const { zoomSteps } = editor.getCameraOptions()
-      const screen = editor.getViewportScreenBounds()
-      const maxZoom = Math.min(1, zoomSteps[zoomSteps.length - 1]!)
-      const minZoom = Math.min(maxZoom, Math.max(zoomSteps[0]!, READABLE_ZOOM))
-      const camera = fitCamera(content, screen, { ...insets(), minZoom, maxZoom })
-      editor.setCamera(camera, { immediate: true })
+      editor.setCamera(readableFit(editor, content, insets()), { immediate: true })
     }
     for (const provider of providers) provider.on('sync', onSync)
     onSync()
     return unsubscribe
   }, [mounted, connection, insets])
 }
+
