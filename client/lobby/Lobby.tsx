@@ -10,6 +10,8 @@ import { CreatedBoardDialog } from '../share/CreatedBoardDialog'
 import { AppHeader } from '../ui/AppHeader'
 import { LobbyJumpLinks } from './LobbyJumpLinks'
 import { MyBoards } from './MyBoards'
+import { useMyBoards } from './useMyBoards'
+import { loadMySpaces } from '../lib/mySpaces'
 import { PlanPicker } from './PlanPicker'
 import { TeamSpaces } from './TeamSpaces'
 import { TemplateGallery } from './TemplateGallery'
@@ -24,6 +26,9 @@ export function Lobby() {
   // A plan brings its own activities: the single-activity choice then does not apply.
   const chosen = template && !plan ? getTemplate(template) : undefined
   const { create, creating, error, created, sharing, dismiss } = useCreateBoard()
+  // The boards and spaces this browser remembers: one list each, for their sections and the links to them.
+  const myBoards = useMyBoards(created)
+  const [spaces, setSpaces] = useState(loadMySpaces)
 
   return (
     <div className="lobby">
@@ -31,7 +36,7 @@ export function Lobby() {
       <main id="main" className="lobby-main">
         <h1>{t('lobby.heading')}</h1>
         <p>{t('lobby.intro')}</p>
-        <LobbyJumpLinks created={created} />
+        <LobbyJumpLinks boards={myBoards.boards.length} spaces={spaces.length} />
         <form
           className="create-form"
           onSubmit={(e) => {
@@ -73,8 +78,8 @@ export function Lobby() {
         {created && sharing && <CreatedBoardDialog created={created} title={t('lobby.created', { title: created.board.title })} openLabel={t('lobby.openBoard')} onClose={dismiss} />}
         <TemplateGallery />
         <LobbyImport />
-        <MyBoards created={created} />
-        <TeamSpaces />
+        <MyBoards boards={myBoards.boards} forget={myBoards.forget} />
+        <TeamSpaces spaces={spaces} changed={() => setSpaces(loadMySpaces())} />
       </main>
     </div>
   )

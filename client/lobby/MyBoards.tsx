@@ -1,11 +1,10 @@
 import { useI18n } from '../i18n/I18nProvider'
 import { ROLES } from '../../shared/roles'
-import { useMyBoards } from './useMyBoards'
+import type { MyBoard } from '../lib/myBoards'
 
-/** Lobby: the boards this browser remembers, with a link per role it holds; refreshed when `created` changes. */
-export function MyBoards({ created }: { created: unknown }) {
+/** Lobby: the boards this browser remembers (the lobby's list, see useMyBoards), with a link per role it holds. */
+export function MyBoards({ boards, forget }: { boards: MyBoard[]; forget: (id: string) => void }) {
   const { t } = useI18n()
-  const { boards, forget } = useMyBoards(created)
   return (
     <section aria-labelledby="my-boards-heading">
       <h2 id="my-boards-heading">{t('lobby.myBoards')}</h2>

@@ -2,21 +2,20 @@ import { useState } from 'react'
 import { createSpace, SPACE_ROLES, type CreatedSpace } from '../api/spaces'
 import { errorMessage } from '../api/http'
 import { useI18n } from '../i18n/I18nProvider'
-import { forgetSpace, loadMySpaces, rememberSpace, type MySpace } from '../lib/mySpaces'
+import { forgetSpace, rememberSpace, type MySpace } from '../lib/mySpaces'
 import { SpaceLinksView } from '../space/SpaceLinksView'
 import { Dialog } from '../ui/Dialog'
 
 /**
  * Lobby: create a team space (its three links shown once, remembered in this browser) and the
- * spaces this browser knows.
+ * spaces this browser knows (the lobby's list: `changed` after one is remembered or forgotten).
  */
-export function TeamSpaces() {
+export function TeamSpaces({ spaces, changed }: { spaces: MySpace[]; changed: () => void }) {
   const { t, locale } = useI18n()
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedSpace | null>(null)
-  const [spaces, setSpaces] = useState(loadMySpaces)
 
   const create = async () => {
     if (!title.trim() || busy) return
@@ -25,7 +24,7 @@ export function TeamSpaces() {
     try {
       const result = await createSpace(title.trim(), locale)
       rememberSpace({ id: result.space.id, title: result.space.title, links: result.links })
-      setSpaces(loadMySpaces())
+      changed()
       setCreated(result)
       setTitle('')
     } catch (e) {
@@ -73,7 +72,7 @@ export function TeamSpaces() {
       )}
       <MySpaces spaces={spaces} onForget={(id) => {
         forgetSpace(id)
-        setSpaces(loadMySpaces())
+        changed()
       }} />
     </section>
   )

@@ -72,5 +72,8 @@ describe('starting a board from a ready-made plan in the lobby', () => {
     // The next Tab goes on from there: into the list of boards.
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ouvrir comme animation')
+    // Forgotten there, it is gone from the links too (one list for both).
+    await page.getByRole('button', { name: 'Oublier « Atelier besoins et risques »' }).click()
+    await expect.poll(() => jump.count()).toBe(0)
   })
 })
