@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { Editor } from 'tldraw'
-import type * as Y from 'yjs'
-import { readActivities, type Activity } from '../../../shared/activities'
+import { readActivities } from '../../../shared/activities'
 import { STATE_MAP } from '../../../shared/facilitation'
 import { PLAN_STATE_KEY, planActivityId, readPlanState } from '../../../shared/plan'
 import { readAllRecords } from '../../../shared/docLayout'
@@ -49,22 +48,18 @@ function sameCamera(a: Camera, b: Camera): boolean {
 
 export type MountedEditor = { editor: Editor; cameraAtMount: Camera }
 
-/** The activity the board's plan is on (its step's), if the plan names one that is on the board. */
-export function plannedActivity(control: Y.Doc): Activity | null {
-  const id = planActivityId(readPlanState(control.getMap(STATE_MAP).get(PLAN_STATE_KEY)))
-  return id ? (readActivities(readAllRecords(control)).find((a) => a.instanceId === id) ?? null) : null
-}
-
 /** What the first view shows: the plan's activity when it is on this page, else the page's first activity, else all of its content. */
 function firstViewContent(editor: Editor, connection: BoardConnection): Rect | null {
   const pageId = editor.getCurrentPageId()
-  const planned = plannedActivity(connection.control.doc)
-  const activity = planned?.pageId === pageId ? planned : readActivities(readAllRecords(connection.control.doc)).find((a) => a.pageId === pageId)
+  const control = connection.control.doc
+  const onPage = readActivities(readAllRecords(control)).filter((a) => a.pageId === pageId)
+  const planned = planActivityId(readPlanState(control.getMap(STATE_MAP).get(PLAN_STATE_KEY)))
+  const activity = onPage.find((a) => a.instanceId === planned) ?? onPage[0]
   return activity?.area.bounds ?? editor.getCurrentPageBounds() ?? null
 }
 
 /** The camera that shows `content` clear of the panels, at a readable zoom, never past 100 %. */
-export function readableFit(editor: Editor, content: Rect, insets: Insets): Camera {
+function readableFit(editor: Editor, content: Rect, insets: Insets): Camera {
   const { zoomSteps } = editor.getCameraOptions()
   const screen = editor.getViewportScreenBounds()
   const maxZoom = Math.min(1, zoomSteps[zoomSteps.length - 1]!)
@@ -106,4 +101,3 @@ export function useInitialFit(mounted: MountedEditor | null, connection: BoardCo
     return unsubscribe
   }, [mounted, connection, insets])
 }
-
