@@ -78,8 +78,8 @@ function statusKey(status: number): MessageKey {
  * message (the API speaks English, and its messages are precise); in another language, what
  * the status means, in that language, with the server's words quoted after it on a refusal (4xx:
  * they say which value, which limit, which state of the board); a server failure's words go to
- * the console only. A network
- * failure (the browser's own error) is said in the page's language in every language.
+ * the console only. A network failure (the browser's own error) is said in the page's language
+ * in every language. The language is the page's (`<html lang>`, set by I18nProvider).
  */
 export function errorMessage(error: unknown): string {
   const locale = pickLocale(typeof document === 'undefined' ? [] : [document.documentElement.lang])

@@ -34,7 +34,7 @@ export const NAMED_FILLS: Readonly<Record<string, string>> = {
 
 /**
  * A note's fill as people saw it on the board: tldraw's light-theme note colours (a "black" note
- * is the default yellow), held equal to tldraw's own palette by test/unit/reports/svg.test.ts.
+ * is the default yellow), held equal to tldraw's own palette by test/results/boardPicture.test.ts.
  * Read here rather than from @tldraw/tlschema, which the server loads only with its first board.
  */
 export const NOTE_FILLS: Readonly<Record<string, string>> = {

@@ -9,6 +9,8 @@ import { guardedMean, type GuardedFigure } from './privacy.js'
 import type { TrendPoint, TrendSeries } from './trendChart.js'
 import { normaliseName } from '../../shared/personName.js'
 
+export { normaliseName }
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/
 
 /**
@@ -32,8 +34,6 @@ function requireDay(value: string, name: string): string {
   if (!day) throw new RangeError(`${name} must be an ISO date, got ${JSON.stringify(value)}`)
   return day
 }
-
-export { normaliseName }
 
 // ---------------------------------------------------------------------------------------------
 // Sessions
