@@ -13,7 +13,7 @@ import { fillFor, GRID_LINE, INK_MUTED, textColorOn } from './colors.js'
 import { DEFAULT_HEAT_MAP_BANDS, type HeatMapBand } from './heatMap.js'
 import { scoreChange } from './summary.js'
 import { el, fragment, markdownTable, SVG_NS, type Markup } from './svg.js'
-import { truncateToWidth, wrapToWidth } from './textFit.js'
+import { estimateWidth, truncateToWidth, wrapToWidth } from './textFit.js'
 import type { TrendSession } from './trendChart.js'
 
 /** One risk followed across sessions; a session without a point (or `score: null`) did not assess it. */
@@ -45,7 +45,8 @@ export interface TrajectoryOptions {
 
 const LABEL_W = 220
 const COLUMN_W = 92
-const CHANGE_W = 64
+/** The change column: wide enough for its header ("Change", "Évolution"), within bounds. */
+const changeWidth = (opts: TrajectoryOptions) => Math.min(120, Math.max(64, Math.ceil(estimateWidth(opts.labels.change, FONT) + 12)))
 const ROW_H = 52
 const HEADER_H = 40
 const DOT_R = 13
@@ -81,11 +82,12 @@ function riskRow(risk: TrajectoryRisk, index: number, opts: TrajectoryOptions, x
   const delta = scoreChange(scores)
   const labelLines = wrapToWidth(risk.label, LABEL_W - 12, FONT, 2)
   const right = LABEL_W + opts.sessions.length * COLUMN_W
+  const changeW = changeWidth(opts)
   return el(
     'g',
     { 'data-risk': risk.key },
     el('title', {}, risk.label),
-    el('line', { x1: 0, x2: right + CHANGE_W, y1: top + ROW_H, y2: top + ROW_H, stroke: GRID_LINE }),
+    el('line', { x1: 0, x2: right + changeW, y1: top + ROW_H, y2: top + ROW_H, stroke: GRID_LINE }),
     el('text', { x: 4, y: top + ROW_H / 2 + 4 - (labelLines.length - 1) * 8, 'font-size': FONT }, labelLines.map((l, k) => el('tspan', { x: 4, dy: k === 0 ? 0 : FONT + 3 }, l))),
     // Across sessions that did not assess the risk, a dashed line: it moved, but nobody looked in between.
     el('path', { d: bridge() ?? '', fill: 'none', stroke: INK_MUTED, 'stroke-width': 1.5, 'stroke-dasharray': '4 4' }),
@@ -98,7 +100,7 @@ function riskRow(risk: TrajectoryRisk, index: number, opts: TrajectoryOptions, x
         el('text', { x: cx(k), y: y(score) + 4, 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 700, fill: textColorOn(fill) }, String(score)),
       )
     }),
-    el('text', { x: right + CHANGE_W / 2, y: top + ROW_H / 2 + 5, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, 'data-change': delta }, delta === null ? '' : change.format(delta)),
+    el('text', { x: right + changeW / 2, y: top + ROW_H / 2 + 5, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, 'data-change': delta }, delta === null ? '' : change.format(delta)),
   )
 }
 
@@ -107,7 +109,8 @@ function riskRow(risk: TrajectoryRisk, index: number, opts: TrajectoryOptions, x
  * row per risk in the order given. Dots carry `data-session` and `data-score`.
  */
 export function riskTrajectorySvg(risks: readonly TrajectoryRisk[], opts: TrajectoryOptions): string {
-  const width = LABEL_W + opts.sessions.length * COLUMN_W + CHANGE_W
+  const changeW = changeWidth(opts)
+  const width = LABEL_W + opts.sessions.length * COLUMN_W + changeW
   const height = HEADER_H + Math.max(1, risks.length) * ROW_H + 4
   const x = scalePoint<string>().domain(opts.sessions.map((s) => s.key)).range([LABEL_W, LABEL_W + opts.sessions.length * COLUMN_W]).padding(0.5)
   const change = new Intl.NumberFormat(opts.locale ?? 'en', { signDisplay: 'exceptZero' })
@@ -118,7 +121,7 @@ export function riskTrajectorySvg(risks: readonly TrajectoryRisk[], opts: Trajec
       const lines = wrapToWidth(s.label, COLUMN_W - 6, 12, 2)
       return el('text', { x: cx, y: HEADER_H - 12 - (lines.length - 1) * 14, 'font-size': 12, 'text-anchor': 'middle', fill: INK_MUTED }, lines.map((l, k) => el('tspan', { x: cx, dy: k === 0 ? 0 : 14 }, l)))
     }),
-    el('text', { x: width - CHANGE_W / 2, y: HEADER_H - 12, 'font-size': FONT, 'font-weight': 700, 'text-anchor': 'middle' }, truncateToWidth(opts.labels.change, CHANGE_W, FONT)),
+    el('text', { x: width - changeW / 2, y: HEADER_H - 12, 'font-size': FONT, 'font-weight': 700, 'text-anchor': 'middle' }, truncateToWidth(opts.labels.change, changeW - 4, FONT)),
     el('line', { x1: 0, x2: width, y1: HEADER_H, y2: HEADER_H, stroke: INK_MUTED }),
   )
   return el(

@@ -33,6 +33,14 @@ describe('risk trajectories SVG', () => {
     ])
   })
 
+  it('writes the change column’s header whole, in French as in English', () => {
+    // "Évolution" was cut to "Évoluti…" on the French space page: the column was as wide as "Change".
+    for (const change of ['Évolution', 'Change']) {
+      const texts = elements(riskTrajectorySvg(RISKS, { ...OPTIONS, labels: { ...OPTIONS.labels, change } }), 'text').map((t) => t.text)
+      expect(texts).toContain(change)
+    }
+  })
+
   it('writes the change from first to last assessed score, signed, and nothing when assessed once', () => {
     // a: 20 − 8 = +12; b: 4 − 16 = −12; c: one valid score.
     expect(rows.map((r) => elements(r.inner, 'text').find((t) => t.attrs['data-change'] !== undefined)?.text ?? '')).toEqual(['+12', '-12', ''])
