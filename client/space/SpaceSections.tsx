@@ -1,4 +1,5 @@
 /** The sections of the space page: each renders what useSpace loaded; forms keep their state in useDrafts. */
+import type { ReactNode } from 'react'
 import { useI18n } from '../i18n/I18nProvider'
 import { ACTION_STATUSES, CHECK_IN_STATUSES, type ActionChange, type Chart, type CheckInStatus, type SpaceAction, type SpaceCommitment, type SpacePageData } from './spaceData'
 import { useActionDraft, useCheckInDraft, type SaveState } from './useDrafts'
@@ -33,40 +34,65 @@ export function SessionsTimeline({ sessions, token }: { sessions: Overview['sess
   )
 }
 
+/** A known status in the page's language; another (written on the board by hand) as it is. */
+function useStatusText(): (status: string) => string {
+  const { t } = useI18n()
+  return (s) => (ACTION_STATUSES.includes(s as (typeof ACTION_STATUSES)[number]) ? t(`space.status.${s as (typeof ACTION_STATUSES)[number]}`) : s)
+}
+
+/** A cell with its column's name, shown on a phone where the table reads as cards (hidden from screen readers: the table's headers name it). */
+function Cell({ label, children }: { label?: string; children: ReactNode }) {
+  return (
+    <td role="cell">
+      {label && (
+        <span className="space-cell-label" aria-hidden="true">
+          {label}
+        </span>
+      )}
+      {children}
+    </td>
+  )
+}
+
 function ActionRow({ action, canEdit, update }: { action: SpaceAction; canEdit: boolean; update: (a: SpaceAction, c: ActionChange) => Promise<void> }) {
   const { t } = useI18n()
+  const statusText = useStatusText()
   const draft = useActionDraft(action, update)
   const statuses: string[] = ACTION_STATUSES.includes(action.status as (typeof ACTION_STATUSES)[number]) ? [...ACTION_STATUSES] : [action.status, ...ACTION_STATUSES]
   const label = (field: string) => `${t(`space.action.${field}` as 'space.action.owner')}: ${action.text}`
   return (
-    <tr className={action.overdue ? 'overdue' : undefined}>
-      <td>
+    <tr role="row" className={action.overdue ? 'overdue' : undefined}>
+      <Cell>
         {action.text}
         {action.overdue && <strong className="space-overdue"> {t('space.action.overdue')}</strong>}
-      </td>
-      <td>{canEdit ? <input aria-label={label('owner')} value={draft.owner} maxLength={80} onChange={(e) => draft.setOwner(e.target.value)} /> : action.owner}</td>
-      <td>{canEdit ? <input type="date" aria-label={label('due')} value={draft.due} onChange={(e) => draft.setDue(e.target.value)} /> : action.due}</td>
-      <td>
+      </Cell>
+      <Cell label={t('space.action.owner')}>
+        {canEdit ? <input aria-label={label('owner')} value={draft.owner} maxLength={80} onChange={(e) => draft.setOwner(e.target.value)} /> : action.owner}
+      </Cell>
+      <Cell label={t('space.action.due')}>
+        {canEdit ? <input type="date" aria-label={label('due')} value={draft.due} onChange={(e) => draft.setDue(e.target.value)} /> : action.due}
+      </Cell>
+      <Cell label={t('space.action.status')}>
         {canEdit ? (
           <select aria-label={label('status')} value={draft.status} onChange={(e) => draft.setStatus(e.target.value)}>
             {statuses.map((s) => (
               <option key={s} value={s}>
-                {ACTION_STATUSES.includes(s as (typeof ACTION_STATUSES)[number]) ? t(`space.status.${s as (typeof ACTION_STATUSES)[number]}`) : s}
+                {statusText(s)}
               </option>
             ))}
           </select>
         ) : (
-          action.status
+          statusText(action.status)
         )}
-      </td>
-      <td>{action.boardTitle}</td>
+      </Cell>
+      <Cell label={t('space.action.board')}>{action.boardTitle}</Cell>
       {canEdit && (
-        <td>
+        <Cell>
           <button type="button" disabled={!draft.changed || draft.save.state === 'saving'} onClick={() => void draft.submit()}>
             {t('space.action.save')}
           </button>
           <SaveStatus save={draft.save} />
-        </td>
+        </Cell>
       )}
     </tr>
   )
@@ -79,18 +105,19 @@ export function ActionsTable({ overview, canEdit, update }: { overview: Overview
   return (
     <>
       <p>{t('space.counts', { total: c.total, open: c.open, done: c.done, overdue: c.overdue })}</p>
-      <table className="space-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('space.action.text')}</th>
-            <th scope="col">{t('space.action.owner')}</th>
-            <th scope="col">{t('space.action.due')}</th>
-            <th scope="col">{t('space.action.status')}</th>
-            <th scope="col">{t('space.action.board')}</th>
-            {canEdit && <th scope="col" />}
+      {/* Explicit roles: a phone shows the rows as cards (display: block), which would drop the table's semantics. */}
+      <table className="space-table" role="table" aria-label={t('space.actions')}>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">{t('space.action.text')}</th>
+            <th role="columnheader" scope="col">{t('space.action.owner')}</th>
+            <th role="columnheader" scope="col">{t('space.action.due')}</th>
+            <th role="columnheader" scope="col">{t('space.action.status')}</th>
+            <th role="columnheader" scope="col">{t('space.action.board')}</th>
+            {canEdit && <th role="columnheader" scope="col" />}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {overview.actions.map((a) => (
             <ActionRow key={`${a.boardId}/${a.noteId}`} action={a} canEdit={canEdit} update={update} />
           ))}

@@ -70,4 +70,36 @@ describe('space page (issue 16)', () => {
     }
     expect(spaceReport.match(/<svg/g)?.length).toBeGreaterThanOrEqual(3)
   }, 120_000)
+
+  it('reads on a phone without sideways scrolling; a viewer reads the actions as a table, statuses in the page’s language', async () => {
+    const server = { url: suite.url }
+    const space = await createSpace(server, 'Équipe', 'fr')
+    await writeSession(server, space, 1, THREE_SESSIONS[0]!)
+    for (const [token, editable] of [[space.tokens.member, true], [space.tokens.viewer, false]] as const) {
+      const { page, errors } = await suite.newPage({ locale: 'fr-CA' })
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.goto(`${suite.url}/s/${space.id}#${token}`)
+      await page.getByRole('heading', { level: 2, name: 'Actions', exact: true }).waitFor({ timeout: 15_000 })
+      // The actions table and the session rows were wider than the phone (826 px in 390).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+      // Shown as cards, the rows keep the table's semantics for a screen reader.
+      const table = page.getByRole('table', { name: 'Actions' })
+      await expect(table.getByRole('columnheader').count()).resolves.toBe(editable ? 6 : 5)
+      await expect(table.getByRole('row').count()).resolves.toBe(3)
+      const done = table.getByRole('row').filter({ hasText: 'Write the docs' })
+      if (editable) {
+        await expect(done.getByLabel('État: Write the docs').inputValue()).resolves.toBe('done')
+        // Each field sits under its column's name in its card.
+        const owner = await done.getByLabel('Responsable: Write the docs').boundingBox()
+        const label = await done.locator('.space-cell-label', { hasText: 'Responsable' }).boundingBox()
+        expect(label!.y + label!.height).toBeLessThanOrEqual(owner!.y + 1)
+        expect(owner!.x + owner!.width).toBeLessThanOrEqual(390)
+      } else {
+        // A viewer read "done" in English on a French page.
+        await expect(done.getByRole('cell', { name: 'Terminée' }).count()).resolves.toBe(1)
+      }
+      expect(errors).toEqual([])
+      await page.context().close()
+    }
+  }, 120_000)
 })
