@@ -11,6 +11,7 @@ import { addRecords } from './boardState.js'
 import { BoardError } from './errors.js'
 import { boardResults } from './results.js'
 import { isUnderAdmission } from '../people/admission.js'
+import { spaceLocale } from '../spaces/spaces.js'
 
 export type NewActivity = {
   template: string
@@ -20,19 +21,27 @@ export type NewActivity = {
   locale?: TemplateLocale
 }
 
-/** Adds another activity beside the existing ones (template shapes → control doc). */
+/** The language of the board's space, as a board created in that space gets (undefined outside a space: English). */
+async function spaceLanguage(deps: BoardDocsDeps, boardId: string): Promise<TemplateLocale | undefined> {
+  const spaceId = await deps.storage.getBoardSpace(boardId)
+  const space = spaceId ? await deps.storage.getSpace(spaceId) : null
+  return space ? spaceLocale(space) : undefined
+}
+
+/** Adds another activity beside the existing ones (template shapes → control doc); without a `locale`, in the language of the board's space. */
 export async function addActivity(
   deps: BoardDocsDeps,
   boardId: string,
   input: NewActivity,
 ) {
   const current = await readBoardRecords(deps, boardId)
+  const locale = input.locale ?? (await spaceLanguage(deps, boardId))
   const built = buildActivityRecords(input.template, {
     existing: [...current.board, ...current.control],
     participants: input.participants,
     options: input.options,
     title: input.title,
-    locale: input.locale,
+    locale,
   })
   if (!built.ok) throw new BoardError(400, built.error)
   await withBoardDocs(deps.rooms, boardId, ['control'], ({ control }) => addRecords(control, built.value.records, SERVER_ORIGIN))

@@ -42,6 +42,34 @@ describe('sessions created in a space from a ready-made plan', () => {
     expect(session?.activities.length).toBe(NEEDS_AND_RISK_PLAN.steps.filter((s) => s.activity).length)
   })
 
+  it('an activity added to a board of a French space, without saying the language, is written in French', async () => {
+    // The name a board created in each language gives the risk matrix.
+    const nameIn = async (locale: 'en' | 'fr') => {
+      const made = (await (await api(server, '/api/boards', null, { method: 'POST', json: { title: 'R', template: 'risk-matrix', locale } })).json()) as Created
+      const results = (await (await api(server, `/api/boards/${made.board.id}/results`, made.links.viewer.split('#')[1]!)).json()) as { results: { activities: Array<{ name: string }> } }
+      return results.results.activities[0]!.name
+    }
+    const [english, french] = [await nameIn('en'), await nameIn('fr')]
+    expect(french).not.toBe(english)
+
+    const space = await createSpace(server, 'Équipe', 'fr')
+    const res = await api(server, `/api/spaces/${space.id}/boards`, space.tokens.facilitator, { method: 'POST', json: { title: 'Séance', template: 'session-evaluation' } })
+    const created = (await res.json()) as Created
+    const added = await api(server, `/api/boards/${created.board.id}/activities`, created.links.facilitator.split('#')[1]!, { method: 'POST', json: { template: 'risk-matrix' } })
+    expect(added.status).toBe(201)
+    const page = (await (await api(server, `/api/spaces/${space.id}`, space.tokens.member)).json()) as Page
+    // The space's timeline mixed "Évaluation de la séance" with "Risk matrix".
+    expect(page.overview.sessions.find((s) => s.id === created.board.id)?.activities).toContain(french)
+
+    // Outside a space, English stays the default; a request's own language wins.
+    const plain = (await (await api(server, '/api/boards', null, { method: 'POST', json: { title: 'P' } })).json()) as Created
+    const token = plain.links.facilitator.split('#')[1]!
+    await api(server, `/api/boards/${plain.board.id}/activities`, token, { method: 'POST', json: { template: 'risk-matrix' } })
+    await api(server, `/api/boards/${plain.board.id}/activities`, token, { method: 'POST', json: { template: 'risk-matrix', locale: 'fr' } })
+    const results = (await (await api(server, `/api/boards/${plain.board.id}/results`, token)).json()) as { results: { activities: Array<{ name: string }> } }
+    expect(results.results.activities.map((a) => a.name)).toEqual([english, french])
+  })
+
   it('an unknown plan is refused with a message and creates nothing', async () => {
     const space = await createSpace(server, 'Ops')
     const res = await api(server, `/api/spaces/${space.id}/boards`, space.tokens.facilitator, { method: 'POST', json: { title: 'S', plan: 'no-such-plan' } })
