@@ -326,9 +326,11 @@ export class FacilitationService implements RoomExtension {
     control.destroy()
 
     const privates = await this.readPrivateDocs(boardId)
+    // Who has written, and who is here to write: someone who opened the board in an earlier
+    // session, or left, without writing anything is not waited for.
     const counts = writing?.on
       ? Object.fromEntries(
-          privates.map((p) => [p.publicId, p.facilitator ? { name: p.name, count: p.notes.length, facilitator: true } : { name: p.name, count: p.notes.length }]),
+          privates.filter((p) => p.notes.length > 0 || this.isPresent(p.key)).map((p) => [p.publicId, p.facilitator ? { name: p.name, count: p.notes.length, facilitator: true } : { name: p.name, count: p.notes.length }]),
         )
       : undefined
 

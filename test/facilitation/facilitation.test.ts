@@ -103,6 +103,29 @@ describe('facilitation enforced by the server (issue 4)', () => {
     for (const p of [carla, grace, control, boardDoc]) p.destroy()
   })
 
+  it('[F1] "written so far" lists who wrote and who is here; someone who left without writing drops off', async () => {
+    const board = await createTestBoard(server.url)
+    await act(server, board, { action: 'privateWriting', on: true })
+    const dora = recordingProvider(server.url, `${board.id}/private/dora-secret-id-1234567890`, board.tokens.participant, [])
+    const eve = recordingProvider(server.url, `${board.id}/private/eve-secret-id-12345678901`, board.tokens.participant, [])
+    await Promise.all([waitForSync(dora), waitForSync(eve)])
+    dora.doc.getMap(PROFILE_MAP).set('name', 'Dora')
+    eve.doc.transact(() => {
+      eve.doc.getMap(PROFILE_MAP).set('name', 'Eve')
+      writeRecord(getRecordsMap(eve.doc), noteRecord('shape:eve1', 'Eve idea', 40, 40))
+    })
+    const control = recordingProvider(server.url, `${board.id}/control`, board.tokens.facilitator, [])
+    await waitForSync(control)
+    const listed = () => Object.values((controlState(control, STATE_KEYS.privateCounts) ?? {}) as Record<string, { name: string; count: number }>).map((c) => `${c.name}: ${c.count}`).sort()
+    // Here and not written yet: listed with 0, so the facilitator sees who is still writing.
+    await waitFor(() => listed().join() === 'Dora: 0,Eve: 1')
+    dora.destroy()
+    eve.destroy()
+    // Gone: Dora had nothing to reveal and is no longer waited for; Eve's note is still to reveal.
+    await waitFor(() => listed().join() === 'Eve: 1', 10_000, `after leaving: ${listed().join()}`)
+    control.destroy()
+  })
+
   it('[F3] anonymous hidden vote: no voter and no total leaks before reveal; limits hold against a modified client', async () => {
     const board = await createTestBoard(server.url)
     const writer = recordingProvider(server.url, board.id, board.tokens.facilitator, [])
