@@ -9,12 +9,6 @@ import { Sheet } from '../ui/Sheet'
 import { PeopleList } from './PeopleList'
 import { OutlineButtons } from './outline/OutlineLinks'
 
-/**
- * Screen width the board panel (with tldraw's style panel under it) covers on the right of the
- * canvas: `.board-panel` is 264 px wide with 8 px margins (styles.css), plus a gap.
- */
-export const BOARD_PANEL_INSET_PX = 288
-
 function PanelContent({ chrome, inSheet }: { chrome: BoardState; inSheet: boolean }) {
   const { t } = useI18n()
   // On short or narrow desktop windows (reflow.css, WCAG 1.4.10) the panel folds to its first

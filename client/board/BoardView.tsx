@@ -9,22 +9,10 @@ import type { Role } from '../../shared/roles'
 import { useI18n } from '../i18n/I18nProvider'
 import type { Identity } from '../lib/identity'
 import { BoardCanvas } from './BoardCanvas'
-import { BOARD_PANEL_INSET_PX } from './BoardPanel'
 import type { BoardConnection, ConnectionStatus, FatalClose } from './connection/useBoardConnection'
-import { dockInsetPx } from './facilitation/dockMemory'
 import { useBoardStore } from './hooks/useBoardStore'
 import { useInitialFit, type MountedEditor } from './hooks/useInitialFit'
 import { usePresence } from './hooks/usePresence'
-import { isPhoneLayout } from './phone/usePhoneLayout'
-
-/** Height of tldraw's toolbar at the bottom of a phone's canvas. */
-const PHONE_TOOLBAR_PX = 64
-
-/**
- * What the panels cover when a board first opens: the first fit keeps the content clear of them
- * (on a phone no panel is open; tldraw's toolbar is at the bottom).
- */
-const panelInsets = () => (isPhoneLayout() ? { left: 0, right: 0, bottom: PHONE_TOOLBAR_PX } : { left: dockInsetPx(), right: BOARD_PANEL_INSET_PX })
 
 type Props = {
   boardId: string
@@ -46,7 +34,7 @@ export function BoardView({ boardId, token, role, title, connection, ready, stat
   const { bound, mismatch, invalidCount } = useBoardStore(connection, ready, role)
   const [mounted, setMounted] = useState<MountedEditor | null>(null)
   // Open on the plan's activity, else the first one, not on an arbitrary corner of the board.
-  useInitialFit(mounted, connection, panelInsets)
+  useInitialFit(mounted, connection)
   const people = usePresence(connection.board.provider.awareness, bound?.store ?? null, identity, role, bound?.binding.isPrivateRecord)
   const banners = useMemo(() => ({ mismatch, fatal, invalidCount, saving }), [mismatch, fatal, invalidCount, saving])
 

@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { getTemplate, localizeText } from '../../shared/activities/index.js'
 import { NEEDS_AND_RISK_PLAN } from '../../shared/plans/workshops.js'
-import { browserSuite, screenshotPath } from './helpers/browser.js'
+import { READABLE_ZOOM } from '../../client/board/viewFit.js'
+import { browserSuite, enterName, screenshotPath, waitForEditor } from './helpers/browser.js'
 
 type Created = { board: { id: string }; links: { facilitator: string; participant: string; viewer: string } }
 
@@ -59,6 +60,13 @@ describe('instructions that follow the plan', () => {
     const projected = projector.page.getByTestId('present-instructions')
     await ada.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'frame'))
     expect(await frameInView(ada.page, 'Needs')).toBe(false)
+    // Cy is on a phone.
+    const phoneContext = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    const cy = await phoneContext.newPage()
+    await cy.goto(created.links.participant)
+    await enterName(cy, 'Cy')
+    await waitForEditor(cy)
+    await cy.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'frame'))
 
     // Not started: the first step's activity (the one the room is about to do), with its template's instructions.
     const gridInstructions = localizeText(getTemplate('power-interest-grid')!.instructions, 'en')
@@ -73,6 +81,20 @@ describe('instructions that follow the plan', () => {
     // Every page goes to the new step's activity (Ada was not writing nor following anyone),
     // and a page opened now opens on it.
     await expect.poll(() => frameInView(ada.page, 'Needs'), { timeout: 10_000 }).toBe(true)
+    // On the phone too, and readable there: the step's activity opened whole at the phone's width
+    // (zoom 0.2, its notes' text 4 px high); it now opens from its start at a readable zoom, as a board opens.
+    await expect.poll(() => frameInView(cy, 'Needs'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => cy.evaluate(() => window.__editor!.getZoomLevel()), { timeout: 5_000 }).toBeGreaterThanOrEqual(READABLE_ZOOM)
+    // Its top (the activity's title and instructions) is not under the plan bar.
+    const frameTop = await cy.evaluate(() => {
+      const editor = window.__editor!
+      const frame = editor.getCurrentPageShapes().find((s) => s.type === 'frame' && (s.props as { name?: string }).name === 'Needs')!
+      return editor.pageToViewport(editor.getShapePageBounds(frame.id)!.point).y + editor.getViewportScreenBounds().y
+    })
+    const barBottom = await cy.getByTestId('plan-bar').evaluate((el) => el.getBoundingClientRect().bottom)
+    expect(frameTop).toBeGreaterThanOrEqual(barBottom)
+    await cy.screenshot({ path: screenshotPath('plan-step-phone.png') })
+    await phoneContext.close()
     const bo = await suite.open(created.links.participant, 'Bo')
     await bo.page.waitForFunction(() => window.__editor!.getCurrentPageShapes().some((s) => s.type === 'frame'))
     await expect.poll(() => frameInView(bo.page, 'Needs'), { timeout: 10_000 }).toBe(true)

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useEditor, useValue, type TLPageId } from 'tldraw'
+import { useEditor, useValue, type Editor, type TLPageId } from 'tldraw'
 import { STATE_KEYS, type BringState, type FollowState } from '../../../shared/facilitation'
 import { BRING_KEY, writeControlState } from './controlState'
+import { isPhoneLayout } from '../phone/usePhoneLayout'
+import { readableFit } from '../viewFit'
 import type { Facilitation } from './useFacilitationState'
 
 export type Follow = {
@@ -13,6 +15,19 @@ export type Follow = {
   following: boolean
   stepOut: () => void
   stepIn: () => void
+}
+
+/**
+ * Where a bring takes this page. The plan's (a step's activity) opens it as the board opens: clear
+ * of the panels, readable, from its start when it is larger than the screen. The facilitator's own
+ * view is shown as they see it, except that a phone does not shrink a desk's view until its notes
+ * cannot be read: it shows the middle of that view at a readable zoom.
+ */
+function goTo(editor: Editor, bring: BringState): void {
+  const animation = { duration: 300 }
+  if (bring.plan) editor.setCamera(readableFit(editor, bring.bounds), { animation })
+  else if (isPhoneLayout()) editor.setCamera(readableFit(editor, bring.bounds, { maxZoom: Infinity, anchor: 'center' }), { animation })
+  else editor.zoomToBounds(bring.bounds, { animation })
 }
 
 function userIdOf(fac: Facilitation, clientId: number | null): string | null {
@@ -74,7 +89,7 @@ export function useFollow(fac: Facilitation): Follow {
     seenBring.current = bring.at
     if (isLeader && (!bring.plan || editor.getEditingShapeId() !== null)) return
     if (editor.getPage(bring.pageId as TLPageId)) editor.setCurrentPage(bring.pageId as TLPageId)
-    editor.zoomToBounds(bring.bounds, { animation: { duration: 300 } })
+    goTo(editor, bring)
   }, [editor, isLeader, bring])
 
   const setFollowMe = useCallback(
