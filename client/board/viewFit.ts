@@ -31,6 +31,8 @@ const PHONE_TOOLBAR_PX = 64
 
 /** Height of tldraw's page menu at the top of a phone's canvas. */
 const PHONE_MENU_PX = 48
+/** Room above an activity's frame for its heading, which tldraw draws outside the frame. */
+const FRAME_HEADING_PX = 28
 
 /** Screen pixels covered by the app's panels on each side of the canvas (and above and below it). */
 export type Insets = { left: number; right: number; top?: number; bottom?: number }
@@ -65,13 +67,13 @@ export function fitCamera(
 
 /**
  * What covers the top of the canvas (`canvasTop`: its top edge on screen): the plan bar where there
- * is one, and on a phone tldraw's page menu. An activity's title and instructions, at its top, stay
- * clear of them.
+ * is one, and on a phone tldraw's page menu; then room for the activity's heading. An activity's
+ * title and instructions, at its top, stay clear of them.
  */
 function topInset(canvasTop: number): number {
   const bar = document.querySelector('[data-testid="plan-bar"]')?.getBoundingClientRect()
   const barBottom = bar && bar.height > 0 ? bar.bottom - canvasTop : 0
-  return Math.max(0, barBottom, isPhoneLayout() ? PHONE_MENU_PX : 0)
+  return Math.max(0, barBottom, isPhoneLayout() ? PHONE_MENU_PX : 0) + FRAME_HEADING_PX
 }
 
 /**
