@@ -63,6 +63,9 @@ describe('running a workshop plan in a real browser (issue 15)', () => {
     await planButton(grace.page, 'Use this plan').click()
     for (const { page } of everyone) await expect.poll(() => statusOf(page), { timeout: 60_000 }).toContain('1-2-4-All (12 min), not started')
     for (const { page } of people) expect(await page.getByTestId('plan-panel').count()).toBe(0)
+    // The picker now offers to replace the plan, with another one than it runs (it kept proposing the plan just loaded).
+    await expect.poll(() => grace.page.getByLabel('Replace with a ready-made plan').count(), { timeout: 10_000 }).toBe(1)
+    expect(await grace.page.getByTestId('plan-choice').inputValue()).not.toBe('1-2-4-all')
 
     // Start: alone, 1 minute, private writing.
     await planButton(grace.page, 'Start').click()

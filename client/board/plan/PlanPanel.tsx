@@ -8,13 +8,18 @@ import { useFacilitatorNotes } from './useFacilitatorNotes'
 import { usePlanActions, type PlanActions } from './usePlanActions'
 import { usePlanView, type PlanView } from './usePlanView'
 
-function ChoosePlan({ actions, hasPlan }: { actions: PlanActions; hasPlan: boolean }) {
+/**
+ * Loading a ready-made plan. With a plan on the board it offers to replace it, proposing another
+ * plan than the one the board runs (that one is not a choice anyone makes by default).
+ */
+function ChoosePlan({ actions, hasPlan, current }: { actions: PlanActions; hasPlan: boolean; current?: string }) {
   const { t, locale } = useI18n()
   const [choice, setChoice] = useState('')
   const [confirming, setConfirming] = useState(false)
-  const selected = choice || actions.readyPlans[0]?.id || ''
+  const selected = choice || actions.readyPlans.find((p) => p.id !== current)?.id || ''
   const load = () => {
     setConfirming(false)
+    setChoice('')
     void actions.act({ action: 'load', planId: selected, locale })
   }
   const use = () => (hasPlan ? setConfirming(true) : load())
@@ -26,7 +31,7 @@ function ChoosePlan({ actions, hasPlan }: { actions: PlanActions; hasPlan: boole
         </ConfirmDialog>
       )}
       <label>
-        {t('plan.panel.choose')}
+        {hasPlan ? t('plan.panel.chooseOther') : t('plan.panel.choose')}
         <select value={selected} onChange={(e) => setChoice(e.target.value)} data-testid="plan-choice">
           {actions.readyPlans.map((p) => (
             <option key={p.id} value={p.id} title={p.description}>
@@ -112,7 +117,7 @@ export function PlanPanel() {
           <p>{stepNotes || t('plan.panel.noNotes')}</p>
         </div>
       )}
-      <ChoosePlan actions={actions} hasPlan={view !== null} />
+      <ChoosePlan actions={actions} hasPlan={view !== null} current={view?.state.plan.source} />
       <FollowUpButton boardId={board.boardId} token={board.token} />
     </section>
   )
