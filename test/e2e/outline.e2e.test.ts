@@ -10,6 +10,7 @@ import { TEMPLATES, zonesOf } from '../../shared/activities/index.js'
 import { createTestBoard, waitFor, type TestBoard } from '../helpers/server.js'
 import { browserSuite, screenshotPath, waitForEditor } from './helpers/browser.js'
 import { rawBoard, type RawBoard } from './helpers/rawBoard.js'
+import { postBoard } from '../helpers/facilitation.js'
 
 const RETRO = 'retro-start-stop-continue'
 
@@ -124,6 +125,35 @@ describe('outline view', () => {
     await expect.poll(() => note('stop').getByTestId('outline-total').textContent()).toBe('1 vote')
     raw.close()
   }, 240_000)
+
+  it('during private writing, "Add a note" tells a participant the note is theirs alone until the reveal, before and after', async () => {
+    const { board, raw } = await seededBoard(suite.url)
+    expect((await postBoard(suite.url, board, 'facilitation', { action: 'privateWriting', on: true })).status).toBe(200)
+    const participant = await suite.open(board.links.participant, 'Pat')
+    const page = participant.page
+    await page.getByTestId('private-on').waitFor()
+    await page.getByRole('button', { name: 'Outline', exact: true }).click()
+    const outline = page.getByTestId('outline')
+    await outline.getByRole('button', { name: 'Add a note', exact: true }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Add a note' })
+    await expect(dialog.getByTestId('add-note-private').textContent()).resolves.toBe(
+      'Private writing: only you see this note until the facilitator reveals the notes.',
+    )
+    await dialog.getByLabel('Text of the note').fill('Pat private thought')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => outline.getByTestId('outline-live').textContent(), { timeout: 10_000 }).toMatch(/^Note added to .+\. Only you see it until the reveal\.$/)
+    // And it is so: the board doc never received it.
+    await page.waitForTimeout(1000)
+    expect(raw.notes().some((n) => n.text === 'Pat private thought')).toBe(false)
+
+    // The facilitator's notes are not private: no such notice for them.
+    const facilitator = await suite.open(board.links.facilitator, 'Fran')
+    await facilitator.page.getByRole('button', { name: 'Outline', exact: true }).click()
+    await facilitator.page.getByTestId('outline').getByRole('button', { name: 'Add a note', exact: true }).first().click()
+    await facilitator.page.getByRole('dialog', { name: 'Add a note' }).getByLabel('Text of the note').waitFor()
+    expect(await facilitator.page.getByTestId('add-note-private').count()).toBe(0)
+    raw.close()
+  }, 180_000)
 
   it('screenshots at 1440×900 and 390×844, in English and in French, with 44 px targets on the phone', async () => {
     const { board, raw } = await seededBoard(suite.url)

@@ -23,6 +23,8 @@ export type Facilitation = {
   serverNow: () => number
   privateDoc: PrivateDoc | null
   privateNoteCount: number
+  /** This participant's new notes go to their private doc (private writing is on). */
+  writingPrivately: boolean
   binding: StoreYjsBinding
   /** Sends a server action; failures end up in `error`. */
   act: (action: FacilitationAction) => Promise<Record<string, unknown> | null>
@@ -85,11 +87,12 @@ export function useFacilitationState({ boardId, token, role, name, connection, b
       serverNow,
       privateDoc,
       privateNoteCount,
+      writingPrivately,
       binding,
       act,
       error,
       busy,
     }),
-    [boardId, role, name, control, connection, serverNow, privateDoc, privateNoteCount, binding, act, error, busy],
+    [boardId, role, name, control, connection, serverNow, privateDoc, privateNoteCount, writingPrivately, binding, act, error, busy],
   )
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Dialog } from '../../ui/Dialog'
+import { useFacilitation } from '../boardContext'
 import { NOTE_TEXT_MAX } from './noteActions'
 import { useAddNote } from './useAddNote'
 import './outline.css'
@@ -23,12 +24,14 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
   const zoneId = useId()
   const hintId = useId()
   const add = useAddNote(editor, initialZoneId, onAdded)
+  // During private writing a participant's note is theirs alone until the reveal: the dialog says so, before and after.
+  const privately = useFacilitation()?.writingPrivately === true
   const [missing, setMissing] = useState(false)
   const submit = () => {
     const message = add.submit()
     if (message === null) return setMissing(true)
     onClose()
-    onDone(message)
+    onDone(privately ? `${message} ${t('outline.add.privateAdded')}` : message)
   }
   return (
     <Dialog title={t('outline.add.title')} onClose={onClose} onSubmit={submit} className="activity-dialog narrow add-note-dialog" bodyClassName="activity-dialog-body">
@@ -36,6 +39,11 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
         <p>{t('activities.move.noActivities')}</p>
       ) : (
         <>
+          {privately && (
+            <p className="add-note-private" data-testid="add-note-private">
+              {t('outline.add.private')}
+            </p>
+          )}
           <label className="field" htmlFor={textId}>
             {t('outline.add.text')}
           </label>
