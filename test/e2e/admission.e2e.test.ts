@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createTestBoard } from '../helpers/server.js'
-import { browserSuite, screenshotPath, waitForEditor } from './helpers/browser.js'
+import { browserSuite, enterName, screenshotPath, waitForEditor } from './helpers/browser.js'
 
 const BROWSER_TEST_TIMEOUT_MS = 150_000
 
@@ -79,6 +79,16 @@ describe('admission in a real browser (issue 17)', () => {
       const note = page.getByTestId('names-not-checked')
       await note.waitFor({ timeout: 30_000 })
       expect(await note.textContent()).toBe('Names are not checked on this board: others see the name you type.')
+
+      // With someone on the board, the facilitator's People panel does not say "Nobody yet" of its
+      // (empty) roster of people admitted or listed: it says what the roster is and where the people here are.
+      await enterName(page, 'Pat')
+      const facilitator = await suite.open(board.links.facilitator, 'Fran')
+      await facilitator.page.getByText('People here (2)').waitFor({ timeout: 15_000 })
+      await facilitator.page.getByRole('button', { name: 'People', exact: true }).click()
+      const panel = facilitator.page.getByRole('dialog', { name: 'People' })
+      await panel.getByRole('heading', { name: 'Waiting, admitted or listed' }).waitFor({ timeout: 15_000 })
+      expect(await panel.getByText('Nobody has asked to enter or been listed in advance.', { exact: false }).textContent()).toContain('“People here”')
     },
     BROWSER_TEST_TIMEOUT_MS,
   )
