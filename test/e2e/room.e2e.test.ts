@@ -309,6 +309,23 @@ describe('everyone in the room', () => {
       expect(phoneSizes.length).toBeGreaterThan(0)
       for (const size of phoneSizes) expect(size).toBeGreaterThanOrEqual(MIN_NOTE_TEXT_PX)
       await phone.page.screenshot({ path: screenshotPath('room-phone-390-fr.png') })
+
+      // Results from the board sheet open above it, in a sheet of their own: they opened behind
+      // the board sheet's backdrop, inert, and the board sheet stayed in front.
+      await phone.page.getByRole('button', { name: 'Tableau', exact: true }).tap()
+      await phone.page.getByRole('dialog', { name: 'Tableau' }).getByRole('button', { name: 'Résultats' }).tap()
+      const results = phone.page.getByRole('dialog', { name: 'Résultats' })
+      await results.getByTestId('activity-result').first().waitFor({ timeout: 15_000 })
+      const top = await phone.page.evaluate(() => {
+        const dialog = document.querySelector('[data-testid="results-sheet"]')!.closest('dialog')!
+        const r = dialog.getBoundingClientRect()
+        return document.elementFromPoint(r.x + r.width / 2, r.y + 40)?.closest('dialog') === dialog
+      })
+      expect(top).toBe(true)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-results-fr.png') })
+      await results.getByRole('button', { name: 'Fermer' }).tap()
+      await expect.poll(() => phone.page.getByRole('dialog', { name: 'Résultats' }).count()).toBe(0)
+      await expect(phone.page.getByRole('dialog', { name: 'Tableau' }).isVisible()).resolves.toBe(true)
     } finally {
       await phone.context.close()
     }

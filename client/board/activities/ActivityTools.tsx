@@ -8,7 +8,8 @@ import { AddActivityDialog } from './AddActivityDialog'
 import { selectedNoteIds } from './boardRecords'
 import { MoveToDialog } from './MoveToDialog'
 import { usePhoneLayout } from '../phone/usePhoneLayout'
-import { ResultsPanel } from './ResultsPanel'
+import { ResultsBody, ResultsPanel } from './ResultsPanel'
+import { Sheet } from '../../ui/Sheet'
 import { useBoardResults } from './useBoardResults'
 import { useMoveToShortcut } from './useMoveToShortcut'
 import './activities.css'
@@ -61,7 +62,7 @@ export function ActivityTools() {
             {!phone && <kbd aria-hidden="true">{t('activities.move.shortcut')}</kbd>}
           </button>
         )}
-        <button type="button" ref={resultsButton} aria-expanded={resultsOpen} aria-controls={resultsId} onClick={() => setResultsOpen((v) => !v)}>
+        <button type="button" ref={resultsButton} aria-expanded={resultsOpen} aria-controls={phone ? undefined : resultsId} onClick={() => setResultsOpen((v) => !v)}>
           {t('activities.results.open')}
         </button>
       </div>
@@ -79,11 +80,16 @@ export function ActivityTools() {
         />
       )}
       {open.kind === 'move' && <MoveToDialog editor={editor} noteIds={open.noteIds} onDone={setAnnouncement} onClose={close} />}
+      {/* On a phone these tools are in the board's sheet, a modal dialog: the results open in a
+          sheet above it (a drawer outside it would lie inert behind its backdrop). */}
       {resultsOpen &&
-        createPortal(
-          <ResultsPanel id={resultsId} results={results} editable={isFacilitator} onClose={closeResults} />,
-          document.body,
-        )}
+        (phone ? (
+          <Sheet title={t('activities.results.heading')} onClose={closeResults} testId="results-sheet">
+            <ResultsBody results={results} editable={isFacilitator} />
+          </Sheet>
+        ) : (
+          createPortal(<ResultsPanel id={resultsId} results={results} editable={isFacilitator} onClose={closeResults} />, document.body)
+        ))}
     </>
   )
 }
