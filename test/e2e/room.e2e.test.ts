@@ -326,6 +326,17 @@ describe('everyone in the room', () => {
       await results.getByRole('button', { name: 'Fermer' }).tap()
       await expect.poll(() => phone.page.getByRole('dialog', { name: 'Résultats' }).count()).toBe(0)
       await expect(phone.page.getByRole('dialog', { name: 'Tableau' }).isVisible()).resolves.toBe(true)
+
+      // A tool dialog opened from it has a finger's targets, its × included (they were 26 to 30 px high).
+      await phone.page.getByRole('dialog', { name: 'Tableau' }).getByRole('button', { name: 'Exporter' }).tap()
+      const exporting = phone.page.getByRole('dialog', { name: 'Exporter le tableau' })
+      await exporting.getByRole('button', { name: 'Fermer' }).waitFor({ timeout: 15_000 })
+      const heights = await exporting.locator('button, select, input:not([type=checkbox]):not([type=radio]), label:has(input[type=radio])').evaluateAll((els) =>
+        els.filter((el) => (el as HTMLElement).offsetParent).map((el) => [el.textContent?.trim() || el.getAttribute('aria-label'), el.getBoundingClientRect().height] as const),
+      )
+      expect(heights.length).toBeGreaterThanOrEqual(3)
+      await phone.page.screenshot({ path: screenshotPath('room-phone-export-fr.png') })
+      for (const [label, height] of heights) expect(height, String(label)).toBeGreaterThanOrEqual(44)
     } finally {
       await phone.context.close()
     }
