@@ -51,6 +51,8 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
             id={textId}
             data-autofocus
             rows={3}
+            // A phone's keyboard labels its Enter key with what it does here: it adds the note.
+            enterKeyHint="done"
             required
             maxLength={NOTE_TEXT_MAX}
             value={add.text}
