@@ -58,10 +58,11 @@ function headline(d: ReportData): Array<[string, string]> {
   const { w, overview: o } = d
   const people = new Set(o.sessions.flatMap((s) => s.attendance.map((a) => a.name.toLowerCase()))).size
   const c = o.commitmentCounts.total
+  const lv = w.labelValue
   return [
-    [w.sessions, `${o.sessions.length} · ${w.people}: ${people}`],
-    [w.actions, `${w.opened}: ${o.actionCounts.total} · ${w.done}: ${o.actionCounts.done} · ${w.overdue}: ${o.actionCounts.overdue} · ${w.open}: ${o.actionCounts.open}`],
-    [w.commitments, `${w.total}: ${c.total} · ${w.checkIn.done}: ${c.done} · ${w.inProgress}: ${c.inProgress} · ${w.checkIn.dropped}: ${c.dropped} · ${w.noCheckIn}: ${c.noCheckIn}`],
+    [w.sessions, `${o.sessions.length} · ${lv(w.people, people)}`],
+    [w.actions, [lv(w.opened, o.actionCounts.total), lv(w.done, o.actionCounts.done), lv(w.overdue, o.actionCounts.overdue), lv(w.open, o.actionCounts.open)].join(' · ')],
+    [w.commitments, [lv(w.total, c.total), lv(w.checkIn.done, c.done), lv(w.inProgress, c.inProgress), lv(w.checkIn.dropped, c.dropped), lv(w.noCheckIn, c.noCheckIn)].join(' · ')],
   ]
 }
 
@@ -74,7 +75,11 @@ function attendanceRows(d: ReportData): string[][] {
 }
 
 function actionRows(d: ReportData): string[][] {
-  return d.overview.actions.map((a) => [a.text, a.owner ?? '', a.due ?? '', a.overdue ? `${a.status} (${d.w.overdue})` : a.status, a.boardTitle])
+  return d.overview.actions.map((a) => {
+    // A known status in the report's language; another one (written on the board by hand) as it is.
+    const status = d.w.actionStatus[a.status] ?? a.status
+    return [a.text, a.owner ?? '', a.due ?? '', a.overdue ? `${status} (${d.w.overdue})` : status, a.boardTitle]
+  })
 }
 
 function commitmentRows(d: ReportData): string[][] {
@@ -99,9 +104,9 @@ function tableOrNone(d: ReportData, header: string[], rows: string[][]): string 
 export function spaceReportMarkdown(d: ReportData): string {
   const { w } = d
   const parts = [
-    `# ${markdownCell(w.spaceReport)}: ${markdownCell(d.title)}\n`,
-    `${w.period}: ${period(d)} · ${w.generated}: ${dateTime(Date.now(), d.locale)}\n`,
-    headline(d).map(([k, v]) => `- **${k}**: ${v}`).join('\n') + '\n',
+    `# ${w.labelValue(markdownCell(w.spaceReport), markdownCell(d.title))}\n`,
+    `${w.labelValue(w.period, period(d))} · ${w.labelValue(w.generated, dateTime(Date.now(), d.locale))}\n`,
+    headline(d).map(([k, v]) => `- ${w.labelValue(`**${k}**`, v)}`).join('\n') + '\n',
     section(w.sessions, tableOrNone(d, [w.date, w.session, w.activities, w.people], sessionRows(d))),
     section(w.attendance, tableOrNone(d, [w.date, w.session, w.name, w.role], attendanceRows(d))),
     section(w.actions, tableOrNone(d, [w.action, w.owner, w.due, w.status, w.board], actionRows(d))),
@@ -114,37 +119,53 @@ export function spaceReportMarkdown(d: ReportData): string {
   return parts.join('\n')
 }
 
-function htmlTable(d: ReportData, header: string[], rows: string[][]): Child {
+/**
+ * A table in a region that scrolls sideways when the screen is narrower than the table (a phone):
+ * the page itself never does, and the table keeps its semantics. The region takes the focus so
+ * that a keyboard can scroll it, and is named after its section.
+ */
+const scrollAttrs = (name: string) => ({ class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: 0 })
+
+function scrollRegion(name: string, table: Child): Child {
+  return el('div', scrollAttrs(name), table)
+}
+
+/** The same region around a chart's table, which its builder hands over as markup already escaped. */
+function scrollRegionHtml(name: string, tableHtml: string): string {
+  return el('div', scrollAttrs(name)).toString().replace('</div>', `${tableHtml}</div>`)
+}
+
+function htmlTable(d: ReportData, name: string, header: string[], rows: string[][]): Child {
   if (rows.length === 0) return el('p', {}, el('em', {}, d.w.none))
-  return el('table', {}, el('thead', {}, el('tr', {}, header.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell) => el('td', {}, cell))))))
+  return scrollRegion(name, el('table', {}, el('thead', {}, el('tr', {}, header.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell) => el('td', {}, cell)))))))
 }
 
 const REPORT_CSS =
-  'body{font:14px/1.45 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}.headline{font-size:1.1rem;background:#f3f5f8;padding:.75rem 1rem;border-radius:6px}.chart svg{max-width:100%;height:auto}@media print{body{margin:0}}'
+  'body{font:14px/1.45 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0 1rem}.table-scroll{overflow-x:auto;margin:.5rem 0 1rem}.table-scroll table{margin:0}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}.headline{font-size:1.1rem;background:#f3f5f8;padding:.75rem 1rem;border-radius:6px}.chart svg{max-width:100%;height:auto}@media print{body{margin:0}}'
 
 export function spaceReportHtml(d: ReportData): string {
   const { w } = d
   const h2 = (text: string) => el('h2', {}, text)
   const top = fragment(
-    el('h1', {}, `${w.spaceReport}: ${d.title}`),
-    el('p', {}, `${w.period}: ${period(d)} · ${w.generated}: ${dateTime(Date.now(), d.locale)}`),
-    el('ul', { class: 'headline' }, headline(d).map(([k, v]) => el('li', {}, el('strong', {}, k), `: ${v}`))),
+    el('h1', {}, w.labelValue(w.spaceReport, d.title)),
+    el('p', {}, `${w.labelValue(w.period, period(d))} · ${w.labelValue(w.generated, dateTime(Date.now(), d.locale))}`),
+    el('ul', { class: 'headline' }, headline(d).map(([k, v]) => el('li', {}, el('strong', {}, k), w.labelValue('', v)))),
     h2(w.sessions),
-    htmlTable(d, [w.date, w.session, w.activities, w.people], sessionRows(d)),
+    htmlTable(d, w.sessions, [w.date, w.session, w.activities, w.people], sessionRows(d)),
     h2(w.attendance),
-    htmlTable(d, [w.date, w.session, w.name, w.role], attendanceRows(d)),
+    htmlTable(d, w.attendance, [w.date, w.session, w.name, w.role], attendanceRows(d)),
     h2(w.actions),
-    htmlTable(d, [w.action, w.owner, w.due, w.status, w.board], actionRows(d)),
+    htmlTable(d, w.actions, [w.action, w.owner, w.due, w.status, w.board], actionRows(d)),
     h2(w.commitments),
-    htmlTable(d, [w.person, w.mode, w.commitment, w.status, w.note], commitmentRows(d)),
+    htmlTable(d, w.commitments, [w.person, w.mode, w.commitment, w.status, w.note], commitmentRows(d)),
   )
   // Chart markup comes from the server's chart builders (escaped there), so it is joined as is.
-  const chart = (title: string, c: { svg: string; table: string }) => `${el('h2', {}, title)}<div class="chart">${c.svg}</div>${c.table}`
+  const chart = (title: string, c: { svg: string; table: string }) => `${el('h2', {}, title)}<div class="chart">${c.svg}</div>${scrollRegionHtml(title, c.table)}`
   const risks = d.overview.risks.length === 0 ? `${h2(w.risks)}${el('p', {}, el('em', {}, w.none))}` : chart(w.risks, d.charts.risks)
-  const bottom = fragment(h2(w.recognition), htmlTable(d, [w.date, w.session, w.to, w.recognition], recognitionRows(d)))
+  const bottom = fragment(h2(w.recognition), htmlTable(d, w.recognition, [w.date, w.session, w.to, w.recognition], recognitionRows(d)))
   return `<!doctype html>
 <html lang="${d.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-${el('title', {}, `${w.spaceReport}: ${d.title}`)}<style>${REPORT_CSS}</style></head>
+${el('title', {}, w.labelValue(w.spaceReport, d.title))}<style>${REPORT_CSS}</style></head>
 <body>${top}${chart(w.readiness, d.charts.readiness)}${chart(w.evaluation, d.charts.evaluation)}${risks}${bottom}</body></html>
 `
 }

@@ -59,6 +59,9 @@ export function spaceWords(locale: SpaceLocale) {
     none: w('space.none'),
     bands: { low: w('space.bands.low'), medium: w('space.bands.medium'), high: w('space.bands.high'), critical: w('space.bands.critical') },
     checkIn: { done: w('space.checkIn.done'), 'in-progress': w('space.checkIn.in-progress'), dropped: w('space.checkIn.dropped') },
+    actionStatus: { open: w('space.actionStatus.open'), done: w('space.actionStatus.done'), dropped: w('space.actionStatus.dropped') } as Record<string, string>,
+    /** "label: value" as the language writes it (French: a no-break space before the colon). */
+    labelValue: (label: string, value: string | number) => `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${value}`,
     roles: { facilitator: w('space.roles.facilitator'), participant: w('space.roles.participant'), viewer: w('space.roles.viewer') },
   }
 }

@@ -142,6 +142,23 @@ describe('a space with three sessions (issue 16)', () => {
     expect(trend).toEqual([`trend,readiness,2026-10-01,${boards[1]!.id},,4`])
     const fr = await (await report('md', '&locale=fr')).text()
     expect(fr).toContain('Préparation au changement')
+    // French typography and words: "Séances : 3" (no-break space before the colon; it read "Séances: 3"),
+    // statuses in French ("done" was written as is), and actions created told apart from those still
+    // open (both read "Ouvertes").
+    const headline = fr.split('\n').filter((l) => l.startsWith('- **'))
+    expect(headline[0]).toMatch(/^- \*\*Séances\*\*\u00a0: 3 · Personnes\u00a0: \d+$/)
+    expect(headline[1]).toMatch(/^- \*\*Actions\*\*\u00a0: Créées\u00a0: \d+ · Terminées\u00a0: \d+ · En retard\u00a0: \d+ · Ouvertes\u00a0: \d+$/)
+    // The report's own lines (title, period, headline); the boards' names are the teams' words.
+    const own = fr.slice(0, fr.indexOf('## '))
+    expect(own).toMatch(/^# Rapport de l’espace\u00a0: .+\n+Période\u00a0: .+ · Produit le\u00a0: /)
+    expect(own).not.toMatch(/\S: /)
+    const frActions = fr.slice(fr.indexOf('## Actions'), fr.indexOf('## Engagements'))
+    expect(frActions).toMatch(/\| (Terminée|Abandonnée|Ouverte)/)
+    expect(frActions).not.toMatch(/\| (done|dropped|open)\b/)
+    // The HTML report's tables scroll in named regions on a narrow screen; the page does not.
+    const frHtml = await (await report('html', '&locale=fr')).text()
+    expect(frHtml).toContain('<div class="table-scroll" role="region" aria-label="Actions" tabindex="0"><table>')
+    expect(frHtml.match(/<table[\s>]/g)?.length).toBe(frHtml.match(/<div class="table-scroll"/g)?.length)
     expect((await report('pdf')).status).toBe(400)
   })
 })
