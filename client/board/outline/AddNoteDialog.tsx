@@ -17,6 +17,15 @@ type Props = {
   onClose: () => void
 }
 
+function PrivateNotice() {
+  const { t } = useI18n()
+  return (
+    <p className="add-note-private" data-testid="add-note-private">
+      {t('outline.add.private')}
+    </p>
+  )
+}
+
 /** "Add a note" without dragging: the text and the zone; the note lands inside that zone. */
 export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, onClose }: Props) {
   const { t } = useI18n()
@@ -39,11 +48,7 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
         <p>{t('activities.move.noActivities')}</p>
       ) : (
         <>
-          {privately && (
-            <p className="add-note-private" data-testid="add-note-private">
-              {t('outline.add.private')}
-            </p>
-          )}
+          {privately && <PrivateNotice />}
           <label className="field" htmlFor={textId}>
             {t('outline.add.text')}
           </label>
