@@ -217,9 +217,26 @@ body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #e5e5ea; padding-bottom: .2rem; margin-top: 2.2rem; break-after: avoid; }
 h3 { margin-top: 1.4rem; break-after: avoid; } table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: 10pt; }
 th, td { border: 1px solid #d1d1d6; padding: .35rem .5rem; text-align: left; vertical-align: top; } th { background: #f2f2f7; }
-tr { break-inside: avoid; } img.board, figure.board svg { max-width: 100%; height: auto; border: 1px solid #d1d1d6; } figure.board { margin: 1rem 0; }
+tr { break-inside: avoid; } .table-scroll { overflow-x: auto; margin: .6rem 0 1rem; } .table-scroll table { margin: 0; } img.board, figure.board svg { max-width: 100%; height: auto; border: 1px solid #d1d1d6; } .figure svg { max-width: 100%; height: auto; } figure.board { margin: 1rem 0; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 `
+
+/**
+ * Each table of the page in a region that scrolls sideways on a screen narrower than the table (a
+ * phone): the page itself never does, and the table keeps its semantics. The region takes the
+ * focus, so that a keyboard can scroll it, and is named after the heading above it.
+ */
+function scrollableTables(html: string): string {
+  let heading = ''
+  return html.replace(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>|<table(?:\s[^>]*)?>[\s\S]*?<\/table>/g, (whole, _level: string | undefined, text: string | undefined) => {
+    if (text !== undefined) {
+      // Heading text as marked wrote it: escaped already, tags dropped for the attribute.
+      heading = text.replace(/<[^>]*>/g, '').replace(/"/g, '&quot;').trim()
+      return whole
+    }
+    return `<div class="table-scroll" role="region" aria-label="${heading}" tabindex="0">${whole}</div>`
+  })
+}
 
 /**
  * The Markdown report as a standalone, print-styled HTML page (no scripts), with `<html lang>`
@@ -239,12 +256,14 @@ export async function toHtml(input: ReportInput, boardImageDataUrl?: string | nu
       ? `<img class="board" alt="${escapeHtml(say(ctx, 'report.boardImage'))}" src="${boardImageDataUrl}">`
       : ''
   const parsed = await marked.parse(markdownOf(escapeDeep({ ...input, figures: undefined, picture: undefined }), ctx, slot, image ? '<!-- picture -->\n' : null), { async: true, gfm: true })
-  const body = parsed
-    .replace(/<!-- figure:(\d+) -->/g, (_whole, i: string) => {
-      const figure = Object.values(figures)[Number(i)]
-      return figure ? `<div class="figure">${figure.html}</div>` : ''
-    })
-    .replace('<!-- picture -->', () => image)
+  const body = scrollableTables(
+    parsed
+      .replace(/<!-- figure:(\d+) -->/g, (_whole, i: string) => {
+        const figure = Object.values(figures)[Number(i)]
+        return figure ? `<div class="figure">${figure.html}</div>` : ''
+      })
+      .replace('<!-- picture -->', () => image),
+  )
   return `<!doctype html>
 <html lang="${ctx.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.board.title)}</title><style>${PRINT_CSS}</style></head>

@@ -67,6 +67,10 @@ describe('space page (issue 16)', () => {
       await report.page.setContent(html)
       await report.page.screenshot({ path: screenshotPath(name), fullPage: true })
       expect(fs.statSync(screenshotPath(name)).size).toBeGreaterThan(10_000)
+      // Read on a phone (a director opening the attachment): the page does not scroll sideways
+      // (the space report was 473 px wide in 390, the board report 899: tables and the heat map).
+      await report.page.setViewportSize({ width: 390, height: 844 })
+      expect(await report.page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390)
     }
     expect(spaceReport.match(/<svg/g)?.length).toBeGreaterThanOrEqual(3)
   }, 120_000)

@@ -100,6 +100,17 @@ describe('board report of a risk workshop (issue 16)', () => {
     expect(md).toContain('### Risques critiques et élevés\n\n_Aucun risque critique ou élevé._')
   })
 
+  it('the HTML report puts every table, the figures’ too, in a named region that scrolls on a phone; SVG figures shrink to fit', async () => {
+    const html = await report('html')
+    const tables = html.match(/<table[\s>]/g)?.length ?? 0
+    expect(tables).toBeGreaterThanOrEqual(3)
+    const regions = [...html.matchAll(/<div class="table-scroll" role="region" aria-label="([^"]*)" tabindex="0"><table[\s>]/g)].map((m) => m[1])
+    expect(regions).toHaveLength(tables)
+    expect(regions.every((name) => name !== '')).toBe(true)
+    expect(regions).toContain('Decisions and actions')
+    expect(html).toMatch(/\.figure svg \{ max-width: 100%; height: auto; \}/)
+  })
+
   it('holds an SVG heat map whose cells carry the right counts, in band colours', async () => {
     const html = await report('html')
     // The board's picture (server-drawn SVG) right after the title, then the summary, then the heat map.

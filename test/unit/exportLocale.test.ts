@@ -135,6 +135,14 @@ describe('exports in the board language (issue 14)', () => {
     })
   }
 
+  it('French typography between a name and its words: a no-break space before the colon (a kudos to someone)', () => {
+    const kudos = board('recognition-wall', 'fr', [{ zone: 0, text: 'Merci pour la démo', meta: { to: 'Bo' } }], 'Reconnaissance')
+    expect(toMarkdown(kudos.input)).toContain('- **Bo**\u00a0: Merci pour la démo')
+    // English keeps its own: no space before the colon.
+    const thanks = board('recognition-wall', 'en', [{ zone: 0, text: 'Thanks for the demo', meta: { to: 'Bo' } }], 'Kudos')
+    expect(toMarkdown(thanks.input)).toContain('- **Bo**: Thanks for the demo')
+  })
+
   it('the French risk register: columns, band and status from the catalogue', async () => {
     const { input } = FRENCH_BOARDS()[0]!
     const md = toMarkdown(input)
