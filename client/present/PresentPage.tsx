@@ -10,6 +10,7 @@ import { useBoardStore } from '../board/hooks/useBoardStore'
 import { usePresence } from '../board/hooks/usePresence'
 import { PresentSidebar } from './PresentSidebar'
 import { useFollowLeader } from './useFollowLeader'
+import { useProjectorFit } from './useProjectorFit'
 import './present.css'
 
 const ASSET_URLS = getAssetUrlsByImport()
@@ -31,6 +32,7 @@ export function PresentPage({ boardId, token, leaderId }: { boardId: string; tok
   // Watches who is here without counting itself (publishes nothing).
   const people = usePresence(connection?.board.provider.awareness ?? null, bound?.store ?? null, identity, null)
   useFollowLeader(editor, leaderId)
+  useProjectorFit(editor, connection?.control.doc ?? null, ready && bound !== null)
   const leader = useMemo(() => people.find((p) => p.id === leaderId)?.name ?? null, [people, leaderId])
   // People, not tabs: one person with two windows open counts once. The awareness states come
   // from every server instance of a cluster (the relay carries them, SPEC C2).

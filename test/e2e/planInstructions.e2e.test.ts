@@ -25,6 +25,16 @@ function frameInView(page: Page, name: string): Promise<boolean> {
   }, name)
 }
 
+/** Whether the page's view holds the whole activity frame named `name`. */
+function frameWhollyInView(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((frameName) => {
+    const editor = window.__editor!
+    const frame = editor.getCurrentPageShapes().find((s) => s.type === 'frame' && (s.props as { name?: string }).name === frameName)
+    const box = frame ? editor.getShapePageBounds(frame.id) : null
+    return !!box && editor.getViewportPageBounds().contains(box)
+  }, name)
+}
+
 describe('instructions that follow the plan', () => {
   const suite = browserSuite({ pageTimeoutMs: 60_000 })
 
@@ -72,12 +82,16 @@ describe('instructions that follow the plan', () => {
     const gridInstructions = localizeText(getTemplate('power-interest-grid')!.instructions, 'en')
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(gridInstructions)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(gridInstructions)
+    // The projector follows nobody here: it shows the plan's activity whole (it showed the page's
+    // origin at 100 %, a corner of the board).
+    await expect.poll(() => frameWhollyInView(projector.page, 'Who is concerned'), { timeout: 10_000 }).toBe(true)
 
     // The plan starts, then skips to the needs step: both follow.
     await act('start')
     await act('skip')
     await expect.poll(() => instructions.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
     await expect.poll(() => projected.textContent(), { timeout: 30_000 }).toBe(step('needs').instructions!.en)
+    await expect.poll(() => frameWhollyInView(projector.page, 'Needs'), { timeout: 10_000 }).toBe(true)
     // Every page goes to the new step's activity (Ada was not writing nor following anyone),
     // and a page opened now opens on it.
     await expect.poll(() => frameInView(ada.page, 'Needs'), { timeout: 10_000 }).toBe(true)

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { Editor } from 'tldraw'
+import type * as Y from 'yjs'
 import { readActivities } from '../../../shared/activities'
 import { STATE_MAP } from '../../../shared/facilitation'
 import { PLAN_STATE_KEY, planActivityId, readPlanState } from '../../../shared/plan'
@@ -16,9 +17,8 @@ function sameCamera(a: Camera, b: Camera): boolean {
 export type MountedEditor = { editor: Editor; cameraAtMount: Camera }
 
 /** What the first view shows: the plan's activity when it is on this page, else the page's first activity, else all of its content. */
-function firstViewContent(editor: Editor, connection: BoardConnection): Rect | null {
+export function firstViewContent(editor: Editor, control: Y.Doc): Rect | null {
   const pageId = editor.getCurrentPageId()
-  const control = connection.control.doc
   const onPage = readActivities(readAllRecords(control)).filter((a) => a.pageId === pageId)
   const planned = planActivityId(readPlanState(control.getMap(STATE_MAP).get(PLAN_STATE_KEY)))
   const activity = onPage.find((a) => a.instanceId === planned) ?? onPage[0]
@@ -49,7 +49,7 @@ export function useInitialFit(mounted: MountedEditor | null, connection: BoardCo
       unsubscribe()
       if (editor.isDisposed || !connection) return
       if (!sameCamera(editor.getCamera(), cameraAtMount) || editor.getInstanceState().followingUserId !== null) return
-      const content = firstViewContent(editor, connection)
+      const content = firstViewContent(editor, connection.control.doc)
       if (!content) return
       editor.setCamera(readableFit(editor, content), { immediate: true })
     }
