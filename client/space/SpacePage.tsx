@@ -62,7 +62,7 @@ function SpaceContent({ space, token }: { space: ReturnType<typeof useSpace>; to
       </section>
       <section aria-labelledby="space-risks">
         <h2 id="space-risks">{t('space.risks')}</h2>
-        {data.overview.risks.length === 0 ? <p>{t('space.noRisks')}</p> : <ChartFigure chart={data.charts.risks} title={t('space.risks')} />}
+        {data.overview.risks.length === 0 ? <p>{t('space.noRisks')}</p> : <ChartFigure chart={data.charts.risks} title={t('space.risks.caption')} />}
         <OpenMitigations risks={data.overview.risks} />
       </section>
       <section aria-labelledby="space-trends">

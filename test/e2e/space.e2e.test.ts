@@ -29,6 +29,8 @@ describe('space page (issue 16)', () => {
     await expect(page.locator('.space-chart svg').count()).resolves.toBe(3)
     await expect(page.getByText('Thanks for the demo').isVisible()).resolves.toBe(true)
     await expect(page.getByText('Staff turnover (score 16): Cross-train the team').isVisible()).resolves.toBe(true)
+    // The risk chart's caption says what it shows rather than repeating its section's heading.
+    await expect(page.locator('.space-chart figcaption').first().textContent()).resolves.toBe('Score of each top risk, session by session')
 
     // Mark the overdue action done from the space: the board's results say so.
     await page.getByLabel('Status: Fix the build').selectOption('done')
