@@ -337,6 +337,14 @@ describe('everyone in the room', () => {
       expect(heights.length).toBeGreaterThanOrEqual(3)
       await phone.page.screenshot({ path: screenshotPath('room-phone-export-fr.png') })
       for (const [label, height] of heights) expect(height, String(label)).toBeGreaterThanOrEqual(44)
+      await exporting.getByRole('button', { name: 'Fermer' }).tap()
+
+      // "Add a note" does not name a Shift+Enter that a phone's keyboard lacks.
+      while ((await phone.page.locator('dialog[open]').count()) > 0) await phone.page.keyboard.press('Escape')
+      await phone.page.getByRole('button', { name: 'Ajouter une note' }).tap()
+      const adding = phone.page.getByRole('dialog', { name: 'Ajouter une note' })
+      await expect(adding.getByText('La touche Entrée du clavier ajoute la note.').isVisible()).resolves.toBe(true)
+      expect(await adding.getByText(/Maj\+Entrée/).count()).toBe(0)
     } finally {
       await phone.context.close()
     }

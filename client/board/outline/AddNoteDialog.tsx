@@ -3,6 +3,7 @@ import type { Editor, TLShapeId } from 'tldraw'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Dialog } from '../../ui/Dialog'
 import { useFacilitation } from '../boardContext'
+import { usePhoneLayout } from '../phone/usePhoneLayout'
 import { NOTE_TEXT_MAX } from './noteActions'
 import { useAddNote } from './useAddNote'
 import './outline.css'
@@ -35,6 +36,8 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
   const add = useAddNote(editor, initialZoneId, onAdded)
   // During private writing a participant's note is theirs alone until the reveal: the dialog says so, before and after.
   const privately = useFacilitation()?.writingPrivately === true
+  // A phone's keyboard has no Shift+Enter to name.
+  const phone = usePhoneLayout()
   const [missing, setMissing] = useState(false)
   const submit = () => {
     const message = add.submit()
@@ -73,7 +76,7 @@ export function AddNoteDialog({ editor, initialZoneId = null, onDone, onAdded, o
           />
           <p className="hint" id={hintId}>
             {missing && add.text.trim() === '' ? <strong role="alert">{t('outline.add.empty')} </strong> : null}
-            {t('outline.add.textHint')}
+            {phone ? t('outline.add.textHintPhone') : t('outline.add.textHint')}
           </p>
           <label className="field" htmlFor={zoneId}>
             {t('outline.add.zone')}
