@@ -2,7 +2,7 @@
  * The words of the space page's charts and of the space report in one language, read from the
  * shared catalogue (shared/i18n/spaceTexts.ts, EN/FR).
  */
-import { text } from '../../shared/i18n/catalogue.js'
+import { labelValue, text } from '../../shared/i18n/catalogue.js'
 import type { SPACE_TEXTS } from '../../shared/i18n/spaceTexts.js'
 import type { SpaceLocale } from './spaces.js'
 
@@ -61,7 +61,7 @@ export function spaceWords(locale: SpaceLocale) {
     checkIn: { done: w('space.checkIn.done'), 'in-progress': w('space.checkIn.in-progress'), dropped: w('space.checkIn.dropped') },
     actionStatus: { open: w('space.actionStatus.open'), done: w('space.actionStatus.done'), dropped: w('space.actionStatus.dropped') } as Record<string, string>,
     /** "label: value" as the language writes it (French: a no-break space before the colon). */
-    labelValue: (label: string, value: string | number) => `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${value}`,
+    labelValue: (label: string, value: string | number) => labelValue(label, value, locale),
     roles: { facilitator: w('space.roles.facilitator'), participant: w('space.roles.participant'), viewer: w('space.roles.viewer') },
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The recognition wall (community): its template, results and report.
  */
-import { en } from '../i18n/catalogue.js'
+import { en, labelValue } from '../i18n/catalogue.js'
 import { ok } from '../result.js'
 import { byVotes, metaString, take, zonesOfKind, type Extraction, type NoteResult } from './extraction.js'
 import { columnZones, headerLabel } from './layout.js'
-import { colon, label, noteList, oneLine, say, votesSuffix, type NoteVisitor, type ReportContext } from './reporting.js'
+import { label, noteList, oneLine, say, votesSuffix, type NoteVisitor, type ReportContext } from './reporting.js'
 import type { ActivityTemplate } from './types.js'
 
 /** Recognition categories; the recipient of a kudos note is its `meta.to`. */
@@ -58,7 +58,7 @@ export function extractRecognition(x: Extraction): RecognitionResult {
 export function recognitionMarkdown(ctx: ReportContext, a: RecognitionResult): string[] {
   return a.categories.flatMap((c) => [
     `### ${label(ctx, c.label)}\n`,
-    c.notes.length ? c.notes.map((n) => `- ${n.to ? `**${n.to}**${colon(ctx)}` : ''}${oneLine(n.text)}${votesSuffix(ctx, n)}`).join('\n') + '\n' : noteList(ctx, []),
+    c.notes.length ? c.notes.map((n) => `- ${n.to ? labelValue(`**${n.to}**`, '', ctx.locale) : ''}${oneLine(n.text)}${votesSuffix(ctx, n)}`).join('\n') + '\n' : noteList(ctx, []),
   ])
 }
 

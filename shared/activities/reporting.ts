@@ -56,11 +56,6 @@ export function sayStatus(ctx: ReportContext, status: string): string {
   return key ? say(ctx, key) : status
 }
 
-/** The colon between a label and its value as the report's language writes it (French: a no-break space before it). */
-export function colon(ctx: ReportContext): string {
-  return ctx.locale === 'fr' ? '\u00a0: ' : ': '
-}
-
 /** A number in the report's language (`3.5` / `3,5`). */
 export function sayNumber(ctx: ReportContext, value: number, fractionDigits = 0): string {
   return new Intl.NumberFormat(ctx.locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)

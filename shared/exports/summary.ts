@@ -5,8 +5,8 @@
  * the rest is read from the results.
  */
 import type { ActivityResult } from '../activities/index.js'
-import { colon, label, oneLine, say, sayNumber, sayStatus, table, type ReportContext } from '../activities/reporting.js'
-import type { Locale } from '../i18n/catalogue.js'
+import { label, oneLine, say, sayNumber, sayStatus, table, type ReportContext } from '../activities/reporting.js'
+import { labelValue, type Locale } from '../i18n/catalogue.js'
 import { normaliseName } from '../personName.js'
 import { FOLLOW_UP_BANDS } from '../plans/followUp.js'
 import { bandLabel } from '../activities/riskMatrix/report.js'
@@ -73,7 +73,7 @@ export function decisionsAndActions(ctx: ReportContext, activities: readonly Act
   for (const a of activities) {
     if (a.kind === 'retro') for (const x of a.actions) rows.push([oneLine(x.text), x.owner ?? '', x.due ?? '', sayStatus(ctx, x.status), label(ctx, a.name)])
     if (a.kind === 'riskRegister') {
-      for (const r of a.register) if (r.mitigation) rows.push([`${oneLine(r.text)}${colon(ctx)}${oneLine(r.mitigation)}`, r.owner ?? '', '', sayStatus(ctx, r.status), label(ctx, a.name)])
+      for (const r of a.register) if (r.mitigation) rows.push([labelValue(oneLine(r.text), oneLine(r.mitigation), ctx.locale), r.owner ?? '', '', sayStatus(ctx, r.status), label(ctx, a.name)])
     }
   }
   return rows

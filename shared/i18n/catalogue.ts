@@ -29,6 +29,11 @@ export function text(key: TextKey, locale: Locale, params?: Readonly<Record<stri
   return format(entry[locale], params)
 }
 
+/** "label: value" as `locale` writes it: French puts a no-break space before the colon. */
+export function labelValue(label: string, value: string | number, locale: Locale): string {
+  return `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${value}`
+}
+
 /** The English text of a template key: templates are laid out in English, then localised. */
 export function en(key: TemplateTextKey, params?: Readonly<Record<string, string | number>>): string {
   return text(key, 'en', params)
