@@ -5,6 +5,7 @@
  * The page a director reads in 30 seconds: the counts come first.
  */
 import Papa from 'papaparse'
+import { scrollableTables } from '../../shared/exports/report.js'
 import { el, fragment, markdownCell, markdownTable, type Child, type TrendSeries } from '../reports/index.js'
 import { today } from './actions.js'
 import { spaceCharts, TOP_RISKS, type SpaceCharts } from './charts.js'
@@ -119,25 +120,9 @@ export function spaceReportMarkdown(d: ReportData): string {
   return parts.join('\n')
 }
 
-/**
- * A table in a region that scrolls sideways when the screen is narrower than the table (a phone):
- * the page itself never does, and the table keeps its semantics. The region takes the focus so
- * that a keyboard can scroll it, and is named after its section.
- */
-const scrollAttrs = (name: string) => ({ class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: 0 })
-
-function scrollRegion(name: string, table: Child): Child {
-  return el('div', scrollAttrs(name), table)
-}
-
-/** The same region around a chart's table, which its builder hands over as markup already escaped. */
-function scrollRegionHtml(name: string, tableHtml: string): string {
-  return el('div', scrollAttrs(name)).toString().replace('</div>', `${tableHtml}</div>`)
-}
-
-function htmlTable(d: ReportData, name: string, header: string[], rows: string[][]): Child {
+function htmlTable(d: ReportData, header: string[], rows: string[][]): Child {
   if (rows.length === 0) return el('p', {}, el('em', {}, d.w.none))
-  return scrollRegion(name, el('table', {}, el('thead', {}, el('tr', {}, header.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell) => el('td', {}, cell)))))))
+  return el('table', {}, el('thead', {}, el('tr', {}, header.map((h) => el('th', { scope: 'col' }, h)))), el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell) => el('td', {}, cell))))))
 }
 
 const REPORT_CSS =
@@ -151,22 +136,22 @@ export function spaceReportHtml(d: ReportData): string {
     el('p', {}, `${w.labelValue(w.period, period(d))} · ${w.labelValue(w.generated, dateTime(Date.now(), d.locale))}`),
     el('ul', { class: 'headline' }, headline(d).map(([k, v]) => el('li', {}, el('strong', {}, k), w.labelValue('', v)))),
     h2(w.sessions),
-    htmlTable(d, w.sessions, [w.date, w.session, w.activities, w.people], sessionRows(d)),
+    htmlTable(d, [w.date, w.session, w.activities, w.people], sessionRows(d)),
     h2(w.attendance),
-    htmlTable(d, w.attendance, [w.date, w.session, w.name, w.role], attendanceRows(d)),
+    htmlTable(d, [w.date, w.session, w.name, w.role], attendanceRows(d)),
     h2(w.actions),
-    htmlTable(d, w.actions, [w.action, w.owner, w.due, w.status, w.board], actionRows(d)),
+    htmlTable(d, [w.action, w.owner, w.due, w.status, w.board], actionRows(d)),
     h2(w.commitments),
-    htmlTable(d, w.commitments, [w.person, w.mode, w.commitment, w.status, w.note], commitmentRows(d)),
+    htmlTable(d, [w.person, w.mode, w.commitment, w.status, w.note], commitmentRows(d)),
   )
   // Chart markup comes from the server's chart builders (escaped there), so it is joined as is.
-  const chart = (title: string, c: { svg: string; table: string }) => `${el('h2', {}, title)}<div class="chart">${c.svg}</div>${scrollRegionHtml(title, c.table)}`
+  const chart = (title: string, c: { svg: string; table: string }) => `${el('h2', {}, title)}<div class="chart">${c.svg}</div>${c.table}`
   const risks = d.overview.risks.length === 0 ? `${h2(w.risks)}${el('p', {}, el('em', {}, w.none))}` : chart(w.risks, d.charts.risks)
-  const bottom = fragment(h2(w.recognition), htmlTable(d, w.recognition, [w.date, w.session, w.to, w.recognition], recognitionRows(d)))
+  const bottom = fragment(h2(w.recognition), htmlTable(d, [w.date, w.session, w.to, w.recognition], recognitionRows(d)))
   return `<!doctype html>
 <html lang="${d.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 ${el('title', {}, w.labelValue(w.spaceReport, d.title))}<style>${REPORT_CSS}</style></head>
-<body>${top}${chart(w.readiness, d.charts.readiness)}${chart(w.evaluation, d.charts.evaluation)}${risks}${bottom}</body></html>
+<body>${scrollableTables(`${top}${chart(w.readiness, d.charts.readiness)}${chart(w.evaluation, d.charts.evaluation)}${risks}${bottom}`)}</body></html>
 `
 }
 

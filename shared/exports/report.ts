@@ -222,11 +222,11 @@ tr { break-inside: avoid; } .table-scroll { overflow-x: auto; margin: .6rem 0 1r
 `
 
 /**
- * Each table of the page in a region that scrolls sideways on a screen narrower than the table (a
+ * Each table of a report page in a region that scrolls sideways on a screen narrower than the table (a
  * phone): the page itself never does, and the table keeps its semantics. The region takes the
  * focus, so that a keyboard can scroll it, and is named after the heading above it.
  */
-function scrollableTables(html: string): string {
+export function scrollableTables(html: string): string {
   let heading = ''
   return html.replace(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>|<table(?:\s[^>]*)?>[\s\S]*?<\/table>/g, (whole, _level: string | undefined, text: string | undefined) => {
     if (text !== undefined) {
