@@ -71,7 +71,7 @@ export function fitCamera(
  * title and instructions, at its top, stay clear of them.
  */
 function topInset(canvasTop: number): number {
-  const bar = document.querySelector('[data-testid="plan-bar"]')?.getBoundingClientRect()
+  const bar = document.querySelector('.plan-bar')?.getBoundingClientRect()
   const barBottom = bar && bar.height > 0 ? bar.bottom - canvasTop : 0
   return Math.max(0, barBottom, isPhoneLayout() ? PHONE_MENU_PX : 0) + FRAME_HEADING_PX
 }
