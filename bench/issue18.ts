@@ -4,6 +4,7 @@
  */
 import type { BrowserPass } from './browser.js'
 import type { ColdLoadResult } from './coldLoad.js'
+import type { CompactionResult } from './compaction.js'
 import type { EmptyRss } from './emptyRss.js'
 import type { LoadResult } from './loadgen.js'
 import type { RoomWorkResult } from './roomWork.js'
@@ -19,6 +20,8 @@ export type Issue18Inputs = {
   browsers: BrowserPass[]
   /** The cold-load board size. */
   coldNotes: number
+  /** How long a compaction stops the server, per board size (bench/compaction.ts). */
+  compaction?: CompactionResult | null
 }
 
 const median = (xs: number[]): number => {
@@ -117,6 +120,15 @@ function otherLines(input: Issue18Inputs): Line[] {
       reference: spread(ref, 0, 'ms'),
       target: '≤ 100 ms',
       met: median(cold) <= 100,
+    })
+  }
+  for (const b of input.compaction?.boards ?? []) {
+    out.push({
+      figure: `compaction pause, ${b.notes}-note board (${b.snapshotKiB.toFixed(0)} KiB), 500 moves logged: the doc in memory encoded (bench/compaction.ts; the event loop waits meanwhile)`,
+      ours: spread(b.memoryMs, 1, 'ms'),
+      reference: '— (stores nothing)',
+      target: `before: a doc rebuilt from storage, ${spread(b.rebuiltMs, 1, 'ms')}`,
+      met: null,
     })
   }
   for (const { label, result: b } of input.browsers) {

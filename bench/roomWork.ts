@@ -75,6 +75,8 @@ async function runRoom(dir: string, seed: Uint8Array, frames: Frame[], batch: nu
     logger: createLogger('silent'),
     metrics: createMetrics(),
     limits: { MAX_MESSAGE_BYTES: 8 << 20, MAX_MESSAGES_PER_SECOND: 1e9, MAX_BOARD_BYTES: 64 << 20, COMPACT_AFTER_UPDATES: 500 },
+    // As `npm start` runs it: one instance, no relay (compactions encode the doc in memory).
+    soleWriter: true,
   }
   // The board as our server creates it (initial records and the schema in `meta`, which no
   // session may write) plus one note per client, stored before the room loads it.

@@ -34,6 +34,7 @@ import pg from 'pg'
 import { Redis } from 'ioredis'
 import { browsersToMeasure, measureBrowser, summarize, type BrowserPass, type BrowserRun } from './browser.js'
 import { measureColdLoad, type ColdLoadResult } from './coldLoad.js'
+import { describeCompaction, measureCompaction, type CompactionResult } from './compaction.js'
 import { CPU_LOAD, cpuPerMoveInterleaved } from './cpuPerMove.js'
 import { measureEmptyRss, type EmptyRss } from './emptyRss.js'
 import { issue18Section } from './issue18.js'
@@ -102,6 +103,7 @@ const results = {
   persist: null as PersistLatency | null,
   cpu: {} as Partial<Record<TargetName, LoadResult[]>>,
   roomWork: null as RoomWorkResult | null,
+  compaction: null as CompactionResult | null,
   empty: {} as Partial<Record<TargetName, EmptyRss[]>>,
   /** One pass per Chromium build measured (bench/browser.ts browsersToMeasure). */
   browsers: [] as BrowserPass[],
@@ -303,7 +305,7 @@ function writeResults(): void {
   for (const row of table) {
     lines.push(`| ${row.workload} (${row.better} is better) | ${targets.map((t) => `${fmt(row.values[t], row.unit)}${ratio(row, t)}`).join(' | ')} |`)
   }
-  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browsers: results.browsers, coldNotes: Number(values.notes) }))
+  lines.push(...issue18Section({ cpu: results.cpu, roomWork: results.roomWork, empty: results.empty, cold: results.cold, browsers: results.browsers, coldNotes: Number(values.notes), compaction: results.compaction }))
   const ours = results.cold.ours?.inProcess
   if (results.persist) {
     const p = results.persist
@@ -470,6 +472,11 @@ async function main(): Promise<void> {
         }
         writeResults()
       }
+      // How long a compaction stops the server, up to the cold-load board's size (in this process).
+      results.compaction = await measureCompaction([200, 1000, Number(values.notes)].filter((n, i, all) => all.indexOf(n) === i))
+      console.log('Compaction pause (the event loop stops meanwhile):')
+      for (const line of describeCompaction(results.compaction)) console.log(`  ${line}`)
+      writeResults()
     }
     if (sections.has('browser')) {
       const notes = Number(values['browser-notes'])

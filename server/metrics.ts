@@ -41,6 +41,12 @@ export function createMetrics() {
     messagesOut: tally(registry, 'canvas_messages_out_total', 'Document updates sent'),
     bytesIn: tally(registry, 'canvas_bytes_in_total', 'Websocket bytes received'),
     persistFailures: new Counter({ name: 'canvas_persist_failures_total', help: 'Failed storage writes', registers: [registry] }),
+    compactions: new Counter({
+      name: 'canvas_compactions_total',
+      help: 'Update logs merged into their snapshot, by where the snapshot came from: the doc in memory, or a doc rebuilt from storage',
+      labelNames: ['from'] as const,
+      registers: [registry],
+    }),
     persistSeconds: new Histogram({
       name: 'canvas_persist_seconds',
       help: 'Time to append a batch of updates',

@@ -193,6 +193,8 @@ function createRooms(config: Config, storage: Storage, logger: Logger, metrics: 
         ROOM_SLEEP_AFTER_MS: config.ROOM_SLEEP_AFTER_MS,
         ROOM_SLEEP_SLICE_MS: config.ROOM_SLEEP_SLICE_MS,
       },
+      // Without Redis this instance is every board's only writer (compactions encode the live doc).
+      soleWriter: !config.REDIS_URL,
     },
     config,
   )

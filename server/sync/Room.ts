@@ -29,18 +29,19 @@ import {
 import type { DocKind } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
-import type { Storage } from '../storage/Storage.js'
+import type { Storage, TaggedSnapshot } from '../storage/Storage.js'
 import { DependencyQueue } from './DependencyQueue.js'
-import { applyStored, LiveDoc } from './LiveDoc.js'
+import { applyStored, encodeIntegratedState, LiveDoc } from './LiveDoc.js'
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, readAwarenessUpdate, readMessageType } from './messages.js'
-import { migrateDocIfOlder, schemaTag } from './migrateDoc.js'
+import { docSchemaTag, migrateDocIfOlder, schemaTag } from './migrateDoc.js'
 import { RELAY_ORIGIN, STORAGE_ORIGIN } from './origins.js'
 import { Presence } from './Presence.js'
 import type { Session } from './Session.js'
 import { UpdateLog } from './UpdateLog.js'
 import { WriteGuard, type HeldFrame } from './WriteGuard.js'
 
-export { mergeStoredDoc, encodeIntegratedState } from './LiveDoc.js'
+export { mergeStoredDoc } from './LiveDoc.js'
+export { encodeIntegratedState }
 export { RELAY_ORIGIN, STORAGE_ORIGIN } from './origins.js'
 
 /** Presence echoes allowed per other session and second (cursors move at up to ~10 Hz). */
@@ -68,6 +69,11 @@ export type RoomDeps = {
   logger: Logger
   metrics: Metrics
   limits: RoomLimits
+  /**
+   * Whether this instance is the only one writing its boards (no relay to other instances):
+   * a compaction may then encode the doc in memory instead of rebuilding it from storage.
+   */
+  soleWriter?: boolean
 }
 
 /** What a Room tells the extensions (RoomManager hands it theirs; a lone Room tells nobody). */
@@ -99,7 +105,11 @@ export class Room {
   ) {
     const { storage, schema, logger, metrics, limits } = deps
     this.live = new LiveDoc({ onUpdate: this.onDocUpdate, onAfterTransaction: (t) => this.guard.check(t) }, metrics.asleepRooms)
-    this.log = new UpdateLog(docKey, { storage, logger, metrics, schema, compactAfter: limits.COMPACT_AFTER_UPDATES }, this.onStored)
+    this.log = new UpdateLog(
+      docKey,
+      { storage, logger, metrics, schema, compactAfter: limits.COMPACT_AFTER_UPDATES, liveState: deps.soleWriter ? this.liveState : undefined },
+      this.onStored,
+    )
     this.guard = new WriteGuard(
       { docKey, kind, storage, schema, logger, maxMessageBytes: limits.MAX_MESSAGE_BYTES, maxBoardBytes: limits.MAX_BOARD_BYTES },
       this.live,
@@ -326,6 +336,17 @@ export class Room {
       default:
         return CloseEvents.UnknownMessageType
     }
+  }
+
+  /**
+   * The awake doc as a compaction's snapshot: what it integrated (never what Yjs holds back),
+   * with its schema tag and state vector. None while a rejected write is being rolled back (the
+   * doc still holds it) or while the doc sleeps (a compaction then rebuilds, as it always did).
+   */
+  private readonly liveState = (): TaggedSnapshot | null => {
+    if (this.guard.rebuilding || this.live.isAsleep) return null
+    const doc = this.live.doc
+    return { state: encodeIntegratedState(doc), schemaTag: docSchemaTag(doc, this.deps.schema), stateVector: Y.encodeStateVector(doc) }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

@@ -8,7 +8,7 @@
 import type { TLSchema } from '@tldraw/tlschema'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
-import type { Storage } from '../storage/Storage.js'
+import type { Storage, TaggedSnapshot } from '../storage/Storage.js'
 import * as Y from 'yjs'
 import { mergeStoredDocTagged } from './LiveDoc.js'
 import { encodeBoardStatus } from './messages.js'
@@ -29,6 +29,12 @@ export type UpdateLogDeps = {
   schema: TLSchema
   /** Shortest time between two flushes (default FLUSH_GAP_MS). */
   flushGapMs?: number
+  /**
+   * The doc in memory, encoded with its schema tag and state vector; null when it may differ
+   * from what this log stored (a rejected write being rolled back, a sleeping doc). Only given
+   * when this instance is the doc's only writer (no relay): see `compact`.
+   */
+  liveState?: () => TaggedSnapshot | null
 }
 
 /**
@@ -54,6 +60,8 @@ export class UpdateLog {
   private lastFlushAt = -Infinity
   private chain: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
+  /** False once storage was seen holding a row this log did not write: compactions then rebuild. */
+  private memoryTrusted = true
   private failing = false
   /** Sessions that asked for board status messages (never stock clients). */
   private readonly statusSubscribers = new Set<Session>()
@@ -131,11 +139,32 @@ export class UpdateLog {
     if (this.updatesSinceCompaction > 0 && !this.failing) await this.compact()
   }
 
-  /** Merges the update log into one snapshot (SPEC D3). */
+  /**
+   * Merges the update log into one snapshot (SPEC D3). When storage holds exactly the updates
+   * this log loaded and appended (counted, so a row written by anything else is noticed, and
+   * from then on every compaction of this room rebuilds) and the doc in memory is given, the
+   * snapshot is that doc encoded: it holds everything stored
+   * (plus, at most, accepted writes still waiting for the next flush, which that flush stores
+   * again; applying them twice changes nothing). Otherwise a doc is rebuilt from the stored
+   * snapshot and log. Encoding the live doc takes a tenth of the rebuild (0.5 against 9 ms for
+   * 500 moves on a small board, 7 against 60-90 ms on a 1,000-note one), and the rebuild
+   * stopped every room of the process meanwhile (issue 18).
+   */
   async compact(): Promise<void> {
     try {
-      await this.deps.storage.compact(this.docKey, (stored) => mergeStoredDocTagged(stored, this.deps.schema))
+      let from = null as 'memory' | 'storage' | null
+      await this.deps.storage.compact(this.docKey, (stored) => {
+        if (this.deps.liveState && this.memoryTrusted && stored.updates.length !== this.updatesSinceCompaction) {
+          // Rows this log did not write: memory lacks them, and lacks them in every later snapshot.
+          this.memoryTrusted = false
+          this.deps.logger.warn({ docKey: this.docKey }, 'storage holds updates this instance did not write (another instance without a relay?); compacting from storage')
+        }
+        const live = this.memoryTrusted ? (this.deps.liveState?.() ?? null) : null
+        from = live ? 'memory' : 'storage'
+        return live ?? mergeStoredDocTagged(stored, this.deps.schema)
+      })
       this.updatesSinceCompaction = 0
+      if (from) this.deps.metrics.compactions.inc({ from })
     } catch (error) {
       this.deps.logger.error({ docKey: this.docKey, err: String(error) }, 'compaction failed')
     }

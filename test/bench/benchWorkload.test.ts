@@ -93,3 +93,18 @@ describe('bench: the sync core alone (bench/roomWork.ts)', () => {
     }
   })
 })
+
+describe('bench: the compaction pause (bench/compaction.ts)', () => {
+  it('the room takes every move, both ways compact the same board, and each reports its pause', async () => {
+    const { measureCompaction } = await import('../../bench/compaction.js')
+    const result = await measureCompaction([30], 1)
+    expect(result.boards).toHaveLength(1)
+    const [board] = result.boards
+    expect(board!.notes).toBe(30)
+    expect(board!.snapshotKiB).toBeGreaterThan(0)
+    expect(board!.memoryMs).toHaveLength(1)
+    expect(board!.rebuiltMs).toHaveLength(1)
+    expect(board!.memoryMs[0]).toBeGreaterThan(0)
+    expect(board!.rebuiltMs[0]).toBeGreaterThan(0)
+  })
+})
