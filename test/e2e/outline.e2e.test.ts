@@ -11,6 +11,7 @@ import { createTestBoard, waitFor, type TestBoard } from '../helpers/server.js'
 import { browserSuite, screenshotPath, waitForEditor } from './helpers/browser.js'
 import { rawBoard, type RawBoard } from './helpers/rawBoard.js'
 import { postBoard } from '../helpers/facilitation.js'
+import { FOLD_EMPTY_ZONES_ABOVE, zoneHeadingId } from '../../client/board/outline/outlineModel.js'
 
 const RETRO = 'retro-start-stop-continue'
 
@@ -152,6 +153,60 @@ describe('outline view', () => {
     await facilitator.page.getByTestId('outline').getByRole('button', { name: 'Add a note', exact: true }).first().click()
     await facilitator.page.getByRole('dialog', { name: 'Add a note' }).getByLabel('Text of the note').waitFor()
     expect(await facilitator.page.getByTestId('add-note-private').count()).toBe(0)
+    raw.close()
+  }, 180_000)
+
+  it('folds the empty cells of a 5 × 5 risk matrix under one heading; a note moved into a folded cell brings its heading, and the focus, back', async () => {
+    const board = await createTestBoard(suite.url, 'Risks', 'risk-matrix')
+    const raw = await rawBoard(suite.url, board)
+    await waitFor(() => raw.activities().length === 1, 10_000, 'the risk matrix')
+    const cells = zonesOf(raw.activities()[0]!)
+    expect(cells.length).toBeGreaterThan(FOLD_EMPTY_ZONES_ABOVE)
+    const [first, second, target] = [cells[0]!, cells[7]!, cells[18]!]
+    raw.addNote('shape:risk-a', 'Vendor goes bankrupt', first)
+    raw.addNote('shape:risk-b', 'Key person leaves', second)
+    const participant = await suite.open(board.links.participant, 'Pat')
+    const page = participant.page
+    await page.getByRole('button', { name: 'Outline', exact: true }).click()
+    const outline = page.getByTestId('outline')
+    await outline.getByText('Key person leaves').waitFor()
+    const headings = async () => [...(await outline.ariaSnapshot()).matchAll(/heading "([^"]+)" \[level=4\]/g)].map((m) => m[1])
+    const nameOf = (zoneId: string) => outline.locator(`#${zoneHeadingId(zoneId)}`).textContent()
+    // Shown cells in board order (rows top to bottom, then left to right).
+    const byPlace = (zones: typeof cells) => [...zones].sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x)
+    const namesOf = async (zones: typeof cells) => Promise.all(byPlace(zones).map((z) => nameOf(z.id)))
+    const folded = `${cells.length - 2} zones without notes`
+    expect(await headings()).toEqual([...(await namesOf([first, second])), folded])
+    // One "Add a note" per shown cell and the outline's own, not one per cell.
+    expect(await outline.getByRole('button', { name: /^Add a note/ }).count()).toBe(3)
+
+    const toggle = outline.getByRole('button', { name: 'Show them' })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    const hide = outline.getByRole('button', { name: 'Hide them' })
+    expect(await hide.getAttribute('aria-expanded')).toBe('true')
+    expect(await headings()).toHaveLength(cells.length + 1)
+    await hide.click()
+    expect(await headings()).toHaveLength(3)
+
+    // Move the first risk into a folded cell, with the keyboard: the cell comes back, focused.
+    const note = outline.locator('[data-note-id="shape:risk-a"]')
+    await note.getByRole('button', { name: 'Move', exact: true }).click()
+    await note.getByLabel('Move to zone').selectOption(target.id)
+    await note.getByRole('button', { name: 'Move the note' }).focus()
+    await page.keyboard.press('Enter')
+    await waitFor(() => raw.zoneOf(raw.notes().find((n) => n.id === 'shape:risk-a')!)?.id === target.id, 15_000, 'the move')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe(zoneHeadingId(target.id))
+    const targetName = await nameOf(target.id)
+    // The cell it left stays shown (its heading does not vanish under a reader), now empty.
+    expect(await headings()).toEqual([...(await namesOf([first, second, target])), `${cells.length - 3} zones without notes`])
+
+    // Deleting the note keeps its cell's heading, and the focus on it.
+    await outline.locator('[data-note-id="shape:risk-a"]').getByRole('button', { name: 'Delete' }).click()
+    await waitFor(() => !raw.notes().some((n) => n.id === 'shape:risk-a'), 15_000, 'the delete')
+    await page.waitForTimeout(600)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(zoneHeadingId(target.id))
+    expect(await headings()).toContain(targetName)
     raw.close()
   }, 180_000)
 

@@ -26,6 +26,18 @@ export type Outline = {
   noteCount: number
 }
 
+/**
+ * An activity with more zones than this (a 5 × 5 risk matrix) shows its empty zones folded
+ * under one heading: a screen reader user otherwise walked 25 cells, each with its own "Add a
+ * note" button, to find the few that hold notes. The top "Add a note" still offers every zone.
+ */
+export const FOLD_EMPTY_ZONES_ABOVE = 12
+
+/** The id of a zone's heading in the outline (focus lands there after a move or a delete). */
+export function zoneHeadingId(zoneId: string): string {
+  return `outline-zone-${zoneId.replace(/[^A-Za-z0-9_-]/g, '-')}`
+}
+
 /** Rows closer than this (page units) read as one row. */
 const ROW_TOLERANCE = 24
 

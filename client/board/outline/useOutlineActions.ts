@@ -3,14 +3,21 @@ import type { Editor, TLShapeId } from 'tldraw'
 import type { ActivityZone } from '../../../shared/activities/index'
 import { useI18n } from '../../i18n/I18nProvider'
 import { deleteNote, moveNoteToZone, setNoteText } from './noteActions'
+import { zoneHeadingId } from './outlineModel'
 
-/** The id of a zone's heading in the outline (focus lands there after a move or a delete). */
-export function zoneHeadingId(zoneId: string): string {
-  return `outline-zone-${zoneId.replace(/[^A-Za-z0-9_-]/g, '-')}`
-}
-
-function focusLater(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus())
+/**
+ * Focuses an element of the outline once it is there: a zone folded away (empty, in a
+ * many-zoned activity) gets its heading back with the next outline refresh (at most
+ * OUTLINE_THROTTLE_MS) after a note moves into it.
+ */
+function focusLater(id: string, waitMs = 1000) {
+  const started = performance.now()
+  const attempt = () => {
+    const target = document.getElementById(id)
+    if (target) target.focus()
+    else if (performance.now() - started < waitMs) setTimeout(attempt, 50)
+  }
+  requestAnimationFrame(attempt)
 }
 
 export type OutlineActions = {
