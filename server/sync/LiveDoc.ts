@@ -160,6 +160,15 @@ export class LiveDoc {
     this.live = this.attach(fresh)
   }
 
+  /**
+   * The awake doc as a compaction's snapshot: what it integrated (never what Yjs holds back),
+   * its schema tag and state vector; null while it sleeps (a compaction then rebuilds).
+   */
+  taggedState(schema: TLSchema): TaggedSnapshot | null {
+    if (!this.live) return null
+    return { state: encodeIntegratedState(this.live), schemaTag: docSchemaTag(this.live, schema), stateVector: Y.encodeStateVector(this.live) }
+  }
+
   /** The doc's state as one update (from the encoded state of a sleeping doc, without waking it). */
   encodeState(): Uint8Array {
     return this.asleep ? this.asleep.state : Y.encodeStateAsUpdate(this.doc)

@@ -29,19 +29,18 @@ import {
 import type { DocKind } from '../../shared/roles.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'
-import type { Storage, TaggedSnapshot } from '../storage/Storage.js'
+import type { Storage } from '../storage/Storage.js'
 import { DependencyQueue } from './DependencyQueue.js'
-import { applyStored, encodeIntegratedState, LiveDoc } from './LiveDoc.js'
+import { applyStored, LiveDoc } from './LiveDoc.js'
 import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, isEmptyUpdate, readAwarenessUpdate, readMessageType } from './messages.js'
-import { docSchemaTag, migrateDocIfOlder, schemaTag } from './migrateDoc.js'
+import { migrateDocIfOlder, schemaTag } from './migrateDoc.js'
 import { RELAY_ORIGIN, STORAGE_ORIGIN } from './origins.js'
 import { Presence } from './Presence.js'
 import type { Session } from './Session.js'
 import { UpdateLog } from './UpdateLog.js'
 import { WriteGuard, type HeldFrame } from './WriteGuard.js'
 
-export { mergeStoredDoc } from './LiveDoc.js'
-export { encodeIntegratedState }
+export { mergeStoredDoc, encodeIntegratedState } from './LiveDoc.js'
 export { RELAY_ORIGIN, STORAGE_ORIGIN } from './origins.js'
 
 /** Presence echoes allowed per other session and second (cursors move at up to ~10 Hz). */
@@ -105,11 +104,9 @@ export class Room {
   ) {
     const { storage, schema, logger, metrics, limits } = deps
     this.live = new LiveDoc({ onUpdate: this.onDocUpdate, onAfterTransaction: (t) => this.guard.check(t) }, metrics.asleepRooms)
-    this.log = new UpdateLog(
-      docKey,
-      { storage, logger, metrics, schema, compactAfter: limits.COMPACT_AFTER_UPDATES, liveState: deps.soleWriter ? this.liveState : undefined },
-      this.onStored,
-    )
+    // A compaction's snapshot from memory: never while a rejected write is being rolled back.
+    const liveState = deps.soleWriter ? () => (this.guard.rebuilding ? null : this.live.taggedState(schema)) : undefined
+    this.log = new UpdateLog(docKey, { storage, logger, metrics, schema, compactAfter: limits.COMPACT_AFTER_UPDATES, liveState }, this.onStored)
     this.guard = new WriteGuard(
       { docKey, kind, storage, schema, logger, maxMessageBytes: limits.MAX_MESSAGE_BYTES, maxBoardBytes: limits.MAX_BOARD_BYTES },
       this.live,
@@ -336,17 +333,6 @@ export class Room {
       default:
         return CloseEvents.UnknownMessageType
     }
-  }
-
-  /**
-   * The awake doc as a compaction's snapshot: what it integrated (never what Yjs holds back),
-   * with its schema tag and state vector. None while a rejected write is being rolled back (the
-   * doc still holds it) or while the doc sleeps (a compaction then rebuilds, as it always did).
-   */
-  private readonly liveState = (): TaggedSnapshot | null => {
-    if (this.guard.rebuilding || this.live.isAsleep) return null
-    const doc = this.live.doc
-    return { state: encodeIntegratedState(doc), schemaTag: docSchemaTag(doc, this.deps.schema), stateVector: Y.encodeStateVector(doc) }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
