@@ -20,7 +20,7 @@ export const REPORT_TEXTS = {
   'report.when': { en: 'Date and time:', fr: 'Date et heure :' },
   'report.facilitator': { en: 'Facilitator:', fr: 'Animation :' },
   'report.attendance': { en: 'Attendance ({count}):', fr: 'Présences ({count}) :' },
-  'report.nobodyRecorded': { en: 'nobody recorded', fr: 'personne d’enregistré' },
+  'report.nobodyRecorded': { en: 'nobody recorded', fr: 'aucune personne enregistrée' },
   'report.topVoted': { en: 'Top-voted items', fr: 'Éléments les plus votés' },
   'report.noVotes': { en: 'No votes yet.', fr: 'Pas encore de votes.' },
   'report.topRisks': { en: 'Critical and high risks', fr: 'Risques critiques et élevés' },
