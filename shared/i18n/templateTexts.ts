@@ -7,7 +7,7 @@ import type { CatalogueEntry } from './entry.js'
 
 export const TEMPLATE_TEXTS = {
   'retro-start-stop-continue.name': { en: "Start / Stop / Continue", fr: "Commencer / Arrêter / Continuer" },
-  'retro-start-stop-continue.description': { en: "What should the team start doing, stop doing and keep doing? Ends with owned actions.", fr: "Que doit l'équipe commencer à faire, arrêter de faire et continuer à faire ? Se termine par des actions attribuées." },
+  'retro-start-stop-continue.description': { en: "What should the team start doing, stop doing and keep doing? Ends with owned actions.", fr: "Que doit l’équipe commencer à faire, arrêter de faire et continuer à faire ? Se termine par des actions attribuées." },
   'retro-start-stop-continue.put-each-note-in': { en: "Put each note in Start (new things to try), Stop (what does not help) or Continue (what works).", fr: "Placez chaque note dans Commencer (ce qu’il faut essayer), Arrêter (ce qui n’aide pas) ou Continuer (ce qui marche)." },
   'retro-start-stop-continue.start': { en: "Start", fr: "Commencer" },
   'retro-start-stop-continue.stop': { en: "Stop", fr: "Arrêter" },

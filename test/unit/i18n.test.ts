@@ -1,6 +1,7 @@
 /** The message catalogue: every locale says the same things, with the same placeholders. */
 import { describe, expect, it } from 'vitest'
 import { CATALOGUES, formatMessage, LOCALES, pickLocale } from '../../client/i18n/messages.js'
+import { CATALOGUE } from '../../shared/i18n/catalogue.js'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort()
 
@@ -61,6 +62,13 @@ describe('message catalogue', () => {
     }
     // The values filled in are left as they are.
     expect(formatMessage('{label} : {value}', { label: 'a : b', value: 'c' }, 'fr')).toBe('a : b\u00a0: c')
+  })
+
+  it('French writes its elisions with the typographic apostrophe (l’équipe), in the app and in the texts written on boards and reports', () => {
+    const french = [...Object.entries(CATALOGUES.fr), ...Object.entries(CATALOGUE).map(([key, entry]) => [key, entry.fr] as const)]
+    expect(french.length).toBeGreaterThan(500)
+    const straight = french.filter(([, text]) => /\p{L}'\p{L}/u.test(text)).map(([key]) => key)
+    expect(straight).toEqual([])
   })
 
   it.each([
