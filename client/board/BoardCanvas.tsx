@@ -7,6 +7,7 @@ import type { Identity } from '../lib/identity'
 import type { StoreYjsBinding } from '../sync/StoreYjsBinding'
 import type { TLStore } from 'tldraw'
 import { installBatchedTextMeasure, measureStats, type MeasureStats } from './batchedTextMeasure'
+import { installFontsOnDemand } from './fontsOnDemand'
 import { BoardBanners } from './BoardBanners'
 import { BoardContext, type BannerState, type BoardState } from './boardContext'
 import { BoardPanel } from './BoardPanel'
@@ -27,6 +28,7 @@ import { ShareSheet } from './ShareSheet'
 const ASSET_URLS = getAssetUrlsByImport()
 
 installBatchedTextMeasure()
+installFontsOnDemand()
 
 const TLDRAW_COMPONENTS: TLComponents = { SharePanel: BoardPanel, TopPanel: BoardBanners, InFrontOfTheCanvas: FacilitationLayer }
 

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { useBoardConnection } from '../board/connection/useBoardConnection'
 import { useBoardAccess } from '../board/hooks/useBoardAccess'
 import { useBoardStore } from '../board/hooks/useBoardStore'
+import { installFontsOnDemand } from '../board/fontsOnDemand'
 import { usePresence } from '../board/hooks/usePresence'
 import { PresentSidebar } from './PresentSidebar'
 import { useFollowLeader } from './useFollowLeader'
@@ -14,6 +15,7 @@ import { useProjectorFit } from './useProjectorFit'
 import './present.css'
 
 const ASSET_URLS = getAssetUrlsByImport()
+installFontsOnDemand()
 
 /**
  * The projector view (`/b/<id>?present=<leader>#<token>`): the board without the app's chrome,
