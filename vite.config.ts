@@ -12,7 +12,7 @@ export default defineConfig({
     // tldraw's note and text measuring builds the rich-text schema once, not once per shape.
     richTextSchema(),
     // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, tldraw's draw font and translations.
-    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], font: 'Shantell_Sans-Informal_Regular.woff2', locales: LOCALES }),
+    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], fonts: ['Shantell_Sans-Informal_Regular.woff2', 'IBMPlexSans-Medium.woff2'], locales: LOCALES }),
     precompress(),
   ],
   build: {

@@ -7,7 +7,8 @@
  *   modules: the chunks of the board page (its static imports too)
  *   lazyModules: those of its tldraw part, which the page imports once its websockets are opening
  *   styles: the CSS those chunks import
- *   fonts: tldraw's default font (the editor waits for it before it draws a page)
+ *   fonts: the tldraw faces nearly every board draws at once: its notes' (draw) and its activities'
+ *     labels' (sans); the others are downloaded when a shape uses them (client/board/fontsOnDemand.ts)
  *   translations: tldraw's translation file per locale of the app (fetched before its UI shows)
  */
 import path from 'node:path'
@@ -18,7 +19,7 @@ export const BOARD_PRELOAD_FILE = 'board-preload.json'
  * `page`: the board page's module (relative to the Vite root); `lazy`: the modules it imports
  * later (its tldraw part).
  */
-export function boardPreload({ page, lazy, font, locales }) {
+export function boardPreload({ page, lazy, fonts, locales }) {
   return {
     name: 'board-preload',
     apply: 'build',
@@ -49,12 +50,12 @@ export function boardPreload({ page, lazy, font, locales }) {
       const styles = [...new Set([...modules, ...lazyModules].flatMap((name) => [...(chunks.get(name).viteMetadata?.importedCss ?? [])]))]
       const assets = files.filter((f) => f.type === 'asset')
       const assetFrom = (suffix) => assets.find((a) => (a.originalFileNames ?? []).some((n) => n.replaceAll('\\', '/').endsWith(suffix)))?.fileName
-      const fontFile = assetFrom(`/@tldraw/assets/fonts/${font}`)
+      const fontFiles = fonts.map((font) => assetFrom(`/@tldraw/assets/fonts/${font}`)).filter(Boolean)
       const translations = Object.fromEntries(locales.flatMap((locale) => {
         const file = assetFrom(`/@tldraw/assets/translations/${locale}.json`)
         return file ? [[locale, `/${file}`]] : []
       }))
-      const manifest = { modules: modules.map((m) => `/${m}`), lazyModules: lazyModules.map((m) => `/${m}`), styles: styles.map((s) => `/${s}`), fonts: fontFile ? [`/${fontFile}`] : [], translations }
+      const manifest = { modules: modules.map((m) => `/${m}`), lazyModules: lazyModules.map((m) => `/${m}`), styles: styles.map((s) => `/${s}`), fonts: fontFiles.map((f) => `/${f}`), translations }
       this.emitFile({ type: 'asset', fileName: BOARD_PRELOAD_FILE, source: `${JSON.stringify(manifest, null, 2)}\n` })
     },
   }
