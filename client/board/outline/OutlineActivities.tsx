@@ -59,9 +59,7 @@ function FoldedZones({ activityId, ...props }: ZoneListProps & { activityId: str
   return (
     <section className="outline-zone outline-empty-zones" aria-labelledby={headingId} data-testid="outline-empty-zones">
       <div className="outline-zone-head">
-        <h4 id={headingId} tabIndex={-1}>
-          {t('outline.zone.emptyGroup', { count: props.zones.length })}
-        </h4>
+        <h4 id={headingId}>{t('outline.zone.emptyGroup', { count: props.zones.length })}</h4>
         <button type="button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
           {open ? t('outline.zone.hideEmpty') : t('outline.zone.showEmpty')}
         </button>
