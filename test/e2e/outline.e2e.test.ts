@@ -207,6 +207,17 @@ describe('outline view', () => {
     await page.waitForTimeout(600)
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(zoneHeadingId(target.id))
     expect(await headings()).toContain(targetName)
+
+    // Last, as it rewrites the page's text: instructions read whole in the outline, however
+    // long (a French risk matrix's run to 12 lines on a phone), not in a box that scrolls
+    // inside the scrolling sheet.
+    const instructions = outline.getByTestId('instructions')
+    const inner = await instructions.evaluate((el) => {
+      el.textContent = `${el.textContent}\n`.repeat(6)
+      return { height: el.clientHeight, hidden: el.scrollHeight - el.clientHeight }
+    })
+    expect(inner.height).toBeGreaterThan(400)
+    expect(inner.hidden).toBeLessThanOrEqual(1)
     raw.close()
   }, 180_000)
 
