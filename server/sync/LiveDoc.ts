@@ -31,11 +31,14 @@ export function mergeStoredDocTagged(stored: StoredDoc, schema: TLSchema): Tagge
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const u of stored.updates) Y.applyUpdate(doc, u)
   })
-  const state = Y.encodeStateAsUpdate(doc)
-  const schemaTag = docSchemaTag(doc, schema)
-  const stateVector = Y.encodeStateVector(doc)
+  const snapshot = tagged(doc, schema, Y.encodeStateAsUpdate(doc))
   doc.destroy()
-  return { state, schemaTag, stateVector }
+  return snapshot
+}
+
+/** `state` (an encoding of `doc`) with the schema tag and state vector a stored snapshot keeps beside it. */
+function tagged(doc: Y.Doc, schema: TLSchema, state: Uint8Array): TaggedSnapshot {
+  return { state, schemaTag: docSchemaTag(doc, schema), stateVector: Y.encodeStateVector(doc) }
 }
 
 /** Applies a stored doc (snapshot, then logged updates) as one storage transaction. */
@@ -166,7 +169,7 @@ export class LiveDoc {
    */
   taggedState(schema: TLSchema): TaggedSnapshot | null {
     if (!this.live) return null
-    return { state: encodeIntegratedState(this.live), schemaTag: docSchemaTag(this.live, schema), stateVector: Y.encodeStateVector(this.live) }
+    return tagged(this.live, schema, encodeIntegratedState(this.live))
   }
 
   /** The doc's state as one update (from the encoded state of a sleeping doc, without waking it). */
