@@ -26,6 +26,8 @@ export type CanvasServer = {
   rooms: RoomManager
   /** The cross-instance relay, when REDIS_URL is set. */
   relay: RedisRelay | null
+  /** Every HTTP route the app answers (method and path pattern), middleware left out. */
+  routes: ReadonlyArray<{ method: string; path: string }>
   close(): Promise<void>
 }
 
@@ -93,6 +95,8 @@ export async function startServer(
     storage,
     rooms,
     relay,
+    // A route with its own middleware is listed once per handler: once here.
+    routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map(({ method, path }) => [`${method} ${path}`, { method, path }])).values()],
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
