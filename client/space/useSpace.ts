@@ -3,9 +3,10 @@
  * makes from it (an action's status, owner or due date; a commitment check-in), each followed by
  * a reload so that the page shows what the boards now hold.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, apiFetch, apiJson, errorMessage } from '../api/http'
 import { saveBlob } from '../board/tools/download'
+import { useI18n } from '../i18n/I18nProvider'
 import { spacePath, type ActionChange, type CheckInStatus, type SpaceAction, type SpaceCommitment, type SpacePageData } from './spaceData'
 
 export type SpaceState =
@@ -22,17 +23,24 @@ function notePath(spaceId: string, kind: 'actions' | 'commitments', item: { boar
 }
 
 export function useSpace(spaceId: string, token: string) {
+  // Charts and reports are written in the page's language (a space's team may read either).
+  const { locale } = useI18n()
   const [state, setState] = useState<SpaceState>(token ? { state: 'loading' } : { state: 'failed', reason: 'noToken' })
 
+  // Only the latest load is shown: one asked in the previous language may answer after it.
+  const latest = useRef(0)
   const reload = useCallback(async () => {
     if (!token) return
+    const load = ++latest.current
     try {
-      setState({ state: 'ready', data: await apiJson<SpacePageData>(spacePath(spaceId), { token, cache: 'no-store' }) })
+      const data = await apiJson<SpacePageData>(`${spacePath(spaceId)}?locale=${locale}`, { token, cache: 'no-store' })
+      if (load === latest.current) setState({ state: 'ready', data })
     } catch (error) {
+      if (load !== latest.current) return
       const denied = error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 404)
       setState(denied ? { state: 'failed', reason: 'denied' } : { state: 'failed', reason: 'other', detail: errorMessage(error) })
     }
-  }, [spaceId, token])
+  }, [spaceId, token, locale])
 
   useEffect(() => {
     void reload()
@@ -56,11 +64,11 @@ export function useSpace(spaceId: string, token: string) {
 
   const downloadReport = useCallback(
     async (format: ReportFormat, title: string) => {
-      const res = await apiFetch(`${spacePath(spaceId)}/report?format=${format}`, { token })
+      const res = await apiFetch(`${spacePath(spaceId)}/report?format=${format}&locale=${locale}`, { token })
       const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'space'
       saveBlob(await res.blob(), `${slug}-${new Date().toISOString().slice(0, 10)}.${format}`)
     },
-    [spaceId, token],
+    [spaceId, token, locale],
   )
 
   return { state, reload, updateAction, checkIn, downloadReport }

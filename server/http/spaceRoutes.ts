@@ -53,6 +53,9 @@ const ActionChange = z
   })
   .refine((b) => b.status !== undefined || b.owner !== undefined || b.due !== undefined, { message: 'give a status, owner or due date' })
 const CheckIn = z.object({ status: z.enum(CHECK_IN_STATUSES, { message: `status must be one of ${CHECK_IN_STATUSES.join(', ')}` }), note: z.string().trim().max(500).default('') })
+/** The page's charts in the reader's language (the page's own), else in the space's. */
+const PageQuery = z.object({ locale: Locale.optional() })
+
 const ReportQuery = z.object({
   format: z.enum(SPACE_REPORT_FORMATS, { message: `format must be one of ${SPACE_REPORT_FORMATS.join(', ')}` }).default('md'),
   from: z.string().refine((v) => isoDay(v) !== null, 'from must be a date YYYY-MM-DD').optional(),
@@ -81,8 +84,9 @@ export function registerSpaceRoutes(app: Hono<AppEnv>, deps: SpaceRouteDeps): vo
 
   app.get('/api/spaces/:id', spaceAccess(), async (c) => {
     // The page's charts (and their packages) are imported with the first space page (issue 18).
+    const { locale } = parseQuery(c.req.query(), PageQuery)
     const { spacePage } = await import('../spaces/page.js')
-    return c.json({ ...(await spacePage(deps, c.var.space)), role: c.var.spaceRole })
+    return c.json({ ...(await spacePage(deps, c.var.space, {}, locale)), role: c.var.spaceRole })
   })
 
   app.patch('/api/spaces/:id', spaceAccess({ role: 'facilitator' }), async (c) => {

@@ -14,7 +14,8 @@ export type SpacePage = {
   charts: SpaceCharts
 }
 
-export async function spacePage(deps: SpaceDeps, spaceId: string, range: { from?: string; to?: string } = {}): Promise<SpacePage> {
+/** `chartsLocale`: the language of the charts' words (axes, captions), the space's by default. */
+export async function spacePage(deps: SpaceDeps, spaceId: string, range: { from?: string; to?: string } = {}, chartsLocale?: SpaceLocale): Promise<SpacePage> {
   const space = await getSpace(deps.storage, spaceId)
   const locale = spaceLocale(space)
   const sessions = await readSpaceSessions(deps, spaceId)
@@ -23,6 +24,6 @@ export async function spacePage(deps: SpaceDeps, spaceId: string, range: { from?
     space: { id: space.id, title: space.title, createdAt: space.createdAt, locale },
     boards: sessions.map(({ board: { id, title, createdAt, template, archived } }) => ({ id, title, createdAt, template, archived })),
     overview,
-    charts: spaceCharts(overview, locale),
+    charts: spaceCharts(overview, chartsLocale ?? locale),
   }
 }

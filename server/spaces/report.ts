@@ -8,7 +8,7 @@ import Papa from 'papaparse'
 import { scrollableTables } from '../../shared/exports/report.js'
 import { el, fragment, markdownCell, markdownTable, type Child, type TrendSeries } from '../reports/index.js'
 import { today } from './actions.js'
-import { spaceCharts, TOP_RISKS, type SpaceCharts } from './charts.js'
+import { TOP_RISKS, type SpaceCharts } from './charts.js'
 import type { SpaceOverview } from './overview.js'
 import { spacePage } from './page.js'
 import type { SpaceDeps, SpaceLocale, SPACE_REPORT_FORMATS } from './spaces.js'
@@ -29,9 +29,9 @@ export async function spaceReport(
   spaceId: string,
   query: { format: SpaceReportFormat; from?: string; to?: string; locale?: SpaceLocale },
 ): Promise<SpaceReportFile> {
-  const page = await spacePage(deps, spaceId, { from: query.from, to: query.to })
+  const page = await spacePage(deps, spaceId, { from: query.from, to: query.to }, query.locale)
   const locale = query.locale ?? page.space.locale
-  const data: ReportData = { title: page.space.title, overview: page.overview, charts: locale === page.space.locale ? page.charts : spaceCharts(page.overview, locale), locale, w: spaceWords(locale) }
+  const data: ReportData = { title: page.space.title, overview: page.overview, charts: page.charts, locale, w: spaceWords(locale) }
   const filename = `${slug(page.space.title)}-${today()}.${query.format}`
   switch (query.format) {
     case 'md':

@@ -55,6 +55,12 @@ describe('space page (issue 16)', () => {
     await page.getByLabel('Language').selectOption('fr')
     await page.getByRole('heading', { level: 2, name: 'Engagements', exact: true }).waitFor({ timeout: 10_000 })
     await page.getByText('Dernier point : En cours — twice so far').waitFor({ timeout: 10_000 })
+    // The space is English; its charts, fields and report follow the page's language.
+    await page.locator('.space-chart svg', { hasText: 'Préparation moyenne (1–10)' }).waitFor({ timeout: 10_000 })
+    await expect(page.locator('.space-chart svg', { hasText: 'Mean readiness' }).count()).resolves.toBe(0)
+    await expect(page.getByLabel('Responsable : Write the docs', { exact: true }).count()).resolves.toBe(1)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le rapport (Markdown)' }).click()])
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toMatch(/^# Rapport de l’espace\u00a0: Delivery team/)
     expect(await page.title()).toBe('Delivery team — Toile d’atelier')
     // The app's name leads back to the start page.
     await page.getByRole('link', { name: 'Toile d’atelier' }).click()
@@ -94,9 +100,9 @@ describe('space page (issue 16)', () => {
       await expect(table.getByRole('row').count()).resolves.toBe(3)
       const done = table.getByRole('row').filter({ hasText: 'Write the docs' })
       if (editable) {
-        await expect(done.getByLabel('État: Write the docs').inputValue()).resolves.toBe('done')
+        await expect(done.getByLabel('État : Write the docs').inputValue()).resolves.toBe('done')
         // Each field sits under its column's name in its card.
-        const owner = await done.getByLabel('Responsable: Write the docs').boundingBox()
+        const owner = await done.getByLabel('Responsable : Write the docs').boundingBox()
         const label = await done.locator('.space-cell-label', { hasText: 'Responsable' }).boundingBox()
         expect(label!.y + label!.height).toBeLessThanOrEqual(owner!.y + 1)
         expect(owner!.x + owner!.width).toBeLessThanOrEqual(390)

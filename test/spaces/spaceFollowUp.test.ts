@@ -125,6 +125,23 @@ describe('a space with three sessions (issue 16)', () => {
     expect(overview.commitmentCounts.total).toEqual({ total: 1, done: 1, inProgress: 0, dropped: 0, noCheckIn: 0 })
   })
 
+  it('the page draws its charts in the language asked (the reader’s), else in the space’s', async () => {
+    // An English space read from a French page: axes, captions and the withheld label in French.
+    const fr = await page('?locale=fr')
+    expect(fr.charts.readiness.svg).toContain('Préparation moyenne (1–10)')
+    expect(fr.charts.readiness.svg).toContain('masqué (moins de 5')
+    expect(fr.charts.readiness.svg).toContain('>5,0</text>')
+    expect(fr.charts.readiness.svg).not.toContain('Mean readiness')
+    const en = await page()
+    expect(en.charts.readiness.svg).toContain('Mean readiness (1–10)')
+    expect((await page('?locale=en')).charts.readiness.svg).toBe(en.charts.readiness.svg)
+    // The figures are the same in both languages.
+    expect(fr.overview).toEqual(en.overview)
+    const bad = await api(server, `/api/spaces/${space.id}?locale=de`, space.tokens.viewer)
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: string }).error).toMatch(/locale must be one of en, fr/)
+  })
+
   it('the space report holds the trend charts (withheld figures not drawn) in md, html and csv, over a date range', async () => {
     const report = (format: string, query = '') => api(server, `/api/spaces/${space.id}/report?format=${format}${query}`, space.tokens.viewer)
     const html = await (await report('html')).text()
