@@ -1,7 +1,8 @@
 // Bundles the server into one ES module run by plain Node: no TypeScript loader thread in the
 // serving process. Our TypeScript and the pure-JavaScript packages the server loads at start
-// are bundled (BUNDLED); every other package stays in node_modules and is imported from there. Used by `npm start` (run as a script: builds the default bundle and prints its path),
-// the test suites that run the server as a process, and bench/.
+// are bundled (BUNDLED); every other package stays in node_modules and is imported from there.
+// Used by `npm start` (run as a script: builds the default bundle and prints its path), the test
+// suites that run the server as a process, and bench/.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
