@@ -59,7 +59,7 @@ function ActionRow({ action, canEdit, update }: { action: SpaceAction; canEdit: 
   const statusText = useStatusText()
   const draft = useActionDraft(action, update)
   const statuses: string[] = ACTION_STATUSES.includes(action.status as (typeof ACTION_STATUSES)[number]) ? [...ACTION_STATUSES] : [action.status, ...ACTION_STATUSES]
-  const label = (field: 'owner' | 'due' | 'status') => t('space.action.fieldOf', { field: t(`space.action.${field}`), action: action.text })
+  const label = (field: 'owner' | 'due' | 'status') => t('format.labelValue', { label: t(`space.action.${field}`), value: action.text })
   return (
     <tr role="row" className={action.overdue ? 'overdue' : undefined}>
       <Cell>
