@@ -44,8 +44,6 @@ const QUERIES = ['', '?format=zzz&lang=xx&limit=1e99&from=abc&to=-1&token=%00&la
 /** Values put in every path parameter besides the real ones. */
 const ODD_PARAMS = ['%00', '..%2F..%2Fetc', 'x'.repeat(2000)]
 
-type Failure = string
-
 describe('HTTP routes under malformed input', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
   let board: TestBoard
@@ -99,7 +97,7 @@ describe('HTTP routes under malformed input', () => {
     const routes = server.routes.filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/sync') || r.path.startsWith('/auth'))
     // The list is the app's: the board, space, template and admin routes are all in it.
     expect(routes.length).toBeGreaterThan(40)
-    const failures: Failure[] = []
+    const failures: string[] = []
     let requests = 0
     for (const { method, path: pattern } of routes) {
       const paths = pathsOf(method, pattern)
