@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { LOCALES } from './shared/i18n/locale'
 import { boardPreload } from './scripts/boardPreload.mjs'
+import { fontSubsets } from './scripts/fontSubsets.mjs'
 import { precompress } from './scripts/precompress.mjs'
 import { richTextSchema } from './scripts/richTextSchema.mjs'
 
@@ -11,8 +12,10 @@ export default defineConfig({
     react(),
     // tldraw's note and text measuring builds the rich-text schema once, not once per shape.
     richTextSchema(),
-    // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, tldraw's draw font and translations.
-    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], fonts: ['Shantell_Sans-Informal_Regular.woff2', 'IBMPlexSans-Medium.woff2'], locales: LOCALES }),
+    // tldraw's draw font in a Latin subset first (client/board/fontsOnDemand.ts).
+    fontSubsets(),
+    // What a board URL's index.html preloads (server/http/clientRoutes.ts): the board page, its tldraw part, the Latin subset of tldraw's draw font, its sans font and translations.
+    boardPreload({ page: 'board/BoardPage.tsx', lazy: ['board/BoardView.tsx'], fonts: ['/Shantell_Sans-Informal_Regular.latin.woff2', '/@tldraw/assets/fonts/IBMPlexSans-Medium.woff2'], locales: LOCALES }),
     precompress(),
   ],
   build: {

@@ -7,8 +7,9 @@
  *   modules: the chunks of the board page (its static imports too)
  *   lazyModules: those of its tldraw part, which the page imports once its websockets are opening
  *   styles: the CSS those chunks import
- *   fonts: the tldraw faces nearly every board draws at once: its notes' (draw) and its activities'
- *     labels' (sans); the others are downloaded when a shape uses them (client/board/fontsOnDemand.ts)
+ *   fonts: the tldraw faces nearly every board draws at once: its notes' (the draw font's Latin
+ *     subset, scripts/fontSubsets.mjs) and its activities' labels' (sans), each named by how its
+ *     source file's path ends; the others are downloaded when a shape uses them (client/board/fontsOnDemand.ts)
  *   translations: tldraw's translation file per locale of the app (fetched before its UI shows)
  */
 import path from 'node:path'
@@ -50,7 +51,7 @@ export function boardPreload({ page, lazy, fonts, locales }) {
       const styles = [...new Set([...modules, ...lazyModules].flatMap((name) => [...(chunks.get(name).viteMetadata?.importedCss ?? [])]))]
       const assets = files.filter((f) => f.type === 'asset')
       const assetFrom = (suffix) => assets.find((a) => (a.originalFileNames ?? []).some((n) => n.replaceAll('\\', '/').endsWith(suffix)))?.fileName
-      const fontFiles = fonts.map((font) => assetFrom(`/@tldraw/assets/fonts/${font}`)).filter(Boolean)
+      const fontFiles = fonts.map((font) => assetFrom(font) ?? this.error(`board-preload: no font asset ending with ${font}`))
       const translations = Object.fromEntries(locales.flatMap((locale) => {
         const file = assetFrom(`/@tldraw/assets/translations/${locale}.json`)
         return file ? [[locale, `/${file}`]] : []

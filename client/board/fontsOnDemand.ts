@@ -1,5 +1,6 @@
 /**
- * tldraw's fonts downloaded when a shape uses them, not all when the editor mounts (issue 18).
+ * tldraw's fonts downloaded when a shape uses them, not all when the editor mounts, and its
+ * draw font in a Latin subset first (issue 18).
  *
  * `<Tldraw>` asks its FontManager for every default face as it mounts (`allDefaultFontFaces`:
  * draw, sans, serif and mono, each regular, bold, italic and bold italic): 16 files, 1.4 MB of
@@ -7,11 +8,32 @@
  * anyway as it renders (`FontManager.trackFontsForShape`), so only that one request, for all
  * of them at once, is dropped: a board of notes downloads the draw font and the faces its text
  * uses; a note switched to serif downloads serif then, shown in a fallback font meanwhile.
- * Held by test/e2e/opening.e2e.test.ts.
+ *
+ * The draw font's faces (every note's) are each split in two faces of the same family, as a
+ * web font service serves them: the build's Latin subset (scripts/fontSubsets.mjs) for the
+ * Latin text of English, French and Indigenous languages' orthographies, and tldraw's whole
+ * file for the rest of Unicode. tldraw loads the subset; the browser downloads the whole file
+ * only when a note shows a character outside it (Cyrillic, Vietnamese), and that note is drawn
+ * in the draw font all the same. Exports still embed the whole file (`toEmbeddedCssDeclaration`
+ * is left as it is).
+ * Held by test/e2e/opening.e2e.test.ts and test/e2e/fontSubsets.e2e.test.ts.
  */
-import { allDefaultFontFaces, FontManager } from 'tldraw'
+import { allDefaultFontFaces, type Editor, FontManager, renderPlaintextFromRichText, type TLFontFace, type TLNoteShape } from 'tldraw'
+import { restRange, subsetPattern, subsets } from 'virtual:font-subsets'
+
+/** tldraw's private parts this file uses (pinned tldraw 3.15.x). */
+type FontManagerInternals = {
+  editor: Editor
+  assetUrls?: Record<string, string | undefined>
+  findOrCreateFontFace(font: TLFontFace): FontFace
+  fontStates: { update(font: TLFontFace, updater: (state: object) => object): void }
+  getFontState(font: TLFontFace): object | null
+}
 
 let installed = false
+
+/** The faces made here, by tldraw's asset key, so that a board opened again reuses them. */
+const splitFaces = new Map<string, { latin: FontFace; rest: FontFace }>()
 
 export function installFontsOnDemand(): void {
   if (installed) return
@@ -21,4 +43,70 @@ export function installFontsOnDemand(): void {
     if (fonts === allDefaultFontFaces) return
     requestFonts.call(this, fonts)
   }
+
+  const internals = FontManager.prototype as unknown as FontManagerInternals
+  const findOrCreateFontFace = internals.findOrCreateFontFace
+  internals.findOrCreateFontFace = function (this: FontManagerInternals, font: TLFontFace): FontFace {
+    const subset = subsets[font.src.url]
+    if (!subset) return findOrCreateFontFace.call(this, font)
+    let faces = splitFaces.get(font.src.url)
+    if (!faces || !document.fonts.has(faces.latin)) {
+      faces = makeSplitFaces(font, subset, this.assetUrls?.[font.src.url] ?? font.src.url)
+      splitFaces.set(font.src.url, faces)
+    }
+    // tldraw measures a shape again when the state of a face it uses changes, not when the
+    // browser brings the rest of the font for a character outside the subset: that arrival is
+    // told to tldraw as a change of the face's state, so that text in Cyrillic is measured in
+    // the draw font, not kept at its fallback font's size; and the notes that show such
+    // characters are fitted to it again (a note keeps its height in the document).
+    faces.rest.loaded.then(
+      () => {
+        if (this.editor.isDisposed || !this.getFontState(font)) return
+        this.fontStates.update(font, (state) => ({ ...state }))
+        refitNotes(this.editor, font.family)
+      },
+      () => undefined,
+    )
+    return faces.latin
+  }
+}
+
+const outsideSubset = new RegExp(`[^${subsetPattern}\\s]`, 'u')
+
+/**
+ * Fits again, as tldraw does when a note's text changes, the notes in `family` whose text has
+ * characters outside the subset: measured with the fallback font while the rest of the font
+ * was on its way, their height would cut their text now that it is drawn in the draw font.
+ */
+function refitNotes(editor: Editor, family: string): void {
+  if (editor.getIsReadonly()) return
+  const util = editor.getShapeUtil<TLNoteShape>('note')
+  const refitted: TLNoteShape[] = []
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (!editor.isShapeOfType<TLNoteShape>(shape, 'note') || `tldraw_${shape.props.font}` !== family) continue
+    if (editor.isShapeOrAncestorLocked(shape) || !outsideSubset.test(renderPlaintextFromRichText(editor, shape.props.richText))) continue
+    // tldraw's own fitting, as for a note whose font changed; on a copy, as tldraw keeps a
+    // note's label size by its record.
+    const fitted = util.onBeforeUpdate?.({ ...shape, props: { ...shape.props, font: shape.props.font === 'draw' ? 'sans' : 'draw' } }, { ...shape })
+    if (fitted) refitted.push(fitted)
+  }
+  if (refitted.length) editor.run(() => editor.updateShapes(refitted), { history: 'ignore' })
+}
+
+function makeSplitFaces(font: TLFontFace, subset: { url: string; unicodeRange: string }, whole: string): { latin: FontFace; rest: FontFace } {
+  const descriptors: FontFaceDescriptors = {
+    style: font.style ?? 'normal',
+    weight: font.weight ?? 'normal',
+    stretch: font.stretch ?? 'normal',
+    featureSettings: font.featureSettings ?? 'normal',
+    ascentOverride: font.ascentOverride ?? 'normal',
+    descentOverride: font.descentOverride ?? 'normal',
+    lineGapOverride: font.lineGapOverride ?? 'normal',
+    display: 'swap',
+  }
+  const latin = new FontFace(font.family, `url(${JSON.stringify(subset.url)})`, { ...descriptors, unicodeRange: subset.unicodeRange })
+  const rest = new FontFace(font.family, `url(${JSON.stringify(whole)})`, { ...descriptors, unicodeRange: restRange })
+  document.fonts.add(latin)
+  document.fonts.add(rest)
+  return { latin, rest }
 }

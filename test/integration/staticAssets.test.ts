@@ -113,7 +113,7 @@ describe('a board URL preloads the board page (the built client)', () => {
     expect(preloads.every((l) => ['style', 'font', 'fetch'].includes(l.as ?? ''))).toBe(true)
     // The faces nearly every board draws at once (notes: draw; labels: sans), and no other.
     const fonts = preloads.filter((l) => l.as === 'font').map((l) => l.href)
-    expect(fonts).toEqual([expect.stringMatching(/\/Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/), expect.stringMatching(/\/IBMPlexSans-Medium-[\w-]+\.woff2$/)])
+    expect(fonts).toEqual([expect.stringMatching(/\/Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/), expect.stringMatching(/\/IBMPlexSans-Medium-[\w-]+\.woff2$/)])
     expect(preloads.filter((l) => l.as === 'fetch').map((l) => l.href)).toEqual([expect.stringMatching(/\/assets\/fr-[\w-]+\.json$/)])
     for (const { href } of preloads) expect((await get(`${server.url}${href}`)).status).toBe(200)
     const english = linksOf((await get(`${server.url}/b/someboard/`, { 'accept-language': 'de-DE' })).body.toString())

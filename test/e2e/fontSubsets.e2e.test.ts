@@ -1,0 +1,126 @@
+/**
+ * tldraw's draw font in a Latin subset first (issue 18; scripts/fontSubsets.mjs,
+ * client/board/fontsOnDemand.ts): a board of English and French notes downloads the subset
+ * only; the subset draws that text exactly as the whole font does; a note in another script
+ * brings the whole file and is drawn, and measured, in the draw font.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createTestBoard, waitFor } from '../helpers/server.js'
+import { browserSuite } from './helpers/browser.js'
+
+const ASSETS = path.resolve('dist', 'assets')
+const asset = (pattern: RegExp): string => {
+  const file = fs.readdirSync(ASSETS).find((f) => pattern.test(f))
+  if (!file) throw new Error(`no asset matching ${pattern} in dist/assets`)
+  return file
+}
+const richText = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+
+/** French, English and Latin Extended-A, with the punctuation and signs people type. */
+const LATIN_TEXT = 'Ça coûte 5 € — « l’œuvre » : Élodie, Zoë, Łukasz & Ōtsuki; fine “office” affluent fjord 1–2 (ñ) Ŵ ŀ'
+const CYRILLIC_TEXT = 'Привет, команда! Обсудим риски и потребности сообщества сегодня вечером'
+
+describe('the draw font in a Latin subset (issue 18)', () => {
+  const suite = browserSuite()
+
+  it('draws English, French and Latin Extended-A text exactly as the whole font, in less than half its bytes', async () => {
+    const whole = asset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
+    const subset = asset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
+    const wholeBytes = fs.statSync(path.join(ASSETS, whole)).size
+    const subsetBytes = fs.statSync(path.join(ASSETS, subset)).size
+    console.log(`[font subsets] draw font: whole ${wholeBytes} B, Latin subset ${subsetBytes} B`)
+    expect(subsetBytes).toBeLessThan(wholeBytes / 2)
+
+    const { page } = await suite.newPage()
+    await page.goto(suite.url)
+    const drawn = await page.evaluate(
+      async ({ wholeUrl, subsetUrl, text }) => {
+        const draw = async (family: string, url: string) => {
+          const face = new FontFace(family, `url(${url})`)
+          document.fonts.add(face)
+          await face.load()
+          const canvas = document.createElement('canvas')
+          canvas.width = 1800
+          canvas.height = 160
+          const context = canvas.getContext('2d')!
+          context.fillStyle = '#fff'
+          context.fillRect(0, 0, canvas.width, canvas.height)
+          context.fillStyle = '#000'
+          context.font = `28px "${family}"`
+          // Half the text on each line, so that all of it is inside the canvas.
+          const half = Math.ceil(text.length / 2)
+          context.fillText(text.slice(0, half), 8, 60)
+          context.fillText(text.slice(half), 8, 130)
+          const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data
+          let ink = 0
+          for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) ink++
+          return { pixels: Array.from(pixels), ink, width: context.measureText(text).width }
+        }
+        const a = await draw('CanvasWholeDraw', wholeUrl)
+        const b = await draw('CanvasSubsetDraw', subsetUrl)
+        let differing = 0
+        for (let i = 0; i < a.pixels.length; i++) if (a.pixels[i] !== b.pixels[i]) differing++
+        // The fallback font, for the comparison to be able to fail.
+        const fallback = document.createElement('canvas').getContext('2d')!
+        fallback.font = '28px sans-serif'
+        return { differing, inkWhole: a.ink, inkSubset: b.ink, widthWhole: a.width, widthSubset: b.width, widthFallback: fallback.measureText(text).width }
+      },
+      { wholeUrl: `/assets/${whole}`, subsetUrl: `/assets/${subset}`, text: LATIN_TEXT },
+    )
+    console.log(`[font subsets] ${JSON.stringify(drawn)}`)
+    expect(drawn.inkWhole).toBeGreaterThan(5_000)
+    expect(drawn.widthWhole).not.toBeCloseTo(drawn.widthFallback, 0)
+    expect(drawn.widthSubset).toBe(drawn.widthWhole)
+    expect(drawn.differing).toBe(0)
+  })
+
+  it('downloads the subset for Latin notes, and the whole face only when a note in Cyrillic needs it, measured in the draw font', async () => {
+    const board = await createTestBoard(suite.url, 'Scripts', 'retro-start-stop-continue')
+    const { page } = await suite.open(board.links.participant, 'Ada')
+    const fonts: string[] = []
+    page.on('request', (request) => {
+      const file = new URL(request.url()).pathname.split('/').pop() ?? ''
+      if (file.endsWith('.woff2')) fonts.push(file)
+    })
+    await page.evaluate((props) => void window.__editor!.createShape({ type: 'note', x: 0, y: 0, props }), { richText: richText(LATIN_TEXT) })
+    await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family === 'tldraw_draw' && f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
+    await page.waitForTimeout(1000)
+    const drawFiles = () => fonts.filter((f) => f.startsWith('Shantell_Sans-'))
+    // The page's preload may have fetched the subset before these listeners: either way, not the whole file.
+    expect(drawFiles().every((f) => f.startsWith('Shantell_Sans-Informal_Regular.latin-'))).toBe(true)
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family === 'tldraw_draw').map((f) => f.status).sort())).toEqual(['loaded', 'unloaded'])
+
+    // A note in Cyrillic: the browser brings the whole face for it.
+    const id = await page.evaluate((props) => {
+      const editor = window.__editor!
+      editor.createShape({ type: 'note', x: 300, y: 0, props })
+      return editor.getCurrentPageShapes().find((s) => s.x === 300)!.id as string
+    }, { richText: richText(CYRILLIC_TEXT) })
+    await waitFor(() => fonts.some((f) => /^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/.test(f)), 15_000, 'the whole draw face, for the Cyrillic note')
+    await expect.poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.family === 'tldraw_draw').every((f) => f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
+    // Drawn in the draw font: the same text is wider in it than in the fallback font.
+    const widths = await page.evaluate((text) => {
+      const context = document.createElement('canvas').getContext('2d')!
+      context.font = '24px tldraw_draw'
+      const draw = context.measureText(text).width
+      context.font = '24px sans-serif'
+      return { draw, fallback: context.measureText(text).width }
+    }, CYRILLIC_TEXT)
+    expect(widths.draw).not.toBeCloseTo(widths.fallback, 0)
+    // Measured in it too: the note is fitted again to the height a note made now, with the font loaded, gets.
+    const heights = () =>
+      page.evaluate((noteId) => {
+        const editor = window.__editor!
+        const { richText } = editor.getShape(noteId as never)!.props as { richText: object }
+        editor.createShape({ type: 'note', x: 600, y: 0, props: { richText } } as never)
+        const twin = editor.getCurrentPageShapes().find((s) => s.x === 600)!
+        const sizes = { note: editor.getShapeGeometry(noteId as never).bounds.h, twin: editor.getShapeGeometry(twin.id).bounds.h }
+        editor.deleteShape(twin.id)
+        return sizes
+      }, id as string)
+    await expect.poll(async () => { const h = await heights(); return h.note === h.twin }, { timeout: 5_000 }).toBe(true)
+    console.log(`[font subsets] Cyrillic note's height: ${JSON.stringify(await heights())}`)
+  })
+})
