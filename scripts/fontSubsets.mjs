@@ -3,8 +3,8 @@
  *
  * Every note on a board is drawn in tldraw's draw font (Shantell Sans), 150 KB a face covering
  * Latin, Vietnamese and Cyrillic. What the people of a Canadian workshop write, in English, in
- * French and in the Latin orthographies of Indigenous languages, is in Latin-1 and Latin
- * Extended-A: a subset of those (with every glyph and layout rule they use) is less than half.
+ * French and in the Latin orthographies of Indigenous languages, with the symbols people put on
+ * sticky notes, is in a subset (with every glyph and layout rule it uses) about half the size.
  *
  * The module `virtual:font-subsets` exports, per face of tldraw's font asset keys
  * (`tldraw_draw`, `tldraw_draw_bold`, …), the subset's URL and the `unicode-range` it covers,
@@ -27,20 +27,18 @@ export const FONT_SUBSETS_MODULE = 'virtual:font-subsets'
 const RESOLVED = `\0${FONT_SUBSETS_MODULE}`
 
 /**
- * What the subsets hold: Basic Latin, Latin-1, Latin Extended-A, the spacing and combining
- * accents, general punctuation (dashes, quotes, ellipsis, guillemets' neighbours), currency
- * signs, ™ and the minus sign.
+ * What the subsets hold: Basic Latin, Latin-1, Latin Extended-A and -B (the Latin orthographies
+ * of Canada's Indigenous languages: ł, ǫ, the ogonek vowels), the spacing and combining
+ * accents; punctuation, super- and subscripts, currency signs, letterlike symbols, fractions,
+ * arrows, mathematical signs, shapes and check marks (U+2000–U+2BFF: → ≥ ✓ ● ♥, what people put
+ * on sticky notes); and the ﬁ ﬂ ligature characters. Left to the whole file: Greek, Cyrillic,
+ * Vietnamese's Latin Extended Additional.
  */
 export const SUBSET_RANGES = [
   [0x20, 0x7e],
-  [0xa0, 0x17f],
-  [0x2c6, 0x2c7],
-  [0x2d8, 0x2dd],
-  [0x300, 0x36f],
-  [0x2000, 0x206f],
-  [0x20a0, 0x20cf],
-  [0x2122, 0x2122],
-  [0x2212, 0x2212],
+  [0xa0, 0x36f],
+  [0x2000, 0x2bff],
+  [0xfb00, 0xfb06],
 ]
 
 /** tldraw's asset key → its file in @tldraw/assets/fonts. */

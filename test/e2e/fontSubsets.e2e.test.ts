@@ -18,20 +18,20 @@ const asset = (pattern: RegExp): string => {
 }
 const richText = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 
-/** French, English and Latin Extended-A, with the punctuation and signs people type. */
-const LATIN_TEXT = 'Ça coûte 5 € — « l’œuvre » : Élodie, Zoë, Łukasz & Ōtsuki; fine “office” affluent fjord 1–2 (ñ) Ŵ ŀ'
+/** French, English, Latin Extended-A and -B, with the punctuation and signs people type. */
+const LATIN_TEXT = 'Ça coûte 5 € — « l’œuvre » : Élodie, Zoë, Łukasz, Tłı̨chǫ; fine “office” affluent fjord 1–2 → ≥ ✓ ½ (ñ) Ŵ ŀ'
 const CYRILLIC_TEXT = 'Привет, команда! Обсудим риски и потребности сообщества сегодня вечером'
 
 describe('the draw font in a Latin subset (issue 18)', () => {
   const suite = browserSuite()
 
-  it('draws English, French and Latin Extended-A text exactly as the whole font, in less than half its bytes', async () => {
+  it('draws English, French and Latin Extended text exactly as the whole file does, in little more than half its bytes', async () => {
     const whole = asset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
     const subset = asset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
     const wholeBytes = fs.statSync(path.join(ASSETS, whole)).size
     const subsetBytes = fs.statSync(path.join(ASSETS, subset)).size
     console.log(`[font subsets] draw font: whole ${wholeBytes} B, Latin subset ${subsetBytes} B`)
-    expect(subsetBytes).toBeLessThan(wholeBytes / 2)
+    expect(subsetBytes).toBeLessThan(wholeBytes * 0.6)
 
     const { page } = await suite.newPage()
     await page.goto(suite.url)
