@@ -8,9 +8,10 @@
  *
  * The module `virtual:font-subsets` exports, per face of tldraw's font asset keys
  * (`tldraw_draw`, `tldraw_draw_bold`, …), the subset's URL and the `unicode-range` it covers,
- * and `restRange`, the complement: client/board/fontsOnDemand.ts gives a face both, the subset
- * for what it covers and tldraw's whole file for the rest, which the browser downloads only
- * when a note shows a character outside the subset.
+ * and the `unicode-range` of what tldraw's whole file holds beyond it (read from the font's
+ * cmap): client/board/fontsOnDemand.ts gives a face both, the subset for what it covers and the
+ * whole file for the rest, which the browser downloads only when a note shows one of those
+ * characters (Cyrillic, Vietnamese), and never for one the font lacks (an emoji).
  *
  * Only Shantell Sans is subset: its licence (SIL OFL) reserves no font name. IBM Plex's does
  * ("Plex"), and the OFL counts subsetting as modifying the font.
@@ -27,7 +28,8 @@ export const FONT_SUBSETS_MODULE = 'virtual:font-subsets'
 const RESOLVED = `\0${FONT_SUBSETS_MODULE}`
 
 /**
- * What the subsets hold: Basic Latin, Latin-1, Latin Extended-A and -B (the Latin orthographies
+ * What the subsets hold: Basic Latin, Latin-1 (with the control characters, so that a tab never
+ * asks for the whole file), Latin Extended-A and -B (the Latin orthographies
  * of Canada's Indigenous languages: ł, ǫ, the ogonek vowels), the spacing and combining
  * accents; punctuation, super- and subscripts, currency signs, letterlike symbols, fractions,
  * arrows, mathematical signs, shapes and check marks (U+2000–U+2BFF: → ≥ ✓ ● ♥, what people put
@@ -35,8 +37,7 @@ const RESOLVED = `\0${FONT_SUBSETS_MODULE}`
  * Vietnamese's Latin Extended Additional.
  */
 export const SUBSET_RANGES = [
-  [0x20, 0x7e],
-  [0xa0, 0x36f],
+  [0x0, 0x36f],
   [0x2000, 0x2bff],
   [0xfb00, 0xfb06],
 ]
@@ -52,21 +53,62 @@ export const SUBSET_FACES = {
 const hex = (n) => n.toString(16).toUpperCase()
 const unicodeRange = (ranges) => ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(', ')
 
-/** The code points of U+0–U+10FFFF outside `ranges` (sorted, not overlapping), as ranges. */
-export function complement(ranges) {
-  const rest = []
-  let next = 0
-  for (const [a, b] of ranges) {
-    if (a > next) rest.push([next, a - 1])
-    next = b + 1
+/** Sorted code points as ranges of consecutive ones. */
+export function toRanges(points) {
+  const ranges = []
+  for (const c of points) {
+    const last = ranges[ranges.length - 1]
+    if (last && c === last[1] + 1) last[1] = c
+    else ranges.push([c, c])
   }
-  if (next <= 0x10ffff) rest.push([next, 0x10ffff])
-  return rest
+  return ranges
 }
 
+/**
+ * The code points an OpenType font (sfnt) maps to glyphs: its Unicode `cmap` subtables, format
+ * 4 (the Basic Multilingual Plane) and 12 (all planes).
+ */
+export function cmapCodePoints(sfnt) {
+  const tables = sfnt.readUInt16BE(4)
+  let cmap = -1
+  for (let i = 0; i < tables; i++) if (sfnt.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'cmap') cmap = sfnt.readUInt32BE(20 + 16 * i)
+  if (cmap < 0) throw new Error('font-subsets: the font has no cmap table')
+  const points = new Set()
+  let read = 0
+  for (let i = 0; i < sfnt.readUInt16BE(cmap + 2); i++) {
+    const at = cmap + sfnt.readUInt32BE(cmap + 8 + 8 * i)
+    const format = sfnt.readUInt16BE(at)
+    if (format === 4) {
+      const segments = sfnt.readUInt16BE(at + 6) / 2
+      for (let j = 0; j < segments; j++) {
+        const end = sfnt.readUInt16BE(at + 14 + 2 * j)
+        for (let c = sfnt.readUInt16BE(at + 16 + 2 * segments + 2 * j); c <= end && c < 0xffff; c++) points.add(c)
+      }
+      read++
+    } else if (format === 12) {
+      for (let j = 0; j < sfnt.readUInt32BE(at + 12); j++) {
+        const group = at + 16 + 12 * j
+        for (let c = sfnt.readUInt32BE(group); c <= sfnt.readUInt32BE(group + 4); c++) points.add(c)
+      }
+      read++
+    }
+  }
+  if (!read) throw new Error('font-subsets: the font has no cmap subtable of format 4 or 12')
+  return [...points].sort((a, b) => a - b)
+}
+
+/**
+ * What the whole file holds beyond the subset, as ranges: the `unicode-range` of its face. A
+ * character in neither (an emoji) goes straight to the next font, downloading nothing.
+ */
+export function restRanges(points, ranges = SUBSET_RANGES) {
+  return toRanges(points.filter((c) => !ranges.some(([a, b]) => a <= c && c <= b)))
+}
+
+/** The text of `ranges` given to the subsetter: without control characters (fonts draw none). */
 function codePoints(ranges) {
   let text = ''
-  for (const [a, b] of ranges) for (let c = a; c <= b; c++) text += String.fromCodePoint(c)
+  for (const [a, b] of ranges) for (let c = a; c <= b; c++) if (c >= 0x20 && (c < 0x7f || c > 0x9f)) text += String.fromCodePoint(c)
   return text
 }
 
@@ -75,19 +117,23 @@ export function fontSubsets({ cacheDir = path.resolve('node_modules/.cache/font-
   const fontsDir = path.join(path.dirname(require.resolve('@tldraw/assets/package.json')), 'fonts')
   const subsetVersion = require('subset-font/package.json').version
 
-  /** Makes (or finds in the cache) the subset of `file`; returns its path. */
+  /** Makes (or finds in the cache) the subset of `file`; returns its path and the whole file's rest. */
   async function subsetOf(file) {
     const source = fs.readFileSync(path.join(fontsDir, file))
     const key = crypto.createHash('sha256').update(source).update(JSON.stringify(SUBSET_RANGES)).update(subsetVersion).digest('hex').slice(0, 16)
     const out = path.join(cacheDir, key, file.replace(/\.woff2$/, '.latin.woff2'))
-    if (fs.existsSync(out)) return out
-    const { default: subsetFont } = await import('subset-font')
+    const restFile = `${out}.rest.json`
+    if (fs.existsSync(out) && fs.existsSync(restFile)) return { out, rest: JSON.parse(fs.readFileSync(restFile, 'utf8')) }
+    const [{ default: subsetFont }, { default: fontverter }] = await Promise.all([import('subset-font'), import('fontverter')])
     const subset = await subsetFont(source, codePoints(SUBSET_RANGES), { targetFormat: 'woff2' })
+    const rest = restRanges(cmapCodePoints(await fontverter.convert(source, 'sfnt')))
     fs.mkdirSync(path.dirname(out), { recursive: true })
-    // Written whole then renamed: a build stopped halfway leaves no truncated font in the cache.
-    fs.writeFileSync(`${out}.tmp`, subset)
-    fs.renameSync(`${out}.tmp`, out)
-    return out
+    // Written whole then renamed: a build stopped halfway leaves no truncated file in the cache.
+    for (const [target, data] of [[restFile, JSON.stringify(rest)], [out, subset]]) {
+      fs.writeFileSync(`${target}.tmp`, data)
+      fs.renameSync(`${target}.tmp`, target)
+    }
+    return { out, rest }
   }
 
   return {
@@ -98,14 +144,16 @@ export function fontSubsets({ cacheDir = path.resolve('node_modules/.cache/font-
     async load(id) {
       if (id !== RESOLVED) return undefined
       const entries = Object.entries(SUBSET_FACES)
-      const files = await Promise.all(entries.map(([, file]) => subsetOf(file)))
+      // One at a time: run side by side, the subsetter and fontverter's WebAssembly WOFF2
+      // decoders handed HarfBuzz a corrupt font (4 cold builds of 4 failed; none one at a time).
+      const made = []
+      for (const [, file] of entries) made.push(await subsetOf(file))
       const range = JSON.stringify(unicodeRange(SUBSET_RANGES))
       return [
-        ...files.map((file, i) => `import url${i} from ${JSON.stringify(`${file.replaceAll('\\', '/')}?url`)}`),
+        ...made.map(({ out }, i) => `import url${i} from ${JSON.stringify(`${out.replaceAll('\\', '/')}?url`)}`),
         `export const subsets = {`,
-        ...entries.map(([key], i) => `  ${JSON.stringify(key)}: { url: url${i}, unicodeRange: ${range} },`),
+        ...entries.map(([key], i) => `  ${JSON.stringify(key)}: { url: url${i}, unicodeRange: ${range}, restRange: ${JSON.stringify(unicodeRange(made[i].rest))} },`),
         `}`,
-        `export const restRange = ${JSON.stringify(unicodeRange(complement(SUBSET_RANGES)))}`,
         `export const subsetPattern = ${JSON.stringify(SUBSET_RANGES.map(([a, b]) => (a === b ? `\\u{${hex(a)}}` : `\\u{${hex(a)}}-\\u{${hex(b)}}`)).join(''))}`,
       ].join('\n')
     },

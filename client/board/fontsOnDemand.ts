@@ -12,14 +12,15 @@
  * The draw font's faces (every note's) are each split in two faces of the same family, as a
  * web font service serves them: the build's Latin subset (scripts/fontSubsets.mjs) for the
  * Latin text of English, French and Indigenous languages' orthographies, and tldraw's whole
- * file for the rest of Unicode. tldraw loads the subset; the browser downloads the whole file
- * only when a note shows a character outside it (Cyrillic, Vietnamese), and that note is drawn
- * in the draw font all the same. Exports still embed the whole file (`toEmbeddedCssDeclaration`
+ * file for what it holds beyond (its other characters, read from the font at build time). tldraw
+ * loads the subset; the browser downloads the whole file only when a note shows one of those
+ * characters (Cyrillic, Vietnamese), and that note is drawn in the draw font all the same; a
+ * character the font lacks (an emoji) downloads neither. Exports still embed the whole file (`toEmbeddedCssDeclaration`
  * is left as it is).
  * Held by test/e2e/opening.e2e.test.ts and test/e2e/fontSubsets.e2e.test.ts.
  */
 import { allDefaultFontFaces, type Editor, FontManager, renderPlaintextFromRichText, type TLFontFace, type TLNoteShape } from 'tldraw'
-import { restRange, subsetPattern, subsets } from 'virtual:font-subsets'
+import { subsetPattern, subsets } from 'virtual:font-subsets'
 
 /** tldraw's private parts this file uses (pinned tldraw 3.15.x). */
 type FontManagerInternals = {
@@ -93,7 +94,7 @@ function refitNotes(editor: Editor, family: string): void {
   if (refitted.length) editor.run(() => editor.updateShapes(refitted), { history: 'ignore' })
 }
 
-function makeSplitFaces(font: TLFontFace, subset: { url: string; unicodeRange: string }, whole: string): { latin: FontFace; rest: FontFace } {
+function makeSplitFaces(font: TLFontFace, subset: { url: string; unicodeRange: string; restRange: string }, whole: string): { latin: FontFace; rest: FontFace } {
   const descriptors: FontFaceDescriptors = {
     style: font.style ?? 'normal',
     weight: font.weight ?? 'normal',
@@ -105,7 +106,7 @@ function makeSplitFaces(font: TLFontFace, subset: { url: string; unicodeRange: s
     display: 'swap',
   }
   const latin = new FontFace(font.family, `url(${JSON.stringify(subset.url)})`, { ...descriptors, unicodeRange: subset.unicodeRange })
-  const rest = new FontFace(font.family, `url(${JSON.stringify(whole)})`, { ...descriptors, unicodeRange: restRange })
+  const rest = new FontFace(font.family, `url(${JSON.stringify(whole)})`, { ...descriptors, unicodeRange: subset.restRange })
   document.fonts.add(latin)
   document.fonts.add(rest)
   return { latin, rest }

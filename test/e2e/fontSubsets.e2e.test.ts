@@ -1,8 +1,9 @@
 /**
  * tldraw's draw font in a Latin subset first (issue 18; scripts/fontSubsets.mjs,
  * client/board/fontsOnDemand.ts): a board of English and French notes downloads the subset
- * only; the subset draws that text exactly as the whole font does; a note in another script
- * brings the whole file and is drawn, and measured, in the draw font.
+ * only; the subset draws that text exactly as the whole font does; a note with emoji (which the
+ * font lacks) downloads nothing more; a note in another script brings the whole file and is
+ * drawn, and measured, in the draw font.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -76,7 +77,7 @@ describe('the draw font in a Latin subset (issue 18)', () => {
     expect(drawn.differing).toBe(0)
   })
 
-  it('downloads the subset for Latin notes, and the whole face only when a note in Cyrillic needs it, measured in the draw font', async () => {
+  it('downloads the subset for Latin notes, nothing more for emoji, and the whole face when a note in Cyrillic needs it, measured in the draw font', async () => {
     const board = await createTestBoard(suite.url, 'Scripts', 'retro-start-stop-continue')
     const { page } = await suite.open(board.links.participant, 'Ada')
     const fonts: string[] = []
@@ -89,6 +90,12 @@ describe('the draw font in a Latin subset (issue 18)', () => {
     await page.waitForTimeout(1000)
     const drawFiles = () => fonts.filter((f) => f.startsWith('Shantell_Sans-'))
     // The page's preload may have fetched the subset before these listeners: either way, not the whole file.
+    expect(drawFiles().every((f) => f.startsWith('Shantell_Sans-Informal_Regular.latin-'))).toBe(true)
+    expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family === 'tldraw_draw').map((f) => f.status).sort())).toEqual(['loaded', 'unloaded'])
+
+    // A note with emoji, which the font lacks: nothing more is downloaded for it.
+    await page.evaluate((props) => void window.__editor!.createShape({ type: 'note', x: 0, y: 300, props }), { richText: richText('Bravo 👍🎉 中文') })
+    await page.waitForTimeout(1000)
     expect(drawFiles().every((f) => f.startsWith('Shantell_Sans-Informal_Regular.latin-'))).toBe(true)
     expect(await page.evaluate(() => [...document.fonts].filter((f) => f.family === 'tldraw_draw').map((f) => f.status).sort())).toEqual(['loaded', 'unloaded'])
 

@@ -1,34 +1,46 @@
 /**
- * The draw font's two faces (scripts/fontSubsets.mjs): the Latin subset's ranges and the rest
- * cover every code point exactly once, so no character is left to the fallback font and none
- * downloads both files; and the subset holds what French and English notes are written with.
+ * The draw font's two faces (scripts/fontSubsets.mjs): the Latin subset's ranges hold what
+ * French, English and Tłı̨chǫ notes are written with; the whole file's face covers exactly what
+ * the font has beyond them (read from its cmap), so no character of the font is left to the
+ * fallback font, none downloads both files, and one the font lacks (an emoji) downloads neither.
  */
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import fontverter from 'fontverter'
 import { describe, expect, it } from 'vitest'
-import { complement, SUBSET_RANGES } from '../../scripts/fontSubsets.mjs'
+import { cmapCodePoints, restRanges, SUBSET_FACES, SUBSET_RANGES, toRanges } from '../../scripts/fontSubsets.mjs'
 
 const inRanges = (ranges: [number, number][], c: number) => ranges.some(([a, b]) => a <= c && c <= b)
+const fontsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@tldraw/assets/package.json')), 'fonts')
 
 describe('the draw font subset ranges', () => {
-  it('split U+0–U+10FFFF in two without overlap or gap', () => {
-    const rest = complement(SUBSET_RANGES)
-    let both = 0
-    let neither = 0
-    for (let c = 0; c <= 0x10ffff; c += c < 0x3000 ? 1 : 97) {
-      const inSubset = inRanges(SUBSET_RANGES, c)
-      const inRest = inRanges(rest, c)
-      if (inSubset && inRest) both++
-      if (!inSubset && !inRest) neither++
-    }
-    expect({ both, neither }).toEqual({ both: 0, neither: 0 })
-    expect(inRanges(rest, 0x10ffff)).toBe(true)
-    expect(rest.every(([a, b]) => a <= b)).toBe(true)
-  })
-
   it('hold the letters and signs of English, French and Tłı̨chǫ text, and not Cyrillic or Vietnamese', () => {
-    const text = 'À bientôt ! Ça coûte 12,50 $ ou 9 € — « l’œuvre », Zoë, naïve, Ÿ, fiancée’s “café”… ½ °C ™ → ≥ ✓ Tłı̨chǫ'
-    const outside = [...text].filter((ch) => !inRanges(SUBSET_RANGES, ch.codePointAt(0)!))
-    expect(outside).toEqual([])
+    const text = 'À bientôt ! Ça coûte 12,50 $ ou 9 € — « l’œuvre », Zoë, naïve, Ÿ, fiancée’s “café”…\t½ °C ™ → ≥ ✓ Tłı̨chǫ'
+    expect([...text].filter((ch) => !inRanges(SUBSET_RANGES, ch.codePointAt(0)!))).toEqual([])
     expect(inRanges(SUBSET_RANGES, 'Ж'.codePointAt(0)!)).toBe(false)
     expect(inRanges(SUBSET_RANGES, 'ệ'.codePointAt(0)!)).toBe(false)
+  })
+
+  it('leave to the whole file exactly what the font has beyond them', async () => {
+    for (const file of Object.values(SUBSET_FACES)) {
+      const font = cmapCodePoints(await fontverter.convert(fs.readFileSync(path.join(fontsDir, file)), 'sfnt'))
+      // Shantell Sans: Latin, Vietnamese, Cyrillic, Greek letters, symbols (837 characters).
+      expect(font.length).toBeGreaterThan(700)
+      expect(font).toContain('Ж'.codePointAt(0))
+      const rest = restRanges(font)
+      const covered = font.filter((c) => inRanges(SUBSET_RANGES, c) || inRanges(rest, c))
+      expect(covered).toEqual(font)
+      expect(rest.flatMap(([a, b]) => [a, b]).filter((c) => inRanges(SUBSET_RANGES, c))).toEqual([])
+      expect(inRanges(rest, 'Ж'.codePointAt(0)!)).toBe(true)
+      expect(inRanges(rest, 'ệ'.codePointAt(0)!)).toBe(true)
+      expect(inRanges(rest, '👍'.codePointAt(0)!)).toBe(false)
+      expect(inRanges(rest, '中'.codePointAt(0)!)).toBe(false)
+    }
+  })
+
+  it('make ranges of consecutive code points', () => {
+    expect(toRanges([1, 2, 3, 7, 9, 10])).toEqual([[1, 3], [7, 7], [9, 10]])
+    expect(toRanges([])).toEqual([])
   })
 })
