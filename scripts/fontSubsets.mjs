@@ -14,7 +14,8 @@
  * characters (Cyrillic, Vietnamese), and never for one the font lacks (an emoji).
  *
  * Only Shantell Sans is subset: its licence (SIL OFL) reserves no font name. IBM Plex's does
- * ("Plex"), and the OFL counts subsetting as modifying the font.
+ * ("Plex"), and the OFL counts subsetting as modifying the font. The subsets keep the whole
+ * `name` table, licence included.
  *
  * Subsets are cached under node_modules/.cache/font-subsets by the source's hash, so a build
  * makes them once.
@@ -25,13 +26,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 export const FONT_SUBSETS_MODULE = 'virtual:font-subsets'
+/** Changed when what this file makes from the same font changes, so that the cache is made again. */
+const CACHE_VERSION = 2
 const RESOLVED = `\0${FONT_SUBSETS_MODULE}`
 
 /**
  * What the subsets hold: Basic Latin, Latin-1 (with the control characters, so that a tab never
- * asks for the whole file), Latin Extended-A and -B (the Latin orthographies
- * of Canada's Indigenous languages: ł, ǫ, the ogonek vowels), the spacing and combining
- * accents; punctuation, super- and subscripts, currency signs, letterlike symbols, fractions,
+ * asks for the whole file), Latin Extended-A and -B (the Latin orthographies of Canada's
+ * Indigenous languages: ł, ǫ, the ogonek vowels), the spacing and combining accents; punctuation, super- and subscripts, currency signs, letterlike symbols, fractions,
  * arrows, mathematical signs, shapes and check marks (U+2000–U+2BFF: → ≥ ✓ ● ♥, what people put
  * on sticky notes); and the ﬁ ﬂ ligature characters. Left to the whole file: Greek, Cyrillic,
  * Vietnamese's Latin Extended Additional.
@@ -64,15 +66,26 @@ export function toRanges(points) {
   return ranges
 }
 
+/** Where the table `tag` of an OpenType font (sfnt) starts. */
+function tableOffset(sfnt, tag) {
+  for (let i = 0; i < sfnt.readUInt16BE(4); i++) if (sfnt.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return sfnt.readUInt32BE(20 + 16 * i)
+  throw new Error(`font-subsets: the font has no ${tag} table`)
+}
+
+/** The ids of an OpenType font's `name` records: copyright (0), licence (13, 14), names, …. */
+export function nameIds(sfnt) {
+  const name = tableOffset(sfnt, 'name')
+  const ids = new Set()
+  for (let i = 0; i < sfnt.readUInt16BE(name + 2); i++) ids.add(sfnt.readUInt16BE(name + 6 + 12 * i + 6))
+  return [...ids].sort((a, b) => a - b)
+}
+
 /**
  * The code points an OpenType font (sfnt) maps to glyphs: its Unicode `cmap` subtables, format
  * 4 (the Basic Multilingual Plane) and 12 (all planes).
  */
 export function cmapCodePoints(sfnt) {
-  const tables = sfnt.readUInt16BE(4)
-  let cmap = -1
-  for (let i = 0; i < tables; i++) if (sfnt.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'cmap') cmap = sfnt.readUInt32BE(20 + 16 * i)
-  if (cmap < 0) throw new Error('font-subsets: the font has no cmap table')
+  const cmap = tableOffset(sfnt, 'cmap')
   const points = new Set()
   let read = 0
   for (let i = 0; i < sfnt.readUInt16BE(cmap + 2); i++) {
@@ -120,13 +133,16 @@ export function fontSubsets({ cacheDir = path.resolve('node_modules/.cache/font-
   /** Makes (or finds in the cache) the subset of `file`; returns its path and the whole file's rest. */
   async function subsetOf(file) {
     const source = fs.readFileSync(path.join(fontsDir, file))
-    const key = crypto.createHash('sha256').update(source).update(JSON.stringify(SUBSET_RANGES)).update(subsetVersion).digest('hex').slice(0, 16)
+    const key = crypto.createHash('sha256').update(`${CACHE_VERSION}`).update(source).update(JSON.stringify(SUBSET_RANGES)).update(subsetVersion).digest('hex').slice(0, 16)
     const out = path.join(cacheDir, key, file.replace(/\.woff2$/, '.latin.woff2'))
     const restFile = `${out}.rest.json`
     if (fs.existsSync(out) && fs.existsSync(restFile)) return { out, rest: JSON.parse(fs.readFileSync(restFile, 'utf8')) }
     const [{ default: subsetFont }, { default: fontverter }] = await Promise.all([import('subset-font'), import('fontverter')])
-    const subset = await subsetFont(source, codePoints(SUBSET_RANGES), { targetFormat: 'woff2' })
-    const rest = restRanges(cmapCodePoints(await fontverter.convert(source, 'sfnt')))
+    const sfnt = await fontverter.convert(source, 'sfnt')
+    // Every name record kept, not HarfBuzz's default few: the licence (SIL OFL) must travel with
+    // the font, and it is in records 13 and 14.
+    const subset = await subsetFont(source, codePoints(SUBSET_RANGES), { targetFormat: 'woff2', preserveNameIds: nameIds(sfnt) })
+    const rest = restRanges(cmapCodePoints(sfnt))
     fs.mkdirSync(path.dirname(out), { recursive: true })
     // Written whole then renamed: a build stopped halfway leaves no truncated file in the cache.
     for (const [target, data] of [[restFile, JSON.stringify(rest)], [out, subset]]) {

@@ -2,14 +2,15 @@
  * The draw font's two faces (scripts/fontSubsets.mjs): the Latin subset's ranges hold what
  * French, English and Tłı̨chǫ notes are written with; the whole file's face covers exactly what
  * the font has beyond them (read from its cmap), so no character of the font is left to the
- * fallback font, none downloads both files, and one the font lacks (an emoji) downloads neither.
+ * fallback font, none downloads both files, and one the font lacks (an emoji) downloads neither;
+ * the built subsets keep the fonts' copyright and licence.
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import fontverter from 'fontverter'
 import { describe, expect, it } from 'vitest'
-import { cmapCodePoints, restRanges, SUBSET_FACES, SUBSET_RANGES, toRanges } from '../../scripts/fontSubsets.mjs'
+import { cmapCodePoints, nameIds, restRanges, SUBSET_FACES, SUBSET_RANGES, toRanges } from '../../scripts/fontSubsets.mjs'
 
 const inRanges = (ranges: [number, number][], c: number) => ranges.some(([a, b]) => a <= c && c <= b)
 const fontsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@tldraw/assets/package.json')), 'fonts')
@@ -36,6 +37,18 @@ describe('the draw font subset ranges', () => {
       expect(inRanges(rest, 'ệ'.codePointAt(0)!)).toBe(true)
       expect(inRanges(rest, '👍'.codePointAt(0)!)).toBe(false)
       expect(inRanges(rest, '中'.codePointAt(0)!)).toBe(false)
+    }
+  })
+
+  it('keep, in the built subsets, the fonts\' copyright and licence (and every other name record)', async () => {
+    const built = fs.readdirSync(path.resolve('dist', 'assets'))
+    for (const file of Object.values(SUBSET_FACES)) {
+      const subsetFile = built.find((f) => f.startsWith(file.replace(/\.woff2$/, '.latin-')) && f.endsWith('.woff2'))
+      expect(subsetFile, `the subset of ${file} in dist/assets`).toBeDefined()
+      const whole = nameIds(await fontverter.convert(fs.readFileSync(path.join(fontsDir, file)), 'sfnt'))
+      const subset = nameIds(await fontverter.convert(fs.readFileSync(path.resolve('dist', 'assets', subsetFile!)), 'sfnt'))
+      expect(whole).toEqual(expect.arrayContaining([0, 13, 14]))
+      expect(subset).toEqual(whole)
     }
   })
 
