@@ -13,6 +13,7 @@ import { peopleMessages } from './messages.people'
 import { roomMessages } from './messages.room'
 import { circleMessages } from './messages.circle'
 import { templateMessages } from './messages.templates'
+import { frenchSpaces } from '../../shared/i18n/typography'
 
 export const LOCALES = ['en', 'fr'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -201,15 +202,6 @@ const fr: Catalogue = {
 }
 
 export const CATALOGUES: Record<Locale, Catalogue> = { en, fr }
-
-/**
- * French typography in the message's own words (not in the values filled in): the space before
- * : ; ! ? » and after « does not break, so a line never starts with the punctuation
- * ("Ensuite" / ": Dévoilement"); a narrow one before ; ! ?, a full one for : and guillemets.
- */
-function frenchSpaces(template: string): string {
-  return template.replace(/ ([;!?])/g, '\u202f$1').replace(/ ([:»])/g, '\u00a0$1').replace(/« /g, '«\u00a0')
-}
 
 const pluralRules = new Map<Locale, Intl.PluralRules>()
 

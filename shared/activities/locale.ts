@@ -7,6 +7,7 @@
  */
 import { DEFAULT_LOCALE, LOCALES, type CatalogueEntry, type Locale } from '../i18n/catalogue.js'
 import { TEMPLATE_TEXTS } from '../i18n/templateTexts.js'
+import { frenchSpaces, plainSpaces } from '../i18n/typography.js'
 import type { ActivityLayout, ZoneMeaning } from './types.js'
 
 export const TEMPLATE_LOCALES = LOCALES
@@ -16,9 +17,12 @@ export const DEFAULT_TEMPLATE_LOCALE: TemplateLocale = DEFAULT_LOCALE
 const PARAM = /\{(\w+)\}/g
 const ENTRIES: ReadonlyArray<CatalogueEntry> = Object.values(TEMPLATE_TEXTS)
 
-/** English → French, by exact text (a paragraph, a label, a level name or definition), from the catalogue. */
+/**
+ * English → French, by exact text (a paragraph, a label, a level name or definition), from the
+ * catalogue, with French typography's no-break spaces (a label's colon never starts a line).
+ */
 export const FRENCH: Readonly<Record<string, string>> = Object.fromEntries(
-  ENTRIES.filter((e) => !e.en.match(PARAM)).map((e) => [e.en, e.fr]),
+  ENTRIES.filter((e) => !e.en.match(PARAM)).map((e) => [e.en, frenchSpaces(e.fr)]),
 )
 
 /** Parameters that are numbers (a seat, a round, a level, a score). */
@@ -55,19 +59,20 @@ function translateFrench(text: string): string {
     const m = text.match(regex)
     if (!m) continue
     const values = Object.fromEntries(params.map((name, i) => [name, entry.verbatim?.includes(name) ? m[i + 1]! : translateFrench(m[i + 1]!)]))
-    return entry.fr.replace(PARAM, (_whole, name: string) => values[name] ?? '')
+    return frenchSpaces(entry.fr).replace(PARAM, (_whole, name: string) => values[name] ?? '')
   }
   return text
 }
 
+/** Compared with French typography's no-break spaces as plain ones: boards made before they were written hold plain ones. */
 const KNOWN: Record<TemplateLocale, ReadonlySet<string>> = {
-  en: new Set(ENTRIES.filter((e) => !e.en.match(PARAM)).map((e) => e.en)),
-  fr: new Set(ENTRIES.filter((e) => !e.fr.match(PARAM)).map((e) => e.fr)),
+  en: new Set(ENTRIES.filter((e) => !e.en.match(PARAM)).map((e) => plainSpaces(e.en))),
+  fr: new Set(ENTRIES.filter((e) => !e.fr.match(PARAM)).map((e) => plainSpaces(e.fr))),
 }
 
 /** Whether a text is exactly one of the catalogue's template texts (without parameters) in `locale`. */
 export function isTemplateText(text: string, locale: TemplateLocale): boolean {
-  return KNOWN[locale].has(text)
+  return KNOWN[locale].has(plainSpaces(text))
 }
 
 /** A template text in `locale`; text without a translation (typed by a person) is returned as is. */

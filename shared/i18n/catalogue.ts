@@ -9,6 +9,7 @@ import type { Locale } from './locale.js'
 import { REPORT_TEXTS } from './reportTexts.js'
 import { SPACE_TEXTS } from './spaceTexts.js'
 import { TEMPLATE_TEXTS } from './templateTexts.js'
+import { frenchSpaces } from './typography.js'
 
 export type { CatalogueEntry } from './entry.js'
 export * from './locale.js'
@@ -23,10 +24,10 @@ export function format(pattern: string, params: Readonly<Record<string, string |
   return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
-/** The text of `key` in `locale`, with its parameters filled in. */
+/** The text of `key` in `locale`, with its parameters filled in (French with its no-break spaces). */
 export function text(key: TextKey, locale: Locale, params?: Readonly<Record<string, string | number>>): string {
   const entry: CatalogueEntry = CATALOGUE[key]
-  return format(entry[locale], params)
+  return format(locale === 'fr' ? frenchSpaces(entry.fr) : entry[locale], params)
 }
 
 /** "label: value" as `locale` writes it: French puts a no-break space before the colon. */

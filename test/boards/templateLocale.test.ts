@@ -47,7 +47,7 @@ describe('template locale over HTTP', () => {
     const texts = records.map(shapeText)
     expect(texts).toContain('Probabilité ↑')
     expect(texts).toContain('4 × 5 = 20 (Critique)')
-    expect(texts.some((t) => t.startsWith('5 Quasi certain : '))).toBe(true)
+    expect(texts.some((t) => t.startsWith('5 Quasi certain\u00a0: '))).toBe(true)
     expect(texts).not.toContain('Likelihood ↑')
     const [activity] = readActivities(records)
     expect(activity!.name).toBe('Matrice des risques')

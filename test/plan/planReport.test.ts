@@ -40,7 +40,7 @@ describe('plan in the report', () => {
     ])
     expect(planReportRows(EN, { plan, run })[0]).toMatchObject({ step: 'Gather', phases: 'write privately 10′, reveal 5′' })
     const md = planMarkdown(FR, { plan, run })
-    expect(md).toContain('## Déroulé : Rétro')
+    expect(md).toContain('## Déroulé\u00a0: Rétro')
     expect(md).toContain('En cours.')
     expect(md).toContain('| Étape')
     const report = toMarkdown({

@@ -1,7 +1,8 @@
 /** The message catalogue: every locale says the same things, with the same placeholders. */
 import { describe, expect, it } from 'vitest'
 import { CATALOGUES, formatMessage, LOCALES, pickLocale } from '../../client/i18n/messages.js'
-import { CATALOGUE } from '../../shared/i18n/catalogue.js'
+import { isTemplateText, localizeText } from '../../shared/activities/locale.js'
+import { CATALOGUE, text, type TextKey } from '../../shared/i18n/catalogue.js'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort()
 
@@ -62,6 +63,25 @@ describe('message catalogue', () => {
     }
     // The values filled in are left as they are.
     expect(formatMessage('{label} : {value}', { label: 'a : b', value: 'c' }, 'fr')).toBe('a : b\u00a0: c')
+  })
+
+  it('French puts the same no-break spaces in the shared texts: reports and space pages (`text`), and the template texts drawn on a French board', () => {
+    const broken = /[^\u00a0\u202f][;:!?»]|«[^\u00a0]/
+    for (const key of Object.keys(CATALOGUE) as TextKey[]) {
+      const params = Object.fromEntries(placeholders(CATALOGUE[key].fr).map((name) => [name, 'X']))
+      expect(text(key, 'fr', params), key).not.toMatch(broken)
+    }
+    // A template paragraph as a French board gets it, and a label built from parts.
+    const sailboat = localizeText(CATALOGUE['retro-sailboat.wind-what-helps-us'].en, 'fr')
+    expect(sailboat).toContain('Vent\u00a0: ce qui nous fait avancer')
+    expect(sailboat).not.toMatch(broken)
+    // The values filled in are left as they are, and English is untouched.
+    expect(text('report.heatMap', 'fr', { name: 'Risques : TI' })).toBe('Risques : TI\u00a0: carte de chaleur')
+    expect(text('report.heatMap', 'en', { name: 'IT' })).toBe('IT: heat map')
+    // A board made before holds plain spaces: its texts are still recognised as French.
+    expect(isTemplateText(CATALOGUE['retro-sailboat.wind-what-helps-us'].fr, 'fr')).toBe(true)
+    expect(isTemplateText(sailboat, 'fr')).toBe(true)
+    expect(isTemplateText(sailboat, 'en')).toBe(false)
   })
 
   it('French writes its elisions with the typographic apostrophe (l’équipe), in the app and in the texts written on boards and reports', () => {

@@ -99,18 +99,19 @@ describe('template texts by locale', () => {
     })
   }
 
-  it('French template names match the gallery names of the French UI catalogue', async () => {
-    const { CATALOGUES } = await import('../../client/i18n/messages.js')
+  it('French template names match the gallery names of the French UI catalogue, as the gallery shows them', async () => {
+    const { CATALOGUES, formatMessage } = await import('../../client/i18n/messages.js')
     for (const template of TEMPLATES) {
       const frFrame = build(template.id, { locale: 'fr' })[0]!
-      expect((frFrame.props as { name: string }).name).toBe(CATALOGUES.fr[`activities.name.${template.id}` as keyof typeof CATALOGUES.fr])
+      // As the gallery shows it (with French typography's no-break spaces).
+      expect((frFrame.props as { name: string }).name).toBe(formatMessage(CATALOGUES.fr[`activities.name.${template.id}` as keyof typeof CATALOGUES.fr], {}, 'fr'))
     }
   })
 
   it('the risk matrix in French: levels, bands and axes', () => {
     const fr = build('risk-matrix', { locale: 'fr' })
     const all = texts(fr)
-    for (const text of ['Matrice des risques', 'Probabilité ↑', 'Impact →', '4 × 5 = 20 (Critique)', '5 Quasi certain : On s’attend à ce que cela arrive (plus de 90 %).']) {
+    for (const text of ['Matrice des risques', 'Probabilité ↑', 'Impact →', '4 × 5 = 20 (Critique)', '5 Quasi certain\u00a0: On s’attend à ce que cela arrive (plus de 90 %).']) {
       expect(all).toContain(text)
     }
     expect(localizeText('Start / Stop / Continue', 'fr')).toBe('Commencer / Arrêter / Continuer')
