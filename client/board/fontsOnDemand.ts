@@ -12,11 +12,11 @@
  * The draw font's faces (every note's) are each split in two faces of the same family, as a
  * web font service serves them: the build's Latin subset (scripts/fontSubsets.mjs) for the
  * Latin text of English, French and Indigenous languages' orthographies, and tldraw's whole
- * file for what it holds beyond (its other characters, read from the font at build time). tldraw
- * loads the subset; the browser downloads the whole file only when a note shows one of those
- * characters (Cyrillic, Vietnamese), and that note is drawn in the draw font all the same; a
- * character the font lacks (an emoji) downloads neither. Exports still embed the whole file (`toEmbeddedCssDeclaration`
- * is left as it is).
+ * file for what it holds beyond (its other characters, read from the font at build time).
+ * tldraw loads the subset; the browser downloads the whole file only when a note shows one of
+ * those characters (Cyrillic, Vietnamese), and that note is drawn in the draw font all the
+ * same; a character the font lacks (an emoji) downloads neither. Exports still embed the whole
+ * file (`toEmbeddedCssDeclaration` is left as it is).
  * Held by test/e2e/opening.e2e.test.ts and test/e2e/fontSubsets.e2e.test.ts.
  */
 import { allDefaultFontFaces, type Editor, FontManager, renderPlaintextFromRichText, type TLFontFace, type TLNoteShape } from 'tldraw'
