@@ -8,15 +8,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { builtAsset, CLIENT_ASSETS_DIR } from '../helpers/paths.js'
 import { createTestBoard, waitFor } from '../helpers/server.js'
 import { browserSuite } from './helpers/browser.js'
 
-const ASSETS = path.resolve('dist', 'assets')
-const asset = (pattern: RegExp): string => {
-  const file = fs.readdirSync(ASSETS).find((f) => pattern.test(f))
-  if (!file) throw new Error(`no asset matching ${pattern} in dist/assets`)
-  return file
-}
 const richText = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
 
 /** French, English, Latin Extended-A and -B, with the punctuation and signs people type. */
@@ -27,10 +22,10 @@ describe('the draw font in a Latin subset (issue 18)', () => {
   const suite = browserSuite()
 
   it('draws English, French and Latin Extended text exactly as the whole file does, in little more than half its bytes', async () => {
-    const whole = asset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
-    const subset = asset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
-    const wholeBytes = fs.statSync(path.join(ASSETS, whole)).size
-    const subsetBytes = fs.statSync(path.join(ASSETS, subset)).size
+    const whole = builtAsset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
+    const subset = builtAsset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
+    const wholeBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, whole)).size
+    const subsetBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, subset)).size
     console.log(`[font subsets] draw font: whole ${wholeBytes} B, Latin subset ${subsetBytes} B`)
     expect(subsetBytes).toBeLessThan(wholeBytes * 0.6)
 

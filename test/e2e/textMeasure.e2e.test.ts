@@ -4,12 +4,11 @@
  * tldraw's own one-at-a-time measurement gives it, for every size and font, short, wrapping,
  * shrinking (a long word) and several-line labels, in English and French, with emoji.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { getIndices } from '@tldraw/utils'
 import { describe, expect, it } from 'vitest'
 import { getRecordsMap, writeRecord } from '../../shared/docLayout.js'
 import { noteRecord } from '../../shared/notes.js'
+import { builtAsset } from '../helpers/paths.js'
 import { connectProvider, createTestBoard, waitFor, waitForSync } from '../helpers/server.js'
 import { browserSuite } from './helpers/browser.js'
 
@@ -121,7 +120,7 @@ describe('note labels measured in one batch (issue 18)', () => {
   it('measures again, as tldraw does, as soon as a font arrives: nothing measured with the fallback font is reused', async () => {
     const board = await createTestBoard(suite.url, 'A font arrives')
     const { page } = await suite.open(board.links.facilitator, 'Ada')
-    const font = fs.readdirSync(path.resolve('dist', 'assets')).find((f) => f.startsWith('IBMPlexMono-Bold-') && f.endsWith('.woff2'))
+    const font = builtAsset(/^IBMPlexMono-Bold-[\w-]+\.woff2$/)
     expect(font).toBeDefined()
     const sizes = await page.evaluate(async (url) => {
       const manager = window.__editor!.textMeasure

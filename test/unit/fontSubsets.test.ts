@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import fontverter from 'fontverter'
 import { describe, expect, it } from 'vitest'
+import { builtAsset, CLIENT_ASSETS_DIR } from '../helpers/paths.js'
 import { cmapCodePoints, nameIds, restRanges, SUBSET_FACES, SUBSET_RANGES, toRanges } from '../../scripts/fontSubsets.mjs'
 
 const inRanges = (ranges: [number, number][], c: number) => ranges.some(([a, b]) => a <= c && c <= b)
@@ -41,12 +42,10 @@ describe('the draw font subset ranges', () => {
   })
 
   it('keep, in the built subsets, the fonts\' copyright and licence (and every other name record)', async () => {
-    const built = fs.readdirSync(path.resolve('dist', 'assets'))
     for (const file of Object.values(SUBSET_FACES)) {
-      const subsetFile = built.find((f) => f.startsWith(file.replace(/\.woff2$/, '.latin-')) && f.endsWith('.woff2'))
-      expect(subsetFile, `the subset of ${file} in dist/assets`).toBeDefined()
+      const subsetFile = builtAsset(new RegExp(`^${file.replace(/\.woff2$/, '')}\\.latin-[\\w-]+\\.woff2$`))
       const whole = nameIds(await fontverter.convert(fs.readFileSync(path.join(fontsDir, file)), 'sfnt'))
-      const subset = nameIds(await fontverter.convert(fs.readFileSync(path.resolve('dist', 'assets', subsetFile!)), 'sfnt'))
+      const subset = nameIds(await fontverter.convert(fs.readFileSync(path.join(CLIENT_ASSETS_DIR, subsetFile)), 'sfnt'))
       expect(whole).toEqual(expect.arrayContaining([0, 13, 14]))
       expect(subset).toEqual(whole)
     }
