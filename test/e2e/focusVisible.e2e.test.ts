@@ -5,11 +5,13 @@
  * tldraw's "made with tldraw" link, which only turned opaque. tldraw's own controls (its toolbar
  * and menus) draw their own ring.
  */
+import type { Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { createTestBoard } from '../helpers/server.js'
 import { browserSuite } from './helpers/browser.js'
 
-type Stop = { label: string; own: boolean; watermark: boolean; outlineStyle: string; outlineWidth: number; inTldraw: boolean }
+type Stop = { label: string; own: boolean; watermark: boolean; outlineStyle: string; outlineWidth: number; inTldraw: boolean; ringPixels?: number }
 
 describe('focus is visible on the board page (WCAG 2.4.7)', () => {
   const suite = browserSuite()
@@ -27,12 +29,14 @@ describe('focus is visible on the board page (WCAG 2.4.7)', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab')
-      const stop = await page.evaluate(() => {
+      const stop = await page.evaluate((): Stop | 'again' | null => {
         const el = document.activeElement as HTMLElement | null
         if (!el || el === document.body) return null
         if (el.dataset.focusWalked) return 'again' as const
         el.dataset.focusWalked = 'yes'
-        const style = getComputedStyle(el)
+        // tldraw shapes the "made with tldraw" button with a CSS mask, which hides an outline of
+        // its own: its ring is drawn by the link's box.
+        const style = getComputedStyle(el.closest<HTMLElement>('.tl-watermark_SEE-LICENSE') ?? el)
         return {
           label: `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}”`,
           // The app's panels in tldraw's slots (tldraw's own controls, `tlui-*`, draw their own ring).
@@ -46,6 +50,8 @@ describe('focus is visible on the board page (WCAG 2.4.7)', () => {
       })
       if (!stop) continue
       if (stop === 'again') break
+      // The link's ring as drawn: the focus colour's pixels around it (none when the mask hides it).
+      if (stop.watermark) stop.ringPixels = await focusColourPixels(page, '.tl-watermark_SEE-LICENSE')
       stops.push(stop)
     }
     const own = stops.filter((s) => s.own && s.inTldraw)
@@ -54,7 +60,34 @@ describe('focus is visible on the board page (WCAG 2.4.7)', () => {
     expect(own.length).toBeGreaterThanOrEqual(15)
     const watermark = stops.filter((s) => s.watermark)
     expect(watermark).toHaveLength(1)
+    console.log(`[focus] "made with tldraw": ${watermark[0]!.ringPixels} pixels of the focus colour around it`)
     const hidden = [...own, ...watermark].filter((s) => s.outlineStyle === 'none' || s.outlineWidth < 2).map((s) => `${s.label} (${s.outlineStyle} ${s.outlineWidth}px)`)
     expect(hidden).toEqual([])
+    // A 3 px ring around a 100 × 36 box is ≈ 900 pixels.
+    expect(watermark[0]!.ringPixels).toBeGreaterThan(300)
   })
 })
+
+/** How many pixels of the app's focus colour a screenshot shows around `selector`'s box (8 px margin). */
+async function focusColourPixels(page: Page, selector: string): Promise<number> {
+  const { box, colour } = await page.evaluate((sel) => {
+    const el = document.querySelector(sel)!
+    const r = el.getBoundingClientRect()
+    const probe = document.createElement('div')
+    probe.style.color = 'var(--focus, #1a5fb4)'
+    document.body.append(probe)
+    const colour = getComputedStyle(probe).color.match(/\d+/g)!.map(Number)
+    probe.remove()
+    return { box: { x: r.x, y: r.y, width: r.width, height: r.height }, colour }
+  }, selector)
+  const viewport = page.viewportSize()!
+  const x = Math.max(0, box.x - 8)
+  const y = Math.max(0, box.y - 8)
+  const clip = { x, y, width: Math.min(viewport.width - x, box.width + 16), height: Math.min(viewport.height - y, box.height + 16) }
+  const png = PNG.sync.read(await page.screenshot({ clip }))
+  let count = 0
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.abs(png.data[i]! - colour[0]!) + Math.abs(png.data[i + 1]! - colour[1]!) + Math.abs(png.data[i + 2]! - colour[2]!) < 60) count++
+  }
+  return count
+}
