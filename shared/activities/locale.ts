@@ -32,6 +32,8 @@ interface Pattern {
   entry: CatalogueEntry
   regex: RegExp
   params: string[]
+  /** The French text, with French typography's no-break spaces. */
+  fr: string
 }
 
 /** A catalogue text with parameters as a regular expression over its English form. */
@@ -45,7 +47,7 @@ function compile(entry: CatalogueEntry): Pattern {
       return `(${entry.match?.[part] ?? (NUMERIC.has(part) ? '\\d+' : '[\\s\\S]+?')})`
     })
     .join('')
-  return { entry, regex: new RegExp(`^${source}$`), params }
+  return { entry, regex: new RegExp(`^${source}$`), params, fr: frenchSpaces(entry.fr) }
 }
 
 /** Texts built from parts, in catalogue order (the more specific first). */
@@ -55,11 +57,11 @@ function translateFrench(text: string): string {
   const exact = FRENCH[text]
   if (exact !== undefined) return exact
   if (text.includes('\n\n')) return text.split('\n\n').map(translateFrench).join('\n\n')
-  for (const { entry, regex, params } of PATTERNS) {
+  for (const { entry, regex, params, fr } of PATTERNS) {
     const m = text.match(regex)
     if (!m) continue
     const values = Object.fromEntries(params.map((name, i) => [name, entry.verbatim?.includes(name) ? m[i + 1]! : translateFrench(m[i + 1]!)]))
-    return frenchSpaces(entry.fr).replace(PARAM, (_whole, name: string) => values[name] ?? '')
+    return fr.replace(PARAM, (_whole, name: string) => values[name] ?? '')
   }
   return text
 }
