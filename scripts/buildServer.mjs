@@ -16,7 +16,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * bundled chunks, an empty server's RSS is ≈ 5 MiB smaller and its heap 3 MiB (issue 18,
  * bench/emptyRss.ts). Not bundled: native code (better-sqlite3), what loads only when
  * configured or first used (pg, ioredis, openid-client, d3, tldraw's schema), and pino and
- * prom-client, which find files of their own at run time (no gain measured either).
+ * prom-client, which find files of their own at run time (no gain measured either; prom-client's
+ * metric classes are required from their own files, server/promClient.ts).
  */
 const BUNDLED = new Set(['zod', 'hono', '@hono/node-server', '@hono/node-ws', 'ws', 'yjs', 'lib0', 'y-protocols', 'papaparse', 'markdown-table'])
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')

@@ -3,7 +3,7 @@
  * (not the global default registry), so that several servers can live in one test process.
  * Other parts (the cluster relay, storage) add theirs to `registry`.
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import { Counter, Gauge, Histogram, Registry } from './promClient.js'
 
 /**
  * A counter bumped on the hot path (every websocket frame): a plain number, handed to

@@ -16,7 +16,7 @@ import type { PostgresStorage } from './storage/PostgresStorage.js'
 import { SqliteStorage } from './storage/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { RoomManager } from './sync/RoomManager.js'
-import { Gauge } from 'prom-client'
+import { Gauge } from './promClient.js'
 
 export type CanvasServer = {
   url: string

@@ -18,7 +18,7 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
 import { Redis } from 'ioredis'
-import { Counter, Gauge } from 'prom-client'
+import { Counter, Gauge } from '../promClient.js'
 import type { CloseEvent } from '../../shared/protocol.js'
 import type { Logger } from '../logger.js'
 import type { Metrics } from '../metrics.js'

@@ -89,6 +89,11 @@ describe('the server bundle', () => {
       // A bad request still gets zod's message through the bundled zod and hono.
       const bad = await fetch(`${proc.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 42 }) })
       expect(bad.status).toBe(400)
+      // Metrics through prom-client's own metric files (server/promClient.ts), histograms included.
+      const metrics = await (await fetch(`${proc.url}/metrics`)).text()
+      expect(metrics).toMatch(/^canvas_sessions 2$/m)
+      expect(metrics).toMatch(/^canvas_persist_seconds_count [1-9]/m)
+      expect(metrics).toMatch(/^canvas_persist_seconds_bucket\{le="\+Inf"\} [1-9]/m)
     } finally {
       a.destroy()
       b.destroy()
@@ -106,5 +111,10 @@ describe('the server bundle', () => {
       expect(fromPackages, bundled).not.toContain(bundled)
     }
     expect(stderr).not.toMatch(/Yjs was already imported/)
+    // prom-client's index would also load its default process metrics, cluster aggregator and
+    // Pushgateway client (≈ 3.5 MiB of an empty server's RSS, issue 18): only its metric classes.
+    const files = fs.readFileSync(traceFile, 'utf8').split('\n')
+    expect(files.some((url) => url.endsWith('/prom-client/lib/histogram.js'))).toBe(true)
+    expect(files.filter((url) => /\/prom-client\/(index\.js|lib\/defaultMetrics\.js|lib\/pushgateway\.js)$/.test(url))).toEqual([])
   }, 90_000)
 })
