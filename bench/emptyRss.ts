@@ -2,7 +2,10 @@
  * Issue 18's empty-server figure: RSS of a server process that has started and holds no board,
  * after a full GC (bench/gcProbe.cjs) and a short settle, ours and the peers interleaved.
  *
- *   node --import tsx bench/emptyRss.ts --targets ours,y-websocket --rounds 3
+ *   node --import tsx bench/emptyRss.ts --targets ours,y-websocket,stack-floor --rounds 3
+ *
+ * stack-floor is DESIGN's pinned stack alone (bench/peers/stackFloor.ts): what any server built
+ * on it takes before its own code.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -37,7 +40,7 @@ export async function measureEmptyRss(
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(BENCH_DIR, 'emptyRss.ts')) {
-  const { values } = parseArgs({ options: { targets: { type: 'string', default: 'ours,y-websocket' }, rounds: { type: 'string', default: '2' } } })
+  const { values } = parseArgs({ options: { targets: { type: 'string', default: 'ours,y-websocket,stack-floor' }, rounds: { type: 'string', default: '2' } } })
   ensurePeersInstalled()
   measureEmptyRss(values.targets!.split(',') as TargetName[], Number(values.rounds), undefined, console.log).then(
     () => process.exit(0),

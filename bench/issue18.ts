@@ -110,6 +110,16 @@ function otherLines(input: Issue18Inputs): Line[] {
   const emptyRef = (input.empty['y-websocket'] ?? []).map((e) => e.rssBytes / 1048576)
   if (emptyOurs.length) {
     out.push({ figure: 'empty server RSS (started, no board, after a full GC)', ours: spread(emptyOurs, 1, 'MiB'), reference: spread(emptyRef, 1, 'MiB'), target: "≤ the reference's", met: emptyRef.length ? median(emptyOurs) <= median(emptyRef) : null })
+    const floor = (input.empty['stack-floor'] ?? []).map((e) => e.rssBytes / 1048576)
+    if (floor.length) {
+      out.push({
+        figure: "… the floor: DESIGN's pinned stack alone (Hono's Node adapter and websocket helper, zod, better-sqlite3 with a database open, Yjs and y-protocols; one route, bundled and started as ours; bench/peers/stackFloor.ts)",
+        ours: spread(floor, 1, 'MiB'),
+        reference: spread(emptyRef, 1, 'MiB'),
+        target: `ours − floor: ${(median(emptyOurs) - median(floor)).toFixed(1)} MiB`,
+        met: null,
+      })
+    }
   }
   const cold = input.cold.ours?.firstAnswerMs ?? []
   if (cold.length) {

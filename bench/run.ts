@@ -404,7 +404,9 @@ async function main(): Promise<void> {
     }
     if (sections.has('empty')) {
       console.log(`Empty server RSS, ${values['empty-rounds']} interleaved rounds`)
-      const runs = await measureEmptyRss(targets.filter((t) => t !== 'ours-pg-redis' || cluster), Number(values['empty-rounds']), optionsFor, console.log)
+      // With the floor under it: the pinned stack alone, bundled and started as ours is.
+      const emptyTargets: TargetName[] = [...targets.filter((t) => t !== 'ours-pg-redis' || cluster), 'stack-floor']
+      const runs = await measureEmptyRss(emptyTargets, Number(values['empty-rounds']), optionsFor, console.log)
       for (const [t, rs] of runs) results.empty[t] = rs
       writeResults()
     }

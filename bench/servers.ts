@@ -15,7 +15,7 @@ export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT_DIR = path.resolve(BENCH_DIR, '..')
 export const WORK_DIR = path.join(BENCH_DIR, '.work')
 
-export type TargetName = 'ours' | 'ours-pg-redis' | 'y-websocket' | 'y-websocket-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite'
+export type TargetName = 'ours' | 'ours-pg-redis' | 'y-websocket' | 'y-websocket-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite' | 'stack-floor'
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   ours: 'ours (SQLite)',
@@ -24,6 +24,7 @@ export const TARGET_LABELS: Record<TargetName, string> = {
   'y-websocket-leveldb': 'y-websocket 2.1.0 + LevelDB',
   hocuspocus: 'Hocuspocus 3.4 (memory)',
   'hocuspocus-sqlite': 'Hocuspocus 3.4 + SQLite (database ext.)',
+  'stack-floor': 'the pinned stack alone (bench/peers/stackFloor.ts)',
 }
 
 export type BoardRef = { room: string; token?: string }
@@ -129,13 +130,22 @@ async function createOurBoard(httpBase: string): Promise<BoardRef> {
 }
 
 let ourBundle: string | null = null
+let floorBundle: string | null = null
+
+type BuildServer = (outfile?: string, entry?: string) => Promise<string>
+const loadBuildServer = async () => ((await import(path.join(ROOT_DIR, 'scripts', 'buildServer.mjs'))) as { buildServer: BuildServer }).buildServer
 
 /** Our server as `npm start` runs it: bundled by scripts/buildServer.mjs, plain JavaScript. */
 export async function ourServerEntry(): Promise<string> {
   if (ourBundle) return ourBundle
-  const { buildServer } = (await import(path.join(ROOT_DIR, 'scripts', 'buildServer.mjs'))) as { buildServer(outfile?: string): Promise<string> }
-  ourBundle = await buildServer(path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs'))
+  ourBundle = await (await loadBuildServer())(path.join(ROOT_DIR, 'dist-server', 'bench', 'main.mjs'))
   return ourBundle
+}
+
+/** The pinned stack alone (bench/peers/stackFloor.ts), bundled as our server is. */
+async function stackFloorEntry(): Promise<string> {
+  floorBundle ??= await (await loadBuildServer())(path.join(ROOT_DIR, 'dist-server', 'stack-floor', 'main.mjs'), path.join(BENCH_DIR, 'peers', 'stackFloor.ts'))
+  return floorBundle
 }
 
 /** Our server, one or more instances sharing `env` storage. */
@@ -236,6 +246,8 @@ export async function startTarget(target: TargetName, options: StartOptions = {}
       return startPeer(target, 'hocuspocus', 'peers/hocuspocus.mjs', {}, /hocuspocus listening/, false, args)
     case 'hocuspocus-sqlite':
       return startPeer(target, 'hocuspocus', 'peers/hocuspocus.mjs', { DB_FILE: path.join(workDir('hocuspocus'), 'docs.sqlite') }, /hocuspocus listening/, true, args)
+    case 'stack-floor':
+      return startPeer(target, 'y-websocket', await stackFloorEntry(), { DATA_DIR: workDir('stack-floor') }, /stack floor listening/, true, args)
   }
 }
 

@@ -35,15 +35,15 @@ const bundledPackages = {
 }
 
 /**
- * Writes the bundle to `outfile` (under the project, so that its packages resolve) and returns
- * its path. Code split: what the server imports only when configured (PostgreSQL, Redis) is a
+ * Writes the bundle of `entry` (the server's, by default) to `outfile` (under the project, so
+ * that its packages resolve) and returns its path. Code split: what the server imports only when configured (PostgreSQL, Redis) is a
  * chunk of its own, loaded with its packages only then. The folder is emptied first.
  */
-export async function buildServer(outfile = path.join(ROOT, 'dist-server', 'start', 'main.mjs')) {
+export async function buildServer(outfile = path.join(ROOT, 'dist-server', 'start', 'main.mjs'), entry = path.join(ROOT, 'server', 'main.ts')) {
   const outdir = path.dirname(outfile)
   fs.rmSync(outdir, { recursive: true, force: true })
   await build({
-    entryPoints: { [path.basename(outfile, '.mjs')]: path.join(ROOT, 'server', 'main.ts') },
+    entryPoints: { [path.basename(outfile, '.mjs')]: entry },
     outdir,
     outExtension: { '.js': '.mjs' },
     splitting: true,
