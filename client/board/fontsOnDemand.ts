@@ -15,8 +15,9 @@
  * file for what it holds beyond (its other characters, read from the font at build time).
  * tldraw loads the subset; the browser downloads the whole file only when a note shows one of
  * those characters (Cyrillic, Vietnamese), and that note is drawn in the draw font all the
- * same; a character the font lacks (an emoji) downloads neither. Exports still embed the whole
- * file (`toEmbeddedCssDeclaration` is left as it is).
+ * same; a character the font lacks (an emoji) downloads neither. Pictures of the board (SVG and
+ * PNG exports, the report's picture) embed the subset the same way, and the whole file beside
+ * it only when a shape on the page has text beyond the subset.
  * Held by test/e2e/opening.e2e.test.ts and test/e2e/fontSubsets.e2e.test.ts.
  */
 import { allDefaultFontFaces, type Editor, FontManager, renderPlaintextFromRichText, type TLFontFace, type TLNoteShape } from 'tldraw'
@@ -70,6 +71,36 @@ export function installFontsOnDemand(): void {
     )
     return faces.latin
   }
+
+  // An export embeds each face its shapes use as a data URL (tldraw's whole file: 204 KB of
+  // base64 for one draw face). A draw face is embedded as its subset, with its range, and the
+  // whole file only for a page with text beyond it (the export's shapes are not known here).
+  const toEmbeddedCssDeclaration = FontManager.prototype.toEmbeddedCssDeclaration
+  FontManager.prototype.toEmbeddedCssDeclaration = async function (this: FontManager, font: TLFontFace): Promise<string> {
+    const subset = subsets[font.src.url]
+    if (!subset) return toEmbeddedCssDeclaration.call(this, font)
+    const latin = toEmbeddedCssDeclaration.call(this, { ...font, src: { ...font.src, url: subset.url }, unicodeRange: subset.unicodeRange })
+    const editor = (this as unknown as FontManagerInternals).editor
+    const rest = pageHasText(editor, font, restPattern(subset.restRange)) ? toEmbeddedCssDeclaration.call(this, { ...font, unicodeRange: subset.restRange }) : null
+    return (await Promise.all([latin, rest])).filter((declaration) => declaration !== null).join('\n')
+  }
+}
+
+/** Whether a shape on the current page that uses `font` has text that `pattern` finds. */
+function pageHasText(editor: Editor, font: TLFontFace, pattern: RegExp): boolean {
+  return editor.getCurrentPageShapes().some((shape) => editor.fonts.getShapeFontFaces(shape).includes(font) && pattern.test(editor.getShapeUtil(shape).getText(shape) ?? ''))
+}
+
+const restPatterns = new Map<string, RegExp>()
+
+/** A `unicode-range` ("U+370-3FF, U+400") as a RegExp that finds any of its characters. */
+function restPattern(range: string): RegExp {
+  let pattern = restPatterns.get(range)
+  if (!pattern) {
+    const inside = range.split(',').map((part) => part.trim().replace(/^U\+/i, '').split('-').map((hex) => `\\u{${hex}}`).join('-'))
+    restPatterns.set(range, (pattern = new RegExp(`[${inside.join('')}]`, 'u')))
+  }
+  return pattern
 }
 
 const outsideSubset = new RegExp(`[^${subsetPattern}\\s]`, 'u')

@@ -3,7 +3,9 @@
  * client/board/fontsOnDemand.ts): a board of English and French notes downloads the subset
  * only; the subset draws that text exactly as the whole font does; a note with emoji (which the
  * font lacks) downloads nothing more; a note in another script brings the whole file and is
- * drawn, and measured, in the draw font.
+ * drawn, and measured, in the draw font. A picture of the board (tldraw's SVG export, which PNG
+ * exports and the report's picture are drawn from) embeds the subset, and the whole face beside
+ * it only once the page holds text that needs it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -128,5 +130,74 @@ describe('the draw font in a Latin subset (issue 18)', () => {
       }, id as string)
     await expect.poll(async () => { const h = await heights(); return h.note === h.twin }, { timeout: 5_000 }).toBe(true)
     console.log(`[font subsets] Cyrillic note's height: ${JSON.stringify(await heights())}`)
+  })
+
+  it('embeds the subset in a picture of Latin notes, drawn as the whole file draws it, and the whole face beside it once a note needs it', async () => {
+    const whole = builtAsset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
+    const subset = builtAsset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
+    const wholeBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, whole)).size
+    const subsetBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, subset)).size
+    const board = await createTestBoard(suite.url, 'Picture')
+    const { page } = await suite.open(board.links.participant, 'Ada')
+    const addNote = (text: string, x: number, y: number) =>
+      page.evaluate(({ text, x, y }) => void window.__editor!.createShape({ type: 'note', x, y, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } } }), { text, x, y })
+    await addNote(LATIN_TEXT, 0, 0)
+    await addNote('Risques, besoins : « oui »', 260, 0)
+    await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family === 'tldraw_draw' && f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
+
+    /** The page's SVG export: its draw-font faces (range, embedded bytes), and pixels of it as exported, with the whole file instead, and with no draw font. */
+    const picture = () =>
+      page.evaluate(async (wholeUrl) => {
+        const editor = window.__editor!
+        const exported = (await editor.getSvgString([...editor.getCurrentPageShapeIds()], { background: true }))!
+        const drawFace = /@font-face \{[^}]*"tldraw_draw"[^}]*\}/g
+        const blocks = exported.svg.match(drawFace) ?? []
+        const faces = blocks.map((block) => ({ range: /unicode-range: ([^;]+);/.exec(block)?.[1] ?? null, bytes: atob(/base64,([^"]+)"/.exec(block)![1]!).length }))
+        const wholeData = await new Promise<string>((resolve) => {
+          void fetch(wholeUrl).then(async (res) => {
+            const reader = new FileReader()
+            reader.onload = () => resolve(reader.result as string)
+            reader.readAsDataURL(await res.blob())
+          })
+        })
+        const wholeFace = blocks[0]!.replace(/\s*unicode-range: [^;]+;/, '').replace(/url\("data:[^"]+"\)/, `url("${wholeData}")`)
+        // Without the platform's hinting, as in the first test: it differs between a subset and its whole font.
+        const unhinted = (svg: string) => svg.replace(/<svg [^>]*>/, (tag) => `${tag}<style>* { text-rendering: geometricPrecision !important; }</style>`)
+        const render = async (svg: string) => {
+          const image = new Image()
+          // As a data URL, as tldraw's own PNG export draws it: an SVG with HTML in it (rich text)
+          // from a blob URL would taint the canvas.
+          image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(unhinted(svg))}`
+          await image.decode()
+          const canvas = document.createElement('canvas')
+          canvas.width = Math.ceil(exported.width)
+          canvas.height = Math.ceil(exported.height)
+          const context = canvas.getContext('2d')!
+          context.drawImage(image, 0, 0)
+          return context.getImageData(0, 0, canvas.width, canvas.height).data
+        }
+        const withoutDraw = exported.svg.replace(drawFace, '')
+        const [asExported, withWhole, withNone] = await Promise.all([render(exported.svg), render(withoutDraw.replace('<style', `<style>${wholeFace}</style><style`)), render(withoutDraw)])
+        const differing = (a: Uint8ClampedArray, b: Uint8ClampedArray) => a.reduce((n, value, i) => n + (value === b[i] ? 0 : 1), 0)
+        return { faces, svgLength: exported.svg.length, wholeLength: withoutDraw.length + wholeFace.length, fromWhole: differing(asExported, withWhole), fromNone: differing(asExported, withNone) }
+      }, `/assets/${whole}`)
+
+    const latin = await picture()
+    console.log(`[font subsets] SVG export of 2 Latin notes: ${latin.svgLength} chars, ${latin.wholeLength} with the whole face; pixels differing from the whole face's ${latin.fromWhole}, from the fallback font's ${latin.fromNone}`)
+    expect(latin.faces).toEqual([{ range: expect.stringMatching(/^U\+0-36F, /), bytes: subsetBytes }])
+    expect(latin.fromNone).toBeGreaterThan(1_000)
+    expect(latin.fromWhole).toBe(0)
+
+    // A note with emoji, which the font lacks: nothing more is embedded for it.
+    await addNote('Bravo 👍🎉 à vous', 520, 0)
+    expect((await picture()).faces).toEqual(latin.faces)
+
+    // A note in Cyrillic: the picture embeds the whole face too, for what the subset lacks.
+    await addNote(CYRILLIC_TEXT, 0, 300)
+    const mixed = await picture()
+    expect(mixed.faces).toEqual([
+      { range: expect.stringMatching(/^U\+0-36F, /), bytes: subsetBytes },
+      { range: expect.stringMatching(/U\+400-/), bytes: wholeBytes },
+    ])
   })
 })
