@@ -100,7 +100,7 @@ export class WriteGuard {
     this.guarded = session
     this.rejection = null
     try {
-      Y.applyUpdate(doc, update, session)
+      this.live.applyFromSession(update, session)
     } catch {
       this.rollBack(session, pendingBefore)
       return CloseEvents.InvalidUpdate
