@@ -163,7 +163,8 @@ export class LiveDoc {
    * listeners get instead (that encoding was ≈ 11 % of the sync core's work on a move, issue 18).
    * When Yjs held part of it back (it builds on what this doc lacks), or held anything back
    * before (it may integrate with this update), they get what the transaction integrated,
-   * encoded. Nothing when the update changed nothing.
+   * encoded without what Yjs still holds back (not yet through the guard, SPEC S6). Nothing
+   * when the update changed nothing.
    */
   applyFromSession(update: Uint8Array, origin: unknown): void {
     const doc = this.doc
@@ -188,7 +189,7 @@ export class LiveDoc {
     if (transaction === null || !changedDoc(transaction)) return
     const whole = store.pendingStructs === null && store.pendingDs === null
     // A copy: the update is a view into the frame it came in.
-    this.onUpdate(whole ? update.slice() : Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState)), origin)
+    this.onUpdate(whole ? update.slice() : encodeIntegratedState(doc, Y.encodeStateVector(transaction.beforeState)), origin)
   }
 
   /** Puts a rebuilt doc in place of the live one (the old one is dropped, not destroyed). */
