@@ -21,14 +21,20 @@ const MAX_DEFERRED_UPDATES = 1000
 
 /** A clock an update waits for: it can integrate once the doc has `client`'s clock `clock`. */
 export type Wait = { client: number; clock: number }
+/**
+ * An update that can integrate whole; `repeats`: it also carries structs the doc already has,
+ * which Yjs skips (what they hold was never checked against what the doc has: such an update is
+ * not stored as it came).
+ */
+export type Ready = { ready: true; repeats: boolean }
 type Deferred = { update: Uint8Array; waitsFor: Wait }
 
 /** What the queue needs from its room. */
 export type DependencyHost = {
   /** The doc updates integrate into (wakes a sleeping one). */
   doc(): Y.Doc
-  /** Applies a session's write now; a failure closes the session. */
-  apply(session: Session, update: Uint8Array): CloseEvent | null
+  /** Applies a session's write now (`repeats`: see {@link Ready}); a failure closes the session. */
+  apply(session: Session, update: Uint8Array, repeats: boolean): CloseEvent | null
   /** Whether applying must wait (a rebuild is under way). */
   paused(): boolean
   /** Closes a session whose waiting update failed once applied. */
@@ -61,7 +67,7 @@ export class DependencyQueue {
   applyOrDefer(session: Session, update: Uint8Array): CloseEvent | null {
     const wait = missingDependency(this.host.doc(), update)
     if (wait === null) return CloseEvents.InvalidUpdate
-    if (wait !== false) {
+    if (!('ready' in wait)) {
       const queue = this.deferred.get(session) ?? []
       // Bounded like what Yjs holds back (SPEC L9): a client cannot park memory here either.
       const bytes = queue.reduce((n, d) => n + d.update.byteLength, update.byteLength)
@@ -70,7 +76,7 @@ export class DependencyQueue {
       this.deferred.set(session, queue)
       return null
     }
-    const failure = this.host.apply(session, update)
+    const failure = this.host.apply(session, update, wait.repeats)
     if (failure) return failure
     this.applyReady()
     return null
@@ -87,17 +93,21 @@ export class DependencyQueue {
       progress = false
       for (const [session, queue] of this.deferred) {
         const doc = this.host.doc()
+        let repeats = true
         const next = queue.findIndex((d) => {
           if (Y.getState(doc.store, d.waitsFor.client) <= d.waitsFor.clock) return false
           const wait = missingDependency(doc, d.update)
-          if (wait === false) return true
+          if (wait !== null && 'ready' in wait) {
+            repeats = wait.repeats
+            return true
+          }
           if (wait !== null) d.waitsFor = wait
           return false
         })
         if (next === -1) continue
         const { update } = queue.splice(next, 1)[0]!
         if (queue.length === 0) this.deferred.delete(session)
-        const failure = this.host.apply(session, update)
+        const failure = this.host.apply(session, update, repeats)
         if (failure) {
           this.deferred.delete(session)
           this.host.fail(session, failure)
@@ -110,12 +120,12 @@ export class DependencyQueue {
 }
 
 /**
- * What the update needs before it can integrate fully into `doc`, or false if nothing: every
- * client's structs must follow what the doc has, and everything they build on (left and right
- * neighbours, parent, deleted ranges) must be in the doc or in the update itself. Null if it
- * does not parse.
+ * What the update needs before it can integrate fully into `doc`, or {@link Ready} if nothing:
+ * every client's structs must follow what the doc has, and everything they build on (left and
+ * right neighbours, parent, deleted ranges) must be in the doc or in the update itself. Null if
+ * it does not parse.
  */
-export function missingDependency(doc: Y.Doc, update: Uint8Array): Wait | false | null {
+export function missingDependency(doc: Y.Doc, update: Uint8Array): Wait | Ready | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
@@ -134,9 +144,12 @@ export function missingDependency(doc: Y.Doc, update: Uint8Array): Wait | false 
     else if (ranges) ranges.push([clock, clock + struct.length])
     else own.set(client, [[clock, clock + struct.length]])
   }
+  let repeats = false
   for (const [client, ranges] of own) {
     const from = ranges[0]![0]
-    if (from > Y.getState(store, client)) return { client, clock: from - 1 }
+    const has = Y.getState(store, client)
+    if (from > has) return { client, clock: from - 1 }
+    if (from < has) repeats = true
   }
   const has = (client: number, clock: number): boolean =>
     clock < Y.getState(store, client) || (own.get(client)?.some(([from, to]) => from <= clock && clock < to) ?? false)
@@ -151,5 +164,5 @@ export function missingDependency(doc: Y.Doc, update: Uint8Array): Wait | false 
       if (len > 0 && !has(client, clock + len - 1)) return { client, clock: clock + len - 1 }
     }
   }
-  return false
+  return { ready: true, repeats }
 }

@@ -161,15 +161,17 @@ export class LiveDoc {
    * Applies an update a session sent. Yjs would encode again, for its `update` event, what the
    * update integrated; when it integrated all of it, that is the update as it came, which the
    * listeners get instead (that encoding was ≈ 11 % of the sync core's work on a move, issue 18).
-   * When Yjs held part of it back (it builds on what this doc lacks), or held anything back
-   * before (it may integrate with this update), they get what the transaction integrated,
-   * encoded without what Yjs still holds back (not yet through the guard, SPEC S6). Nothing
-   * when the update changed nothing.
+   * Only when `asSent`: the caller knows the update carries no struct the doc already has (Yjs
+   * skips those, so the guard never sees what they hold; stored and merged, they could take the
+   * place of what the doc has). Otherwise, when Yjs held part of it back (it builds on what this
+   * doc lacks), or held anything back before (it may integrate with this update), they get what
+   * the transaction integrated, encoded by Yjs or without what Yjs still holds back (not yet
+   * through the guard, SPEC S6). Nothing when the update changed nothing.
    */
-  applyFromSession(update: Uint8Array, origin: unknown): void {
+  applyFromSession(update: Uint8Array, origin: unknown, asSent: boolean): void {
     const doc = this.doc
     const store = doc.store
-    if (store.pendingStructs !== null || store.pendingDs !== null) {
+    if (!asSent || store.pendingStructs !== null || store.pendingDs !== null) {
       Y.applyUpdate(doc, update, origin)
       return
     }

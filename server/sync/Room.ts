@@ -117,7 +117,7 @@ export class Room {
     this.queue = new DependencyQueue(
       {
         doc: () => this.live.doc,
-        apply: (session, update) => this.guard.apply(session, update),
+        apply: (session, update, repeats) => this.guard.apply(session, update, repeats),
         paused: () => this.guard.rebuilding,
         fail: (session, event) => this.closeSession(session, event),
       },

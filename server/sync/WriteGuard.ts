@@ -92,15 +92,18 @@ export class WriteGuard {
     if (!result.ok) this.rejection = result.error
   }
 
-  /** Applies a session's write; a rejected one is rolled back and named for closing the session. */
-  apply(session: Session, update: Uint8Array): CloseEvent | null {
+  /**
+   * Applies a session's write; a rejected one is rolled back and named for closing the session.
+   * `repeats`: the update also carries structs the doc already has (see DependencyQueue's Ready).
+   */
+  apply(session: Session, update: Uint8Array, repeats: boolean): CloseEvent | null {
     const doc = this.live.doc
     const pendingBefore = this.log.pendingCount
     const heldBackBefore = heldBackBytes(doc)
     this.guarded = session
     this.rejection = null
     try {
-      this.live.applyFromSession(update, session)
+      this.live.applyFromSession(update, session, !repeats)
     } catch {
       this.rollBack(session, pendingBefore)
       return CloseEvents.InvalidUpdate
