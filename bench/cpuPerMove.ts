@@ -7,6 +7,8 @@
  *     [--node-args "--flag …"]      (node flags for our server, for an experiment)
  *     [--before path/to/main.mjs]   (another build of ours, e.g. an earlier commit's
  *                                    `scripts/buildServer.mjs` bundle, run in every round too)
+ *     [--history 1000]              (the board has that many past writers, one note each: a
+ *                                    board a team has used for months)
  *
  * With --cpu-prof, every server measured writes a V8 profile into bench/.work/profiles, one file
  * per process (read them with bench/profileSummary.ts; the paths in a profile say whose it is).
@@ -65,11 +67,12 @@ async function main(): Promise<void> {
       'cpu-prof': { type: 'boolean', default: false },
       before: { type: 'string' },
       'node-args': { type: 'string', default: '' },
+      history: { type: 'string', default: '0' },
     },
   })
   ensurePeersInstalled()
   const targets = values.targets!.split(',') as TargetName[]
-  const options = { ...CPU_LOAD, clientsPerBoard: Number(values.clients), durationMs: Number(values.duration) * 1000 }
+  const options = { ...CPU_LOAD, clientsPerBoard: Number(values.clients), durationMs: Number(values.duration) * 1000, historyWriters: Number(values.history) }
   const results = await cpuPerMoveInterleaved(targets, options, Number(values.rounds), console.log, values['cpu-prof'], values.before, values['node-args']!.split(' ').filter(Boolean))
   for (const [target, runs] of results) {
     const server = runs.map((r) => r.serverCpuSecondsPer1000Moves.toFixed(3)).join(', ')

@@ -10,8 +10,10 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { nowMs } from './clients.js'
+import * as Y from 'yjs'
+import { connectClient, nowMs, waitUntil, type ClientSpec } from './clients.js'
 import type { WorkerClient, WorkerCommand, WorkerResult } from './clientWorker.js'
+import { countShapes, writeInitialRecords, writeNotes } from './notes.js'
 import { sampleProcs, watchProcs, type ProcSample } from './procStats.js'
 import { BENCH_DIR, ensurePeersInstalled, startTarget, TARGET_LABELS, type BenchServer, type TargetName } from './servers.js'
 
@@ -24,6 +26,12 @@ export type LoadOptions = {
   warmupMs: number
   /** Load-generator processes the clients are spread over. */
   workers: number
+  /**
+   * Writers in each board's history before the load (a board a team has used for months: every
+   * browser session that wrote is one Yjs client id, and Yjs walks them all in every
+   * transaction). Each wrote one note. Default none.
+   */
+  historyWriters?: number
 }
 
 export const DEFAULT_LOAD: LoadOptions = {
@@ -126,11 +134,40 @@ function spread<T>(items: T[], n: number): T[][] {
   return out
 }
 
+/**
+ * Gives a board `writers` past writers, one note each, sent by one client as one update, and
+ * waits until another client sees them all.
+ */
+async function seedHistory(spec: ClientSpec, writers: number, writeInitial: boolean): Promise<void> {
+  const seeder = await connectClient(spec)
+  const reader = await connectClient(spec)
+  try {
+    await waitUntil(() => seeder.isSynced() && reader.isSynced(), 20_000, 'the seeding clients to sync')
+    if (writeInitial) writeInitialRecords(seeder.doc)
+    const base = Y.encodeStateAsUpdate(seeder.doc)
+    const baseVector = Y.encodeStateVectorFromUpdate(base)
+    const updates: Uint8Array[] = []
+    for (let i = 0; i < writers; i++) {
+      const writer = new Y.Doc()
+      Y.applyUpdate(writer, base)
+      writeNotes(writer, 1, { prefix: `history${i}-` })
+      updates.push(Y.encodeStateAsUpdate(writer, baseVector))
+    }
+    const before = countShapes(reader.doc)
+    Y.applyUpdate(seeder.doc, Y.mergeUpdates(updates))
+    await waitUntil(() => countShapes(reader.doc) >= before + writers, 60_000, `${writers} history notes`)
+  } finally {
+    seeder.destroy()
+    reader.destroy()
+  }
+}
+
 /** Runs one load on an already started server. */
 export async function runLoad(server: BenchServer, options: LoadOptions): Promise<LoadResult> {
   const clients: WorkerClient[] = []
   for (let b = 0; b < options.boards; b++) {
     const board = await server.createBoard()
+    if (options.historyWriters) await seedHistory(server.clientSpec(board, 0), options.historyWriters, server.clientKind === 'hocuspocus' || !server.persistent)
     for (let i = 0; i < options.clientsPerBoard; i++) {
       clients.push({ ...server.clientSpec(board, i), board: b, index: i, boardClients: options.clientsPerBoard })
     }
