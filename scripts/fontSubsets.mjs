@@ -9,7 +9,7 @@
  * The module `virtual:font-subsets` exports, per face of tldraw's font asset keys
  * (`tldraw_draw`, `tldraw_draw_bold`, …), the subset's URL and the `unicode-range` it covers,
  * and the `unicode-range` of what tldraw's whole file holds beyond it (read from the font's
- * cmap): client/board/fontsOnDemand.ts gives a face both, the subset for what it covers and the
+ * cmap), with the same as a RegExp character class: client/board/fontsOnDemand.ts gives a face both, the subset for what it covers and the
  * whole file for the rest, which the browser downloads only when a note shows one of those
  * characters (Cyrillic, Vietnamese), and never for one the font lacks (an emoji).
  *
@@ -54,6 +54,8 @@ export const SUBSET_FACES = {
 
 const hex = (n) => n.toString(16).toUpperCase()
 const unicodeRange = (ranges) => ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(', ')
+/** The inside of a RegExp character class (`u` flag) matching `ranges`. */
+const characterClass = (ranges) => ranges.map(([a, b]) => (a === b ? `\\u{${hex(a)}}` : `\\u{${hex(a)}}-\\u{${hex(b)}}`)).join('')
 
 /** Sorted code points as ranges of consecutive ones. */
 export function toRanges(points) {
@@ -168,9 +170,9 @@ export function fontSubsets({ cacheDir = path.resolve('node_modules/.cache/font-
       return [
         ...made.map(({ out }, i) => `import url${i} from ${JSON.stringify(`${out.replaceAll('\\', '/')}?url`)}`),
         `export const subsets = {`,
-        ...entries.map(([key], i) => `  ${JSON.stringify(key)}: { url: url${i}, unicodeRange: ${range}, restRange: ${JSON.stringify(unicodeRange(made[i].rest))} },`),
+        ...entries.map(([key], i) => `  ${JSON.stringify(key)}: { url: url${i}, unicodeRange: ${range}, restRange: ${JSON.stringify(unicodeRange(made[i].rest))}, restPattern: ${JSON.stringify(characterClass(made[i].rest))} },`),
         `}`,
-        `export const subsetPattern = ${JSON.stringify(SUBSET_RANGES.map(([a, b]) => (a === b ? `\\u{${hex(a)}}` : `\\u{${hex(a)}}-\\u{${hex(b)}}`)).join(''))}`,
+        `export const subsetPattern = ${JSON.stringify(characterClass(SUBSET_RANGES))}`,
       ].join('\n')
     },
   }

@@ -81,7 +81,7 @@ export function installFontsOnDemand(): void {
     if (!subset) return toEmbeddedCssDeclaration.call(this, font)
     const latin = toEmbeddedCssDeclaration.call(this, { ...font, src: { ...font.src, url: subset.url }, unicodeRange: subset.unicodeRange })
     const editor = (this as unknown as FontManagerInternals).editor
-    const rest = pageHasText(editor, font, restPattern(subset.restRange)) ? toEmbeddedCssDeclaration.call(this, { ...font, unicodeRange: subset.restRange }) : null
+    const rest = pageHasText(editor, font, restPattern(subset.restPattern)) ? toEmbeddedCssDeclaration.call(this, { ...font, unicodeRange: subset.restRange }) : null
     return (await Promise.all([latin, rest])).filter((declaration) => declaration !== null).join('\n')
   }
 }
@@ -93,13 +93,10 @@ function pageHasText(editor: Editor, font: TLFontFace, pattern: RegExp): boolean
 
 const restPatterns = new Map<string, RegExp>()
 
-/** A `unicode-range` ("U+370-3FF, U+400") as a RegExp that finds any of its characters. */
-function restPattern(range: string): RegExp {
-  let pattern = restPatterns.get(range)
-  if (!pattern) {
-    const inside = range.split(',').map((part) => part.trim().replace(/^U\+/i, '').split('-').map((hex) => `\\u{${hex}}`).join('-'))
-    restPatterns.set(range, (pattern = new RegExp(`[${inside.join('')}]`, 'u')))
-  }
+/** A face's rest (a character class from the build) as a RegExp that finds any of its characters. */
+function restPattern(characters: string): RegExp {
+  let pattern = restPatterns.get(characters)
+  if (!pattern) restPatterns.set(characters, (pattern = new RegExp(`[${characters}]`, 'u')))
   return pattern
 }
 
