@@ -165,9 +165,11 @@ async function seedHistory(spec: ClientSpec, writers: number, writeInitial: bool
 /** Runs one load on an already started server. */
 export async function runLoad(server: BenchServer, options: LoadOptions): Promise<LoadResult> {
   const clients: WorkerClient[] = []
+  // Servers that do not create boards (the peers) get our new board's records from a client.
+  const writeInitial = server.clientKind === 'hocuspocus' || !server.persistent
   for (let b = 0; b < options.boards; b++) {
     const board = await server.createBoard()
-    if (options.historyWriters) await seedHistory(server.clientSpec(board, 0), options.historyWriters, server.clientKind === 'hocuspocus' || !server.persistent)
+    if (options.historyWriters) await seedHistory(server.clientSpec(board, 0), options.historyWriters, writeInitial)
     for (let i = 0; i < options.clientsPerBoard; i++) {
       clients.push({ ...server.clientSpec(board, i), board: b, index: i, boardClients: options.clientsPerBoard })
     }
@@ -179,7 +181,7 @@ export async function runLoad(server: BenchServer, options: LoadOptions): Promis
     await Promise.all(
       workers.map((w, i) => {
         const ready = w.next('ready')
-        command(w, { type: 'load', clients: shares[i]!, epoch, writeInitial: server.clientKind === 'hocuspocus' || !server.persistent })
+        command(w, { type: 'load', clients: shares[i]!, epoch, writeInitial })
         return ready
       }),
     )

@@ -36,8 +36,9 @@ const bundledPackages = {
 
 /**
  * Writes the bundle of `entry` (the server's, by default) to `outfile` (under the project, so
- * that its packages resolve) and returns its path. Code split: what the server imports only when configured (PostgreSQL, Redis) is a
- * chunk of its own, loaded with its packages only then. The folder is emptied first.
+ * that its packages resolve) and returns its path. Code split: what the server imports only
+ * when configured (PostgreSQL, Redis) is a chunk of its own, loaded with its packages only
+ * then. The folder is emptied first.
  */
 export async function buildServer(outfile = path.join(ROOT, 'dist-server', 'start', 'main.mjs'), entry = path.join(ROOT, 'server', 'main.ts')) {
   const outdir = path.dirname(outfile)

@@ -20,14 +20,19 @@ const richText = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph'
 const LATIN_TEXT = 'Ça coûte 5 € — « l’œuvre » : Élodie, Zoë, Łukasz, Tłı̨chǫ; fine “office” affluent fjord 1–2 → ≥ ✓ ½ (ñ) Ŵ ŀ'
 const CYRILLIC_TEXT = 'Привет, команда! Обсудим риски и потребности сообщества сегодня вечером'
 
+/** The built files of the draw font's regular face: tldraw's whole file and the Latin subset. */
+function regularDrawFace() {
+  const whole = builtAsset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
+  const subset = builtAsset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
+  const bytes = (file: string) => fs.statSync(path.join(CLIENT_ASSETS_DIR, file)).size
+  return { whole, subset, wholeBytes: bytes(whole), subsetBytes: bytes(subset) }
+}
+
 describe('the draw font in a Latin subset (issue 18)', () => {
   const suite = browserSuite()
 
   it('draws English, French and Latin Extended text exactly as the whole file does, in little more than half its bytes', async () => {
-    const whole = builtAsset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
-    const subset = builtAsset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
-    const wholeBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, whole)).size
-    const subsetBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, subset)).size
+    const { whole, subset, wholeBytes, subsetBytes } = regularDrawFace()
     console.log(`[font subsets] draw font: whole ${wholeBytes} B, Latin subset ${subsetBytes} B`)
     expect(subsetBytes).toBeLessThan(wholeBytes * 0.6)
 
@@ -133,14 +138,11 @@ describe('the draw font in a Latin subset (issue 18)', () => {
   })
 
   it('embeds the subset in a picture of Latin notes, drawn as the whole file draws it, and the whole face beside it once a note needs it', async () => {
-    const whole = builtAsset(/^Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/)
-    const subset = builtAsset(/^Shantell_Sans-Informal_Regular\.latin-[\w-]+\.woff2$/)
-    const wholeBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, whole)).size
-    const subsetBytes = fs.statSync(path.join(CLIENT_ASSETS_DIR, subset)).size
+    const { whole, subset, wholeBytes, subsetBytes } = regularDrawFace()
     const board = await createTestBoard(suite.url, 'Picture')
     const { page } = await suite.open(board.links.participant, 'Ada')
     const addNote = (text: string, x: number, y: number) =>
-      page.evaluate(({ text, x, y }) => void window.__editor!.createShape({ type: 'note', x, y, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } } }), { text, x, y })
+      page.evaluate((note) => void window.__editor!.createShape({ type: 'note', ...note }), { x, y, props: { richText: richText(text) } })
     await addNote(LATIN_TEXT, 0, 0)
     await addNote('Risques, besoins : « oui »', 260, 0)
     await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family === 'tldraw_draw' && f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
