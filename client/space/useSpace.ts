@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, apiFetch, apiJson, errorMessage } from '../api/http'
 import { saveBlob } from '../board/tools/download'
+import { datedFileName } from '../../shared/fileName'
 import { useI18n } from '../i18n/I18nProvider'
 import { spacePath, type ActionChange, type CheckInStatus, type SpaceAction, type SpaceCommitment, type SpacePageData } from './spaceData'
 
@@ -65,8 +66,7 @@ export function useSpace(spaceId: string, token: string) {
   const downloadReport = useCallback(
     async (format: ReportFormat, title: string) => {
       const res = await apiFetch(`${spacePath(spaceId)}/report?format=${format}&locale=${locale}`, { token })
-      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'space'
-      saveBlob(await res.blob(), `${slug}-${new Date().toISOString().slice(0, 10)}.${format}`)
+      saveBlob(await res.blob(), datedFileName(title, 'space', format))
     },
     [spaceId, token, locale],
   )

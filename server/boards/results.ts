@@ -13,6 +13,7 @@ import { STATE_KEYS, STATE_MAP, VoteTotals, parseState } from '../../shared/faci
 import { extractResults, type BoardResults } from '../../shared/activities/index.js'
 import { reportedAverage } from '../../shared/activities/checkIn.js'
 import { isLocale } from '../../shared/i18n/locale.js'
+import { datedFileName } from '../../shared/fileName.js'
 import { text } from '../../shared/i18n/catalogue.js'
 import { boardPictureSvg } from '../reports/boardPicture.js'
 import { PLAN_STATE_KEY, readPlanState } from '../../shared/plan.js'
@@ -75,10 +76,6 @@ export type ExportFile = { body: string; contentType: string; filename: string; 
  */
 export type ExportLanguage = { lang?: string | null; acceptLanguage?: string | null }
 
-function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'
-}
-
 export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: ExportFormat, language: ExportLanguage = {}): Promise<ExportFile> {
   const { input: results, records } = await boardResults(deps, boardId)
   // A report starts with its summary and holds the figures the server draws (issue 16).
@@ -89,8 +86,8 @@ export async function exportBoard(deps: BoardDocsDeps, boardId: string, format: 
     const locale = isLocale(language.lang) ? language.lang : reportLocale(input)
     input.picture = boardPictureSvg(records.control, records.board, text('report.boardImage', locale), boardLocale(input.results))
   }
-  const name = `${slug(input.board.title)}-${new Date(input.generatedAt).toISOString().slice(0, 10)}`
-  const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename: `${name}.${format}`, headers })
+  const filename = datedFileName(input.board.title, 'board', format, input.generatedAt)
+  const file = (body: string, contentType: string, headers?: Record<string, string>): ExportFile => ({ body, contentType, filename, headers })
   switch (format) {
     case 'json': {
       const ranked = input.votesShown ? topNotes({ locale: reportLocale(input), votesShown: true }, input.results) : []

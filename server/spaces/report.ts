@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse'
 import { scrollableTables } from '../../shared/exports/report.js'
+import { fileSlug } from '../../shared/fileName.js'
 import { el, fragment, markdownCell, markdownTable, type Child, type TrendSeries } from '../reports/index.js'
 import { today } from './actions.js'
 import { TOP_RISKS, type SpaceCharts } from './charts.js'
@@ -20,10 +21,6 @@ export type SpaceReportFile = { body: string; contentType: string; filename: str
 
 type ReportData = { title: string; overview: SpaceOverview; charts: SpaceCharts; locale: SpaceLocale; w: SpaceWords }
 
-function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'space'
-}
-
 export async function spaceReport(
   deps: SpaceDeps,
   spaceId: string,
@@ -32,7 +29,7 @@ export async function spaceReport(
   const page = await spacePage(deps, spaceId, { from: query.from, to: query.to }, query.locale)
   const locale = query.locale ?? page.space.locale
   const data: ReportData = { title: page.space.title, overview: page.overview, charts: page.charts, locale, w: spaceWords(locale) }
-  const filename = `${slug(page.space.title)}-${today()}.${query.format}`
+  const filename = `${fileSlug(page.space.title, 'space')}-${today()}.${query.format}`
   switch (query.format) {
     case 'md':
       return { body: spaceReportMarkdown(data), contentType: 'text/markdown; charset=utf-8', filename }

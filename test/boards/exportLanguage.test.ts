@@ -116,6 +116,8 @@ describe('exports in one language over HTTP (issue 14)', () => {
         const res = await exportAs(server, boards[`fr-${what}`]!, format)
         expect(res.status).toBe(200)
         expect(res.headers.get('content-language')).toBe('fr')
+        // The file is named after the title with its accents dropped, not its letters.
+        if (what === 'retro') expect(res.headers.get('content-disposition')).toMatch(new RegExp(`filename="retrospective-\\d{4}-\\d{2}-\\d{2}\\.${format}"`))
         const raw = await res.text()
         if (format === 'html') expect(raw).toContain('<html lang="fr">')
         const text = format === 'html' ? visibleText(raw) : withoutImages(raw)

@@ -62,7 +62,7 @@ describe('downloads', () => {
 
   it('a picture is named after the board and the day', () => {
     expect(fileNameFor('Sprint 12: Retro!', 'png', new Date('2026-03-04T10:00:00Z'))).toBe('sprint-12-retro-2026-03-04.png')
-    expect(fileNameFor('Équipe', 'svg', new Date('2026-03-04T10:00:00Z'))).toBe('quipe-2026-03-04.svg')
+    expect(fileNameFor('Équipe', 'svg', new Date('2026-03-04T10:00:00Z'))).toBe('equipe-2026-03-04.svg')
     expect(fileNameFor('!!!', 'svg', new Date('2026-03-04T10:00:00Z'))).toBe('board-2026-03-04.svg')
   })
 })

@@ -1,3 +1,5 @@
+import { datedFileName } from '../../../shared/fileName'
+
 /** Saving a blob as a file from the browser (an object URL behind a temporary link). */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
@@ -21,8 +23,7 @@ export function blobToDataUrl(blob: Blob): Promise<string> {
   })
 }
 
-/** A file name from a board title: lower case, dashes, and today's date. */
+/** A file name from a board title and today's date (shared/fileName.ts). */
 export function fileNameFor(title: string, extension: string, now = new Date()): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'
-  return `${slug}-${now.toISOString().slice(0, 10)}.${extension}`
+  return datedFileName(title, 'board', extension, now)
 }
