@@ -54,6 +54,22 @@ function roomWorkLines(r: RoomWorkResult | null | undefined): Line[] {
   ]
 }
 
+/** The floor under CPU per move: the pinned stack persisting and fanning out, batched as ours, with no rule of ours. */
+function floorLines(floor: LoadResult[], ours: LoadResult[], ref: LoadResult[]): Line[] {
+  if (floor.length === 0) return []
+  const cpu = (runs: LoadResult[]) => median(runs.map((r) => r.serverCpuSecondsPer1000Moves))
+  return [
+    {
+      figure:
+        "… the floor: DESIGN's pinned stack storing every update before sending it on, batched as ours (8 ms flushes, presence every 33 ms), with no schema guard, permissions, history or dependency queue (bench/peers/stackFloor.ts, target stack-floor-batched)",
+      ours: spread(floor.map((r) => r.serverCpuSecondsPer1000Moves), 3, 's'),
+      reference: spread(ref.map((r) => r.serverCpuSecondsPer1000Moves), 3, 's'),
+      target: `floor ÷ reference ×${(cpu(floor) / cpu(ref)).toFixed(2)}; ours ÷ floor ×${(cpu(ours) / cpu(floor)).toFixed(2)}`,
+      met: null,
+    },
+  ]
+}
+
 function cpuLines(cpu: Issue18Inputs['cpu'], roomWork: Issue18Inputs['roomWork']): Line[] {
   const ours = cpu.ours ?? []
   const ref = cpu['y-websocket'] ?? []
@@ -79,6 +95,7 @@ function cpuLines(cpu: Issue18Inputs['cpu'], roomWork: Issue18Inputs['roomWork']
       target: '',
       met: null,
     },
+    ...floorLines(cpu['stack-floor-batched'] ?? [], ours, ref),
     ...roomWorkLines(roomWork),
     {
       figure: 'p99 to all receivers, same load',

@@ -394,6 +394,8 @@ async function main(): Promise<void> {
     }
     if (sections.has('cpu')) {
       const cpuTargets = targets.filter((t) => t === 'ours' || t === 'y-websocket')
+      // The floor under ours: persisting and fanning out on the pinned stack, batched as ours.
+      if (cpuTargets.includes('ours')) cpuTargets.push('stack-floor-batched')
       console.log(`Server CPU per note move (${CPU_LOAD.clientsPerBoard} clients, ${CPU_LOAD.rateHz} Hz moves + ${CPU_LOAD.awarenessHz} Hz cursors), ${values['cpu-rounds']} interleaved rounds`)
       const runs = await cpuPerMoveInterleaved(cpuTargets, CPU_LOAD, Number(values['cpu-rounds']), console.log)
       for (const [t, rs] of runs) if (t !== 'before') results.cpu[t] = rs

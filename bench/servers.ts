@@ -10,12 +10,14 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ClientKind, ClientSpec } from './clients.js'
+import { FLUSH_GAP_MS } from '../server/sync/UpdateLog.js'
+import { PRESENCE_GAP_MS } from '../server/sync/Presence.js'
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT_DIR = path.resolve(BENCH_DIR, '..')
 export const WORK_DIR = path.join(BENCH_DIR, '.work')
 
-export type TargetName = 'ours' | 'ours-pg-redis' | 'y-websocket' | 'y-websocket-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite' | 'stack-floor'
+export type TargetName = 'ours' | 'ours-pg-redis' | 'y-websocket' | 'y-websocket-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite' | 'stack-floor' | 'stack-floor-batched'
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   ours: 'ours (SQLite)',
@@ -25,6 +27,7 @@ export const TARGET_LABELS: Record<TargetName, string> = {
   hocuspocus: 'Hocuspocus 3.4 (memory)',
   'hocuspocus-sqlite': 'Hocuspocus 3.4 + SQLite (database ext.)',
   'stack-floor': 'the pinned stack alone (bench/peers/stackFloor.ts)',
+  'stack-floor-batched': 'the pinned stack alone, batched as ours (bench/peers/stackFloor.ts)',
 }
 
 export type BoardRef = { room: string; token?: string }
@@ -34,7 +37,7 @@ export type BenchServer = {
   clientKind: ClientKind
   /** Whether the server keeps boards across a restart. */
   persistent: boolean
-  /** Our server's data directory (SQLite), for the in-process load measurement. */
+  /** Our server's data directory (SQLite), for the in-process load measurement; the floor's (bench/peers/stackFloor.ts) likewise. */
   dataDir?: string
   pids(): number[]
   createBoard(): Promise<BoardRef>
@@ -206,6 +209,7 @@ async function startPeer(
     target,
     clientKind: kind,
     persistent,
+    dataDir: env.DATA_DIR,
     pids: () => [proc.child.pid!],
     createBoard: async () => ({ room: `bench-${crypto.randomBytes(8).toString('hex')}` }),
     clientSpec: (board) => ({ kind, url: `ws://127.0.0.1:${port}`, room: board.room }),
@@ -248,6 +252,10 @@ export async function startTarget(target: TargetName, options: StartOptions = {}
       return startPeer(target, 'hocuspocus', 'peers/hocuspocus.mjs', { DB_FILE: path.join(workDir('hocuspocus'), 'docs.sqlite') }, /hocuspocus listening/, true, args)
     case 'stack-floor':
       return startPeer(target, 'y-websocket', await stackFloorEntry(), { DATA_DIR: workDir('stack-floor') }, /stack floor listening/, true, args)
+    case 'stack-floor-batched': {
+      const env = { DATA_DIR: workDir('stack-floor'), FLUSH_MS: String(FLUSH_GAP_MS), PRESENCE_MS: String(PRESENCE_GAP_MS) }
+      return startPeer(target, 'y-websocket', await stackFloorEntry(), env, /stack floor listening/, true, args)
+    }
   }
 }
 

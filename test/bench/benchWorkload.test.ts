@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it, vi } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { getBoardSchema, validateRecord } from '../../shared/boardSchema.js'
 import { readAllRecords, readRecord } from '../../shared/docLayout.js'
@@ -107,4 +111,41 @@ describe('bench: the compaction pause (bench/compaction.ts)', () => {
     expect(board!.memoryMs[0]).toBeGreaterThan(0)
     expect(board!.rebuiltMs[0]).toBeGreaterThan(0)
   })
+})
+
+describe('bench: the floor under CPU per move (bench/peers/stackFloor.ts)', () => {
+  for (const target of ['stack-floor', 'stack-floor-batched'] as const) {
+    it(`${target}: two stock providers sync through it, every update a receiver sees is in the file by then, and presence is relayed`, async () => {
+      const { startTarget } = await import('../../bench/servers.js')
+      const server = await startTarget(target)
+      const docs = [new Y.Doc(), new Y.Doc()]
+      const board = await server.createBoard()
+      const providers = docs.map((doc, i) => {
+        const spec = server.clientSpec(board, i)
+        return new WebsocketProvider(spec.url, spec.room, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true })
+      })
+      try {
+        await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('synced', () => resolve())))))
+        const database = path.join(server.dataDir!, 'floor.sqlite')
+        // Read in the receiver's own update event: what it sees must already be in the file.
+        const storedWhenSeen = new Promise<string | undefined>((resolve) => {
+          docs[1]!.on('update', () => {
+            const db = new Database(database, { readonly: true })
+            const stored = new Y.Doc()
+            for (const row of db.prepare('SELECT data FROM updates WHERE room = ?').all(board.room) as Array<{ data: Uint8Array }>) Y.applyUpdate(stored, row.data)
+            db.close()
+            resolve(stored.getMap('notes').get('n1') as string | undefined)
+          })
+        })
+        docs[0]!.getMap('notes').set('n1', 'Délais trop courts')
+        providers[0]!.awareness.setLocalStateField('cursor', { x: 12, y: 34 })
+        expect(await storedWhenSeen).toBe('Délais trop courts')
+        expect(docs[1]!.getMap('notes').get('n1')).toBe('Délais trop courts')
+        await vi.waitFor(() => expect(providers[1]!.awareness.getStates().get(docs[0]!.clientID)?.cursor).toEqual({ x: 12, y: 34 }), { timeout: 5000 })
+      } finally {
+        for (const p of providers) p.destroy()
+        await server.stop()
+      }
+    }, 60_000)
+  }
 })
