@@ -393,7 +393,7 @@ async function main(): Promise<void> {
       writeResults()
     }
     if (sections.has('cpu')) {
-      const cpuTargets = targets.filter((t) => t === 'ours' || t === 'y-websocket')
+      const cpuTargets: TargetName[] = targets.filter((t) => t === 'ours' || t === 'y-websocket')
       // The floor under ours: persisting and fanning out on the pinned stack, batched as ours.
       if (cpuTargets.includes('ours')) cpuTargets.push('stack-floor-batched')
       console.log(`Server CPU per note move (${CPU_LOAD.clientsPerBoard} clients, ${CPU_LOAD.rateHz} Hz moves + ${CPU_LOAD.awarenessHz} Hz cursors), ${values['cpu-rounds']} interleaved rounds`)

@@ -125,7 +125,7 @@ describe('bench: the floor under CPU per move (bench/peers/stackFloor.ts)', () =
         return new WebsocketProvider(spec.url, spec.room, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true })
       })
       try {
-        await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('synced', () => resolve())))))
+        await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))))
         const database = path.join(server.dataDir!, 'floor.sqlite')
         // Read in the receiver's own update event: what it sees must already be in the file.
         const storedWhenSeen = new Promise<string | undefined>((resolve) => {
