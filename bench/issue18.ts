@@ -9,6 +9,8 @@ import type { EmptyRss } from './emptyRss.js'
 import type { LoadResult } from './loadgen.js'
 import type { RoomWorkResult } from './roomWork.js'
 import type { TargetName } from './servers.js'
+import { FLUSH_GAP_MS } from '../server/sync/UpdateLog.js'
+import { PRESENCE_GAP_MS } from '../server/sync/Presence.js'
 
 export type Issue18Inputs = {
   cpu: Partial<Record<TargetName, LoadResult[]>>
@@ -61,7 +63,7 @@ function floorLines(floor: LoadResult[], ours: LoadResult[], ref: LoadResult[]):
   return [
     {
       figure:
-        "… the floor: DESIGN's pinned stack storing every update before sending it on, batched as ours (8 ms flushes, presence every 33 ms), with no schema guard, permissions, history or dependency queue (bench/peers/stackFloor.ts, target stack-floor-batched)",
+        `… the floor: DESIGN's pinned stack storing every update before sending it on, batched as ours (${FLUSH_GAP_MS} ms flushes, presence every ${PRESENCE_GAP_MS} ms), with no schema guard, permissions, history or dependency queue (bench/peers/stackFloor.ts, target stack-floor-batched)`,
       ours: spread(floor.map((r) => r.serverCpuSecondsPer1000Moves), 3, 's'),
       reference: spread(ref.map((r) => r.serverCpuSecondsPer1000Moves), 3, 's'),
       target: `floor ÷ reference ×${(cpu(floor) / cpu(ref)).toFixed(2)}; ours ÷ floor ×${(cpu(ours) / cpu(floor)).toFixed(2)}`,

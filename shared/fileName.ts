@@ -7,13 +7,14 @@
 
 /** Letters that do not decompose into a base letter and a mark. */
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' }
+const LIGATURE = new RegExp(`[${Object.keys(LIGATURES).join('')}]`, 'g')
 
 export function fileSlug(title: string, fallback: string): string {
   const ascii = title
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[œæßøđłı]/g, (letter) => LIGATURES[letter] ?? letter)
+    .replace(LIGATURE, (letter) => LIGATURES[letter]!)
   return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || fallback
 }
 

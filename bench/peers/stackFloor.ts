@@ -52,6 +52,9 @@ app.post('/api/boards', async (c) => {
   return c.json({ board: { id } }, 201)
 })
 
+/** Sent through the `ws` socket itself, as our server sends (server/sync/WsSocketAdapter.ts). */
+type Socket = WSContext<WebSocket>
+
 /**
  * A room: its doc, its sockets and, when batching, what waits for the next flush. Every update
  * is stored before it is sent on (persist-before-broadcast, one row per update received).
@@ -59,8 +62,6 @@ app.post('/api/boards', async (c) => {
  * event-loop turn; FLUSH_MS>0 stores a batch in one transaction and sends it as one merged
  * update, and sends presence changes at most every PRESENCE_MS, as our server does.
  */
-/** Sent through the `ws` socket itself, as our server sends (server/sync/WsSocketAdapter.ts). */
-type Socket = WSContext<WebSocket>
 type FloorRoom = {
   doc: InstanceType<typeof Y.Doc>
   awareness: InstanceType<typeof awarenessProtocol.Awareness>

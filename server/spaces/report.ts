@@ -6,9 +6,8 @@
  */
 import Papa from 'papaparse'
 import { scrollableTables } from '../../shared/exports/report.js'
-import { fileSlug } from '../../shared/fileName.js'
+import { datedFileName } from '../../shared/fileName.js'
 import { el, fragment, markdownCell, markdownTable, type Child, type TrendSeries } from '../reports/index.js'
-import { today } from './actions.js'
 import { TOP_RISKS, type SpaceCharts } from './charts.js'
 import type { SpaceOverview } from './overview.js'
 import { spacePage } from './page.js'
@@ -29,7 +28,7 @@ export async function spaceReport(
   const page = await spacePage(deps, spaceId, { from: query.from, to: query.to }, query.locale)
   const locale = query.locale ?? page.space.locale
   const data: ReportData = { title: page.space.title, overview: page.overview, charts: page.charts, locale, w: spaceWords(locale) }
-  const filename = `${fileSlug(page.space.title, 'space')}-${today()}.${query.format}`
+  const filename = datedFileName(page.space.title, 'space', query.format)
   switch (query.format) {
     case 'md':
       return { body: spaceReportMarkdown(data), contentType: 'text/markdown; charset=utf-8', filename }
